@@ -1,0 +1,102 @@
+//! The `genogram` command: parses arguments, runs the library, prints results.
+//!
+//! The library never prints and never exits; this module turns its results into output
+//! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
+
+mod args;
+mod report;
+
+pub use args::{Args, Command};
+
+use std::io::Write;
+
+use crate::Error;
+use crate::diag::escape_for_terminal;
+
+/// Runs one command and returns the exit status.
+pub fn run(args: Args) -> u8 {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut out = stdout.lock();
+    let mut err = stderr.lock();
+    let result = match args.command {
+        Command::Check { files } => check(&files, &mut out, &mut err),
+        Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(&mut err, &e);
+            e.exit_code()
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`genogram … | head`) is not an error.
+fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Io { path: "standard output".into(), source: e })
+        }
+        _ => Ok(0),
+    }
+}
+
+fn report_error(err: &mut impl Write, e: &Error) {
+    match e {
+        Error::Input { file, diagnostics } => report::diagnostics(err, file, diagnostics),
+        Error::Io { path, source } => {
+            let _ = writeln!(err, "error: cannot read or write {}: {}", escape_for_terminal(path), plain_io(source));
+        }
+        Error::Usage(m) => {
+            let _ = writeln!(err, "error: {}", escape_for_terminal(m));
+        }
+    }
+}
+
+/// The operating system's message in plain words, without the error number.
+fn plain_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file or folder".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::IsADirectory => "it is a folder, not a file".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+/// `genogram check`: a summary line per good file, every problem of each bad one.
+fn check(files: &[std::path::PathBuf], out: &mut impl Write, err: &mut impl Write) -> Result<u8, Error> {
+    let mut status = 0u8;
+    for path in files {
+        match crate::load_file(path) {
+            Ok((source, graph)) => {
+                let family = graph.family();
+                let people = family.people.len();
+                let mut line = format!(
+                    "{}: ok: {people} {}, {} couple{}, {} generation{}",
+                    escape_for_terminal(source.name()),
+                    if people == 1 { "person" } else { "people" },
+                    family.couples.len(),
+                    if family.couples.len() == 1 { "" } else { "s" },
+                    graph.max_generation(),
+                    if graph.max_generation() == 1 { "" } else { "s" },
+                );
+                // The graph owns the validated family; warnings read it from there.
+                for w in crate::validate::warnings_of(&graph) {
+                    line.push_str("; warning: ");
+                    line.push_str(&escape_for_terminal(&w.message));
+                }
+                let _ = writeln!(out, "{line}");
+            }
+            Err(e) => {
+                report_error(err, &e);
+                status = status.max(e.exit_code());
+            }
+        }
+    }
+    Ok(status)
+}

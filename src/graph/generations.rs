@@ -1,0 +1,201 @@
+//! Generation numbers (analysis.md, "Generation").
+//!
+//! Founders of the oldest line are generation 1; a child is one below its parents; a
+//! partner who married in takes the partner's generation. The steps:
+//! 1. depth from the top: founders at their base (0 at first), everyone else one below
+//!    their deepest parent, over a topological order;
+//! 2. founders with partners move down to their deepest partner; repeat 1–2 until stable;
+//! 3. a couple whose partners both have parents but sit at different depths moves the
+//!    shallower partner's founders down by the difference, unless the two lines share an
+//!    ancestor (a loop: moving one line would move the other, so that union stays
+//!    across generations, drawn as such);
+//! 4. each connected family is numbered from 1.
+//!
+//! Each step is linear in the size of the family; step 3 repeats it at most once per
+//! mismatched couple, which real families have few of.
+
+use std::collections::HashMap;
+
+use super::{CoupleIx, PersonIx};
+use crate::model::{Family, Link};
+
+/// Assigns a generation (from 1) to every person.
+pub(super) fn assign(
+    family: &Family,
+    by_id: &HashMap<String, PersonIx>,
+    parent_couples: &[Vec<(CoupleIx, Link)>],
+    partner_couples: &[Vec<CoupleIx>],
+) -> Vec<u32> {
+    let n = family.people.len();
+    let ix = |id: &str| by_id[id].0;
+    // Parents for generation purposes: the partners of every couple that lists the person,
+    // else the people who raised them.
+    let parents: Vec<Vec<usize>> = (0..n)
+        .map(|p| {
+            let mut list: Vec<usize> = parent_couples[p]
+                .iter()
+                .flat_map(|(c, _)| family.couples[c.0].partners.iter().map(|q| ix(&q.value)))
+                .collect();
+            if list.is_empty()
+                && let Some(r) = &family.people[p].raised_by
+            {
+                list.extend(r.iter().map(|q| ix(&q.value)));
+            }
+            list.sort_unstable();
+            list.dedup();
+            list
+        })
+        .collect();
+    let partners: Vec<Vec<usize>> = (0..n)
+        .map(|p| {
+            let mut list: Vec<usize> = partner_couples[p]
+                .iter()
+                .flat_map(|c| family.couples[c.0].partners.iter().map(|q| ix(&q.value)))
+                .filter(|&q| q != p)
+                .collect();
+            list.sort_unstable();
+            list.dedup();
+            list
+        })
+        .collect();
+    let order = topological_order(&parents);
+
+    let mut base = vec![0u32; n];
+    let mut depth = vec![0u32; n];
+    settle(&order, &parents, &partners, &mut base, &mut depth);
+
+    for couple in &family.couples {
+        let [a, b] = couple.partners.as_slice() else { continue };
+        let (a, b) = (ix(&a.value), ix(&b.value));
+        if depth[a] == depth[b] || parents[a].is_empty() || parents[b].is_empty() {
+            continue;
+        }
+        let (shallow, deep) = if depth[a] < depth[b] { (a, b) } else { (b, a) };
+        let shallow_line = ancestors(shallow, &parents);
+        let deep_line = ancestors(deep, &parents);
+        if shallow_line.iter().any(|p| deep_line.contains(p)) {
+            continue;
+        }
+        let diff = depth[deep] - depth[shallow];
+        for &p in &shallow_line {
+            if parents[p].is_empty() {
+                base[p] += diff;
+            }
+        }
+        settle(&order, &parents, &partners, &mut base, &mut depth);
+    }
+
+    number_components(n, &parents, &partners, &depth)
+}
+
+/// Steps 1 and 2 until nothing moves. Founders only ever move down, and never below their
+/// deepest partner, so this ends after at most as many rounds as there are generations.
+fn settle(order: &[usize], parents: &[Vec<usize>], partners: &[Vec<usize>], base: &mut [u32], depth: &mut [u32]) {
+    loop {
+        for &p in order {
+            depth[p] = match parents[p].iter().map(|&q| depth[q]).max() {
+                Some(d) => d + 1,
+                None => base[p],
+            };
+        }
+        let mut moved = false;
+        for &p in order {
+            if parents[p].is_empty()
+                && let Some(d) = partners[p].iter().map(|&q| depth[q]).max()
+                && d > base[p]
+                // A founder follows partners from a line with parents, or founders that
+                // have already moved; two founders alone stay where they are.
+                && partners[p].iter().any(|&q| depth[q] == d && (!parents[q].is_empty() || base[q] == d))
+            {
+                base[p] = d;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
+/// Parents before children (Kahn's algorithm; validation has ruled out cycles, and any
+/// person left over by a cycle is appended so that nothing is lost).
+fn topological_order(parents: &[Vec<usize>]) -> Vec<usize> {
+    let n = parents.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut pending: Vec<usize> = parents.iter().map(Vec::len).collect();
+    for (c, ps) in parents.iter().enumerate() {
+        for &p in ps {
+            children[p].push(c);
+        }
+    }
+    let mut order: Vec<usize> = (0..n).filter(|&p| pending[p] == 0).collect();
+    let mut i = 0;
+    while i < order.len() {
+        let p = order[i];
+        i += 1;
+        for &c in &children[p] {
+            pending[c] -= 1;
+            if pending[c] == 0 {
+                order.push(c);
+            }
+        }
+    }
+    if order.len() < n {
+        let mut placed = vec![false; n];
+        order.iter().for_each(|&p| placed[p] = true);
+        order.extend((0..n).filter(|&p| !placed[p]));
+    }
+    order
+}
+
+/// `p` and all their ancestors, sorted.
+fn ancestors(p: usize, parents: &[Vec<usize>]) -> Vec<usize> {
+    let mut seen = vec![p];
+    let mut stack = vec![p];
+    while let Some(q) = stack.pop() {
+        for &r in &parents[q] {
+            if !seen.contains(&r) {
+                seen.push(r);
+                stack.push(r);
+            }
+        }
+    }
+    seen.sort_unstable();
+    seen
+}
+
+/// Numbers each connected family from 1 at its top.
+fn number_components(n: usize, parents: &[Vec<usize>], partners: &[Vec<usize>], depth: &[u32]) -> Vec<u32> {
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for p in 0..n {
+        for &q in parents[p].iter().chain(&partners[p]) {
+            neighbours[p].push(q);
+            neighbours[q].push(p);
+        }
+    }
+    let mut out = vec![0u32; n];
+    let mut component = vec![usize::MAX; n];
+    for start in 0..n {
+        if component[start] != usize::MAX {
+            continue;
+        }
+        let mut members = vec![start];
+        component[start] = start;
+        let mut i = 0;
+        while i < members.len() {
+            let p = members[i];
+            i += 1;
+            for &q in &neighbours[p] {
+                if component[q] == usize::MAX {
+                    component[q] = start;
+                    members.push(q);
+                }
+            }
+        }
+        let top = members.iter().map(|&p| depth[p]).min().unwrap_or(0);
+        for &p in &members {
+            out[p] = depth[p] - top + 1;
+        }
+    }
+    out
+}

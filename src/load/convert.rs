@@ -1,0 +1,743 @@
+//! Reads the parsed YAML into the [`Family`] model, collecting every problem on the way.
+//!
+//! The walk goes over the value parsed by `serde_yaml` and, in step, over the span tree of
+//! [`super::spans`], so every value keeps the place it was written. Nothing stops at the
+//! first problem: an unknown key, a wrong type or a misspelt word is recorded and the walk
+//! goes on, so that one run of `genogram check` lists everything to fix.
+
+use serde_yaml::Value;
+
+use super::spans::SpanNode;
+use super::suggest::{did_you_mean, list};
+use crate::diag::{Diagnostic, Span, Spanned};
+use crate::model::{
+    Child, Couple, DEFAULT_SKILLS, Family, KnownCondition, KnownGender, KnownSource, Level,
+    Link, OpenWord, PartialDate, Person, PersonKind, RelKind, Relation, Relationship, Sex,
+    SkillDef, SkillRating, TwinSet,
+};
+
+const TOP_KEYS: &[&str] = &["title", "index", "skills", "people", "couples", "relationships"];
+const PERSON_KEYS: &[&str] = &[
+    "name",
+    "sex",
+    "gender",
+    "kind",
+    "born",
+    "died",
+    "deceased",
+    "occupation",
+    "location",
+    "conditions",
+    "notes",
+    "skills",
+    "raised_by",
+];
+const RATING_KEYS: &[&str] = &["level", "learned", "since", "note"];
+const COUPLE_KEYS: &[&str] = &[
+    "partners",
+    "relation",
+    "married",
+    "separated",
+    "divorced",
+    "ended",
+    "since",
+    "children",
+];
+const CHILD_KEYS: &[&str] = &["id", "link", "adopted"];
+const TWIN_KEYS: &[&str] = &["twins", "identical"];
+const RELATIONSHIP_KEYS: &[&str] = &["between", "from", "to", "kind", "since", "until", "note"];
+
+/// A YAML value and where it is written.
+#[derive(Clone, Copy)]
+struct Node<'a> {
+    value: &'a Value,
+    spans: Option<&'a SpanNode>,
+    span: Span,
+}
+
+impl<'a> Node<'a> {
+    fn new(value: &'a Value, spans: Option<&'a SpanNode>, fallback: Span) -> Self {
+        // Tags (`!x`) carry no meaning in a family file; look through them.
+        let value = match value {
+            Value::Tagged(t) => &t.value,
+            v => v,
+        };
+        Node {
+            value,
+            spans,
+            span: spans.map_or(fallback, SpanNode::span),
+        }
+    }
+
+    /// The (key, value) entries of a mapping, each with its own span.
+    fn entries(&self) -> Option<Vec<(Node<'a>, Node<'a>)>> {
+        let Value::Mapping(map) = self.value else {
+            return None;
+        };
+        let span_entries = match self.spans {
+            Some(SpanNode::Map(_, e)) if e.len() == map.len() => Some(e),
+            _ => None,
+        };
+        Some(
+            map.iter()
+                .enumerate()
+                .map(|(i, (k, v))| {
+                    let (ks, vs) = span_entries.map_or((None, None), |e| (Some(&e[i].0), Some(&e[i].1)));
+                    let key = Node::new(k, ks, self.span);
+                    (key, Node::new(v, vs, key.span))
+                })
+                .collect(),
+        )
+    }
+
+    /// The items of a sequence, each with its own span.
+    fn items(&self) -> Option<Vec<Node<'a>>> {
+        let Value::Sequence(seq) = self.value else {
+            return None;
+        };
+        let span_items = match self.spans {
+            Some(SpanNode::Seq(_, items)) if items.len() == seq.len() => Some(items),
+            _ => None,
+        };
+        Some(
+            seq.iter()
+                .enumerate()
+                .map(|(i, v)| Node::new(v, span_items.map(|s| &s[i]), self.span))
+                .collect(),
+        )
+    }
+
+    /// A scalar as text: strings as they are, numbers and booleans as written.
+    fn scalar_text(&self) -> Option<String> {
+        match self.value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// What the value is, in words, for "must be X, not Y" messages.
+    fn describe(&self) -> &'static str {
+        match self.value {
+            Value::Null => "empty",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a text",
+            Value::Sequence(_) => "a list",
+            Value::Mapping(_) => "a mapping of keys to values",
+            Value::Tagged(_) => "a tagged value",
+        }
+    }
+}
+
+/// Collects the family and every problem met while reading it.
+struct Reader {
+    diags: Vec<Diagnostic>,
+}
+
+/// Reads a parsed document into a family, or returns every problem found.
+pub fn family(value: &Value, spans: Option<&SpanNode>) -> Result<Family, Vec<Diagnostic>> {
+    let mut reader = Reader { diags: Vec::new() };
+    let root = Node::new(value, spans, Span::file_start());
+    let family = reader.family(root);
+    if reader.diags.is_empty() {
+        Ok(family)
+    } else {
+        Err(reader.diags)
+    }
+}
+
+impl Reader {
+    fn error(&mut self, diag: Diagnostic) {
+        self.diags.push(diag);
+    }
+
+    /// The entries of a mapping, with unknown keys reported; `None` (and an error) when the
+    /// value is not a mapping.
+    fn mapping<'a>(
+        &mut self,
+        node: Node<'a>,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<Vec<(String, Node<'a>, Node<'a>)>> {
+        let Some(entries) = node.entries() else {
+            self.error(
+                Diagnostic::error(node.span, format!("{what} must be a mapping of keys to values, not {}", node.describe()))
+                    .with_help(format!("the keys it can have are {}", list(allowed))),
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            let key = k.scalar_text().unwrap_or_default();
+            if allowed.contains(&key.as_str()) {
+                out.push((key, k, v));
+            } else {
+                let help = did_you_mean(&key, allowed.iter().copied())
+                    .unwrap_or_else(|| format!("the keys allowed here are {}", list(allowed)));
+                self.error(Diagnostic::error(k.span, format!("unknown key `{key}` in {what}")).with_help(help));
+            }
+        }
+        Some(out)
+    }
+
+    fn family(&mut self, root: Node<'_>) -> Family {
+        let mut family = Family::default();
+        if !matches!(root.value, Value::Mapping(_)) {
+            self.error(
+                Diagnostic::error(root.span, format!("a family file must be a mapping with `people:` and other sections, not {}", root.describe()))
+                    .with_help("start the file with `people:` and list each person under it; see samples/ for examples"),
+            );
+            return family;
+        }
+        let Some(entries) = self.mapping(root, "the file", TOP_KEYS) else {
+            return family;
+        };
+        let mut people_seen = false;
+        let mut skills_node = None;
+        for (key, _, v) in &entries {
+            match key.as_str() {
+                "title" => family.title = self.text(*v, "`title`"),
+                "index" => family.index = self.id(*v, "`index`"),
+                "skills" => skills_node = Some(*v),
+                _ => {}
+            }
+        }
+        family.skills = match skills_node {
+            Some(node) if !node.is_null() => self.skill_defs(node),
+            _ => DEFAULT_SKILLS
+                .iter()
+                .map(|(n, d)| SkillDef {
+                    name: Spanned::new((*n).to_string(), Span::file_start()),
+                    description: (*d).to_string(),
+                })
+                .collect(),
+        };
+        let skill_names: Vec<String> = family.skills.iter().map(|s| s.name.value.clone()).collect();
+        for (key, _, v) in &entries {
+            match key.as_str() {
+                "people" => {
+                    people_seen = true;
+                    family.people = self.people(*v, &skill_names);
+                }
+                "couples" => family.couples = self.list_of(*v, "`couples`", |r, n| r.couple(n)),
+                "relationships" => {
+                    family.relationships = self.list_of(*v, "`relationships`", |r, n| r.relationship(n));
+                }
+                _ => {}
+            }
+        }
+        if !people_seen {
+            self.error(
+                Diagnostic::error(root.span, "the file has no `people:` section")
+                    .with_help("add `people:` and list each person under it by id, as in samples/"),
+            );
+        }
+        family
+    }
+
+    fn skill_defs(&mut self, node: Node<'_>) -> Vec<SkillDef> {
+        let Some(entries) = node.entries() else {
+            self.error(
+                Diagnostic::error(node.span, format!("`skills` must map each skill's name to its definition, not {}", node.describe()))
+                    .with_help("write for example `skills: {openness: Shares private thoughts and feelings}`"),
+            );
+            return Vec::new();
+        };
+        let mut defs = Vec::new();
+        for (k, v) in entries {
+            let Some(name) = self.id(k, "a skill name") else { continue };
+            let description = if v.is_null() { String::new() } else { self.text(v, "a skill's definition").unwrap_or_default() };
+            defs.push(SkillDef { name, description });
+        }
+        if defs.is_empty() {
+            self.error(
+                Diagnostic::error(node.span, "`skills` declares no skill")
+                    .with_help("remove `skills:` to rate the three default skills (openness, honesty, directness)"),
+            );
+        }
+        defs
+    }
+
+    fn list_of<'a, T>(&mut self, node: Node<'a>, what: &str, mut each: impl FnMut(&mut Self, Node<'a>) -> Option<T>) -> Vec<T> {
+        if node.is_null() {
+            return Vec::new();
+        }
+        let Some(items) = node.items() else {
+            self.error(
+                Diagnostic::error(node.span, format!("{what} must be a list (each entry starting with `- `), not {}", node.describe())),
+            );
+            return Vec::new();
+        };
+        items.into_iter().filter_map(|n| each(self, n)).collect()
+    }
+
+    fn people(&mut self, node: Node<'_>, skills: &[String]) -> Vec<Person> {
+        if node.is_null() {
+            return Vec::new();
+        }
+        let Some(entries) = node.entries() else {
+            let help = if matches!(node.value, Value::Sequence(_)) {
+                "write each person as `id: {name: …}` under `people:`, without a leading `- `"
+            } else {
+                "list each person under `people:` by id, as in `rosa: {name: Rosa Moreno}`"
+            };
+            self.error(
+                Diagnostic::error(node.span, format!("`people` must be a mapping of id to person, not {}", node.describe()))
+                    .with_help(help),
+            );
+            return Vec::new();
+        };
+        entries
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let id = self.id(k, "a person's id")?;
+                Some(self.person(id, v, skills))
+            })
+            .collect()
+    }
+
+    fn person(&mut self, id: Spanned<String>, node: Node<'_>, skills: &[String]) -> Person {
+        let mut p = Person {
+            name: id.value.clone(),
+            id,
+            sex: Sex::Unknown,
+            gender: None,
+            kind: PersonKind::Person,
+            born: None,
+            died: None,
+            deceased: false,
+            occupation: None,
+            location: None,
+            conditions: Vec::new(),
+            notes: None,
+            skills: Vec::new(),
+            raised_by: None,
+        };
+        if node.is_null() {
+            return p;
+        }
+        let what = format!("person `{}`", p.id.value);
+        let Some(entries) = self.mapping(node, &what, PERSON_KEYS) else {
+            return p;
+        };
+        let mut deceased: Option<Spanned<bool>> = None;
+        for (key, _, v) in entries {
+            let field = format!("`{key}` of `{}`", p.id.value);
+            match key.as_str() {
+                "name" => {
+                    if let Some(n) = self.text(v, &field) {
+                        p.name = n;
+                    }
+                }
+                "sex" => p.sex = self.word(v, &field, Sex::from_word, Sex::WORDS).unwrap_or(Sex::Unknown),
+                "gender" => p.gender = self.open_word::<KnownGender>(v, &field, KnownGender::from_word),
+                "kind" => {
+                    p.kind = self.word(v, &field, PersonKind::from_word, PersonKind::WORDS).unwrap_or(PersonKind::Person);
+                }
+                "born" => p.born = self.date(v, &field),
+                "died" => p.died = self.date(v, &field),
+                "deceased" => deceased = self.boolean(v, &field).map(|b| Spanned::new(b, v.span)),
+                "occupation" => p.occupation = self.text(v, &field),
+                "location" => p.location = self.text(v, &field),
+                "notes" => p.notes = self.text(v, &field),
+                "conditions" => {
+                    p.conditions = self.list_of(v, &field, |r, n| {
+                        let w = r.open_word::<KnownCondition>(n, "a condition", KnownCondition::from_word)?;
+                        Some(Spanned::new(w, n.span))
+                    });
+                }
+                "skills" => p.skills = self.ratings(v, &p.id.value, skills),
+                "raised_by" => {
+                    let mut ids = Vec::new();
+                    match v.items() {
+                        Some(items) => ids.extend(items.into_iter().filter_map(|n| self.id(n, "an id in `raised_by`"))),
+                        // One caregiver may be written without brackets.
+                        None => ids.extend(self.id(v, &field)),
+                    }
+                    p.raised_by = Some(ids);
+                }
+                _ => {}
+            }
+        }
+        match (deceased, &p.died) {
+            (Some(d), Some(died)) if !d.value => self.error(
+                Diagnostic::error(d.span, format!("`{}` has `deceased: false` but also a date of death", p.id.value))
+                    .with_note(died.span, "the date of death is here")
+                    .with_help("remove one of the two"),
+            ),
+            (Some(d), _) => p.deceased = d.value || p.died.is_some(),
+            (None, died) => p.deceased = died.is_some(),
+        }
+        p
+    }
+
+    fn ratings(&mut self, node: Node<'_>, person: &str, skills: &[String]) -> Vec<SkillRating> {
+        if node.is_null() {
+            return Vec::new();
+        }
+        let Some(entries) = node.entries() else {
+            self.error(
+                Diagnostic::error(node.span, format!("`skills` of `{person}` must map each skill to a level, not {}", node.describe()))
+                    .with_help("write for example `skills: {openness: none, honesty: some, directness: strong}`"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, v) in entries {
+            let Some(skill) = k.scalar_text() else { continue };
+            if !skills.iter().any(|s| *s == skill) {
+                let help = did_you_mean(&skill, skills.iter().map(String::as_str)).unwrap_or_else(|| {
+                    let names: Vec<&str> = skills.iter().map(String::as_str).collect();
+                    format!("the skills this file rates are {}; declare others under `skills:` at the top of the file", list(&names))
+                });
+                self.error(Diagnostic::error(k.span, format!("`{skill}` is not a skill this file declares")).with_help(help));
+                continue;
+            }
+            let skill = Spanned::new(skill, k.span);
+            let field = format!("`{}` of `{person}`", skill.value);
+            let mut rating = SkillRating { skill, level: Level::Unknown, learned: None, since: None, note: None };
+            if v.entries().is_some() {
+                let Some(fields) = self.mapping(v, &format!("the rating {field}"), RATING_KEYS) else { continue };
+                for (key, _, f) in fields {
+                    match key.as_str() {
+                        "level" => rating.level = self.level(f, &field).unwrap_or(Level::Unknown),
+                        "learned" => rating.learned = self.open_word::<KnownSource>(f, "`learned`", KnownSource::from_word),
+                        "since" => rating.since = self.date(f, "`since`"),
+                        "note" => rating.note = self.text(f, "`note`"),
+                        _ => {}
+                    }
+                }
+            } else if !v.is_null() {
+                rating.level = self.level(v, &field).unwrap_or(Level::Unknown);
+            }
+            out.push(rating);
+        }
+        out
+    }
+
+    fn level(&mut self, node: Node<'_>, field: &str) -> Option<Level> {
+        self.word(node, field, Level::from_word, Level::WORDS)
+    }
+
+    fn couple(&mut self, node: Node<'_>) -> Option<Couple> {
+        let entries = self.mapping(node, "a couple", COUPLE_KEYS)?;
+        let mut c = Couple {
+            span: node.span,
+            partners: Vec::new(),
+            relation: Relation::Married,
+            married: None,
+            separated: None,
+            divorced: None,
+            ended: None,
+            since: None,
+            children: Vec::new(),
+            twins: Vec::new(),
+        };
+        let mut has_partners = false;
+        for (key, _, v) in entries {
+            let field = format!("`{key}`");
+            match key.as_str() {
+                "partners" => {
+                    has_partners = true;
+                    c.partners = match v.items() {
+                        Some(items) => items.into_iter().filter_map(|n| self.id(n, "a partner")).collect(),
+                        None => self.id(v, "`partners`").into_iter().collect(),
+                    };
+                    if c.partners.is_empty() || c.partners.len() > 2 {
+                        self.error(
+                            Diagnostic::error(v.span, format!("a couple has one or two partners, not {}", c.partners.len()))
+                                .with_help("write `partners: [a, b]`, or `partners: [a]` when the other parent is unknown"),
+                        );
+                    }
+                }
+                "relation" => c.relation = self.word(v, "`relation`", Relation::from_word, Relation::WORDS).unwrap_or(Relation::Married),
+                "married" => c.married = self.date(v, &field),
+                "separated" => c.separated = self.date(v, &field),
+                "divorced" => c.divorced = self.date(v, &field),
+                "ended" => c.ended = self.date(v, &field),
+                "since" => c.since = self.date(v, &field),
+                "children" => self.children(v, &mut c),
+                _ => {}
+            }
+        }
+        if !has_partners {
+            self.error(
+                Diagnostic::error(node.span, "a couple has no `partners`")
+                    .with_help("write `partners: [a, b]` with the ids of the two partners"),
+            );
+        }
+        Some(c)
+    }
+
+    fn children(&mut self, node: Node<'_>, couple: &mut Couple) {
+        let items = self.list_of(node, "`children`", |_, n| Some(n));
+        for item in items {
+            let is_twins = item.entries().is_some_and(|e| e.iter().any(|(k, _)| k.scalar_text().as_deref() == Some("twins")));
+            if !is_twins {
+                if let Some(child) = self.child(item) {
+                    couple.children.push(child);
+                }
+                continue;
+            }
+            let Some(fields) = self.mapping(item, "a set of twins", TWIN_KEYS) else { continue };
+            let mut set = TwinSet { members: Vec::new(), identical: None };
+            let mut count_span = item.span;
+            for (key, _, v) in fields {
+                match key.as_str() {
+                    "twins" => {
+                        count_span = v.span;
+                        for n in self.list_of(v, "`twins`", |_, n| Some(n)) {
+                            if let Some(child) = self.child(n) {
+                                set.members.push(couple.children.len());
+                                couple.children.push(child);
+                            }
+                        }
+                    }
+                    "identical" => set.identical = self.boolean(v, "`identical`"),
+                    _ => {}
+                }
+            }
+            if set.members.len() < 2 {
+                self.error(
+                    Diagnostic::error(count_span, "a set of twins needs at least two children")
+                        .with_help("write `{twins: [a, b]}`, or list a single child on its own"),
+                );
+            }
+            couple.twins.push(set);
+        }
+    }
+
+    fn child(&mut self, node: Node<'_>) -> Option<Child> {
+        if node.entries().is_none() {
+            let id = self.id(node, "a child")?;
+            return Some(Child { id, link: Link::Biological, adopted: None });
+        }
+        let fields = self.mapping(node, "a child", CHILD_KEYS)?;
+        let mut id = None;
+        let mut link = Link::Biological;
+        let mut adopted = None;
+        for (key, _, v) in fields {
+            match key.as_str() {
+                "id" => id = self.id(v, "`id`"),
+                "link" => link = self.word(v, "`link`", Link::from_word, Link::WORDS).unwrap_or(Link::Biological),
+                "adopted" => adopted = self.date(v, "`adopted`"),
+                _ => {}
+            }
+        }
+        if id.is_none() {
+            self.error(
+                Diagnostic::error(node.span, "a child written as a mapping needs an `id`")
+                    .with_help("write for example `{id: tomas, link: adopted}`"),
+            );
+        }
+        Some(Child { id: id?, link, adopted })
+    }
+
+    fn relationship(&mut self, node: Node<'_>) -> Option<Relationship> {
+        let fields = self.mapping(node, "a relationship", RELATIONSHIP_KEYS)?;
+        let mut between: Option<(Vec<Spanned<String>>, Span)> = None;
+        let (mut from, mut to, mut kind, mut since, mut until, mut note) = (None, None, None, None, None, None);
+        for (key, _, v) in fields {
+            match key.as_str() {
+                "between" => {
+                    let ids = match v.items() {
+                        Some(items) => items.into_iter().filter_map(|n| self.id(n, "an id in `between`")).collect(),
+                        None => {
+                            self.error(Diagnostic::error(v.span, "`between` must list two people, as in `between: [a, b]`"));
+                            Vec::new()
+                        }
+                    };
+                    between = Some((ids, v.span));
+                }
+                "from" => from = self.id(v, "`from`"),
+                "to" => to = self.id(v, "`to`"),
+                "kind" => kind = self.word(v, "`kind`", RelKind::from_word, RelKind::WORDS).map(|k| Spanned::new(k, v.span)),
+                "since" => since = self.date(v, "`since`"),
+                "until" => until = self.date(v, "`until`"),
+                "note" => note = self.text(v, "`note`"),
+                _ => {}
+            }
+        }
+        let Some(kind) = kind else {
+            self.error(
+                Diagnostic::error(node.span, "a relationship needs a `kind`")
+                    .with_help(format!("the kinds are {}", list(RelKind::WORDS))),
+            );
+            return None;
+        };
+        let (a, b, directed) = match (between, from, to) {
+            (Some((ids, span)), None, None) => {
+                if kind.value.is_directed() {
+                    self.error(
+                        Diagnostic::error(kind.span, format!("`{}` goes from one person to another, so it needs `from` and `to`", kind.value))
+                            .with_help(format!("write `{{from: a, to: b, kind: {}}}` instead of `between`", kind.value)),
+                    );
+                    return None;
+                }
+                if ids.len() != 2 {
+                    self.error(Diagnostic::error(span, format!("`between` must list exactly two people, not {}", ids.len())));
+                    return None;
+                }
+                let mut ids = ids.into_iter();
+                (ids.next()?, ids.next()?, false)
+            }
+            (None, Some(a), Some(b)) => (a, b, true),
+            (Some(_), _, _) => {
+                self.error(
+                    Diagnostic::error(node.span, "a relationship has either `between` or `from`/`to`, not both")
+                        .with_help("use `between: [a, b]` for mutual kinds and `from: a, to: b` for directed ones"),
+                );
+                return None;
+            }
+            (None, _, _) => {
+                self.error(
+                    Diagnostic::error(node.span, "a relationship needs the two people it joins")
+                        .with_help("write `between: [a, b]`, or `from: a, to: b` for directed kinds"),
+                );
+                return None;
+            }
+        };
+        Some(Relationship { span: node.span, a, b, directed, kind, since, until, note })
+    }
+
+    /// A text value; numbers and booleans are taken as written.
+    fn text(&mut self, node: Node<'_>, field: &str) -> Option<String> {
+        if node.is_null() {
+            return None;
+        }
+        let t = node.scalar_text();
+        if t.is_none() {
+            self.error(Diagnostic::error(node.span, format!("{field} must be a text, not {}", node.describe())));
+        }
+        t
+    }
+
+    /// An id: letters, digits, `-` and `_`.
+    fn id(&mut self, node: Node<'_>, field: &str) -> Option<Spanned<String>> {
+        let Some(text) = node.scalar_text().filter(|_| !matches!(node.value, Value::Bool(_))) else {
+            self.error(
+                Diagnostic::error(node.span, format!("{field} must be an id such as `rosa`, not {}", node.describe()))
+                    .with_help("ids are made of letters, digits, `-` and `_`"),
+            );
+            return None;
+        };
+        if text.is_empty() || !text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            let bad = text.chars().find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'));
+            let suggestion: String = text
+                .trim()
+                .chars()
+                .map(|c| if c.is_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '_' })
+                .collect();
+            let mut d = Diagnostic::error(
+                node.span,
+                match bad {
+                    Some(c) => format!("`{text}` is not a valid id: it contains `{}`", c.escape_debug()),
+                    None => "an id cannot be empty".to_string(),
+                },
+            )
+            .with_help("ids are made of letters, digits, `-` and `_`; put the full name under `name:`");
+            if !suggestion.is_empty() && suggestion != text {
+                d = d.with_help(format!("for example `{suggestion}`"));
+            }
+            self.error(d);
+            return None;
+        }
+        Some(Spanned::new(text, node.span))
+    }
+
+    fn boolean(&mut self, node: Node<'_>, field: &str) -> Option<bool> {
+        match node.value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.error(Diagnostic::error(node.span, format!("{field} must be `true` or `false`, not {}", node.describe())));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, node: Node<'_>, field: &str) -> Option<Spanned<PartialDate>> {
+        if node.is_null() {
+            return None;
+        }
+        let parsed = match node.value {
+            Value::Number(n) if n.is_u64() => n.to_string().parse::<PartialDate>().map_err(|e| e.0),
+            Value::String(s) => s.parse::<PartialDate>().map_err(|e| e.0),
+            _ => Err(format!("{field} must be a date such as `1950`, `1950-04` or `~1900`, not {}", node.describe())),
+        };
+        match parsed {
+            Ok(d) => Some(Spanned::new(d, node.span)),
+            Err(message) => {
+                let message = if message.starts_with('`') { format!("{field}: {message}") } else { message };
+                self.error(
+                    Diagnostic::error(node.span, message)
+                        .with_help("dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; put `~` in front of a guess, as in `~1900`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn word<T>(&mut self, node: Node<'_>, field: &str, parse: fn(&str) -> Option<T>, words: &[&str]) -> Option<T> {
+        let text = node.scalar_text();
+        if let Some(v) = text.as_deref().and_then(parse) {
+            return Some(v);
+        }
+        let shown = text.map_or_else(|| node.describe().to_string(), |t| format!("`{t}`"));
+        let d = Diagnostic::error(node.span, format!("{field} is {shown}, which is not one of its words"))
+            .with_help_opt(node.scalar_text().and_then(|t| did_you_mean(&t, words.iter().copied())))
+            .with_help(format!("the words are {}", list(words)));
+        self.error(d);
+        None
+    }
+
+    /// A known word or free text. A near miss of a known word ("grup-therapy") is most
+    /// likely a typo, so it is refused with a suggestion rather than kept as free text.
+    fn open_word<K: Copy>(&mut self, node: Node<'_>, field: &str, parse: fn(&str) -> Option<K>) -> Option<OpenWord<K>>
+    where
+        K: WordList,
+    {
+        if node.is_null() {
+            return None;
+        }
+        let text = self.text(node, field)?;
+        if let Some(k) = parse(&text) {
+            return Some(OpenWord::Known(k));
+        }
+        if let Some(help) = did_you_mean(&text, K::words().iter().copied()).filter(|_| text.chars().count() > 3) {
+            self.error(
+                Diagnostic::error(node.span, format!("{field} is `{text}`, which looks like a misspelt word"))
+                    .with_help(help)
+                    .with_help(format!("the known words are {}; other text is kept as written", list(K::words()))),
+            );
+            return None;
+        }
+        Some(OpenWord::Other(text))
+    }
+}
+
+/// The known words of an open list, for suggestions.
+trait WordList {
+    fn words() -> &'static [&'static str];
+}
+
+impl WordList for KnownCondition {
+    fn words() -> &'static [&'static str] {
+        KnownCondition::WORDS
+    }
+}
+impl WordList for KnownSource {
+    fn words() -> &'static [&'static str] {
+        KnownSource::WORDS
+    }
+}
+impl WordList for KnownGender {
+    fn words() -> &'static [&'static str] {
+        KnownGender::WORDS
+    }
+}

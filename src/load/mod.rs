@@ -1,0 +1,101 @@
+//! Loading: bytes of a family file to a [`Family`], with every problem located.
+//!
+//! The steps, each refusing what it cannot accept:
+//! 1. [`text::decode`]: size, encoding, binary content and nesting depth, before parsing;
+//! 2. `serde_yaml` parses the YAML (syntax, anchors, limits on alias expansion);
+//! 3. [`spans::span_tree`] records where every node is written;
+//! 4. the reader walks both and builds the model, collecting every problem.
+//!
+//! Cross-entry rules (references, cycles, dates) are [`crate::validate`]'s.
+
+mod convert;
+mod spans;
+mod suggest;
+pub mod text;
+
+pub use suggest::{closest, did_you_mean, list as word_list};
+
+use crate::diag::{Diagnostic, LineCol, Span, SourceFile};
+use crate::model::Family;
+
+/// Reads a family from the text of `source`.
+///
+/// # Errors
+///
+/// Every problem found, in the order of the file, when the YAML is malformed or does not
+/// describe a family (unknown keys, wrong types, unknown words, bad dates, duplicate keys).
+pub fn family(source: &SourceFile) -> Result<Family, Vec<Diagnostic>> {
+    let text = source.text();
+    let parsed: Result<serde_yaml::Value, serde_yaml::Error> = serde_yaml::from_str(text);
+    let tree = spans::span_tree(text);
+    let value = match parsed {
+        Ok(v) => v,
+        Err(e) => return Err(yaml_errors(&e, tree.as_ref(), text)),
+    };
+    // Duplicate keys that serde_yaml let through (for example in nested mappings of a
+    // value it kept as a whole) would silently drop data: refuse them here too.
+    if let Some(tree) = &tree {
+        let dups = duplicate_key_errors(tree, text);
+        if !dups.is_empty() {
+            return Err(dups);
+        }
+    }
+    let mut result = convert::family(&value, tree.as_ref());
+    if let Err(diags) = &mut result {
+        diags.sort_by_key(|d| d.span.start);
+    }
+    result
+}
+
+fn duplicate_key_errors(tree: &spans::SpanNode, text: &str) -> Vec<Diagnostic> {
+    spans::duplicate_keys(tree, text)
+        .into_iter()
+        .map(|(first, again, key)| {
+            Diagnostic::error(again, format!("`{key}` is written twice in the same place"))
+                .with_note(first, "first written here")
+                .with_help("ids and keys must be unique: rename one of them, or merge the two entries")
+        })
+        .collect()
+}
+
+/// Turns a `serde_yaml` error into plain words at the right place.
+fn yaml_errors(e: &serde_yaml::Error, tree: Option<&spans::SpanNode>, text: &str) -> Vec<Diagnostic> {
+    let raw = e.to_string();
+    if raw.starts_with("duplicate entry")
+        && let Some(tree) = tree
+    {
+        let dups = duplicate_key_errors(tree, text);
+        if !dups.is_empty() {
+            return dups;
+        }
+    }
+    let span = e
+        .location()
+        .map_or_else(Span::file_start, |l| Span::point(LineCol::one_based(l.line(), l.column())));
+    // serde_yaml appends " at line L column C"; the position is printed separately.
+    let cause = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let (message, help) = if cause.contains("repetition limit exceeded") || cause.contains("recursion limit exceeded") {
+        (
+            "the file expands into far more data than a family holds (anchors and aliases repeat too much)".to_string(),
+            Some("write each person out in full instead of repeating `&anchors` and `*aliases`".to_string()),
+        )
+    } else if cause.contains("more than one document") {
+        (
+            "the file holds more than one YAML document (a line `---` starts a second one)".to_string(),
+            Some("keep one family per file, or remove the extra `---` line".to_string()),
+        )
+    } else if cause.contains("unknown anchor") {
+        (format!("the YAML refers to an anchor that is not defined ({cause})"), Some("define `&name` before using `*name`".to_string()))
+    } else if cause.contains("found character that cannot start any token") && text.contains('\t') {
+        (
+            format!("the YAML cannot be read ({cause})"),
+            Some("YAML does not allow tabs for indentation; indent with spaces".to_string()),
+        )
+    } else {
+        (
+            format!("the YAML cannot be read ({cause})"),
+            Some("check the indentation and the `:` after each key on this line or the line above".to_string()),
+        )
+    };
+    vec![Diagnostic::error(span, message).with_help_opt(help)]
+}

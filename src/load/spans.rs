@@ -1,0 +1,173 @@
+//! The position-aware second pass: where every node of the YAML document is written.
+//!
+//! `serde_yaml` parses the family (it is the parser of record: scalar types, anchors and
+//! aliases, and its limits on alias expansion), but it forgets positions once parsing
+//! succeeds. This pass reads the same text with `saphyr-parser`, which reports a span for
+//! every event, and builds a tree of spans with the same shape as the parsed value, so
+//! that a problem found later (an unknown id, a cycle, a date) can point at its line.
+
+use saphyr_parser::{Event, Parser, Span as YamlSpan};
+
+use crate::diag::{LineCol, Span};
+
+/// The span of a YAML node and of its children, in document order.
+#[derive(Clone, Debug)]
+pub enum SpanNode {
+    /// A scalar or an alias.
+    Leaf(Span),
+    /// A sequence and its items.
+    Seq(Span, Vec<SpanNode>),
+    /// A mapping and its (key, value) entries.
+    Map(Span, Vec<(SpanNode, SpanNode)>),
+}
+
+impl SpanNode {
+    /// Where the node is written.
+    pub fn span(&self) -> Span {
+        match self {
+            SpanNode::Leaf(s) | SpanNode::Seq(s, _) | SpanNode::Map(s, _) => *s,
+        }
+    }
+}
+
+fn convert(span: &YamlSpan) -> Span {
+    let start = LineCol::line1_col0(span.start.line(), span.start.col());
+    let end = LineCol::line1_col0(span.end.line(), span.end.col());
+    Span::new(start, end.max(start))
+}
+
+/// A container still being filled while its events arrive.
+enum Open {
+    Seq(Span, Vec<SpanNode>),
+    Map(Span, Vec<SpanNode>),
+}
+
+/// Builds the span tree of the first document in `text`, or `None` when this parser cannot
+/// read it (the caller then falls back to coarser positions; it never fails the load).
+pub fn span_tree(text: &str) -> Option<SpanNode> {
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Open> = Vec::new();
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.ok()?;
+        let span = convert(&span);
+        let finished = match event {
+            Event::Scalar(..) | Event::Alias(_) => SpanNode::Leaf(span),
+            Event::SequenceStart(..) => {
+                stack.push(Open::Seq(span, Vec::new()));
+                continue;
+            }
+            Event::MappingStart(..) => {
+                stack.push(Open::Map(span, Vec::new()));
+                continue;
+            }
+            Event::SequenceEnd => match stack.pop()? {
+                Open::Seq(start, items) => SpanNode::Seq(widen(start, span), items),
+                Open::Map(..) => return None,
+            },
+            Event::MappingEnd => match stack.pop()? {
+                Open::Map(start, flat) => {
+                    let mut entries = Vec::with_capacity(flat.len() / 2);
+                    let mut it = flat.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        entries.push((k, v));
+                    }
+                    SpanNode::Map(widen(start, span), entries)
+                }
+                Open::Seq(..) => return None,
+            },
+            Event::DocumentEnd => break,
+            _ => continue,
+        };
+        match stack.last_mut() {
+            Some(Open::Seq(_, items)) | Some(Open::Map(_, items)) => items.push(finished),
+            None => return Some(finished),
+        }
+    }
+    None
+}
+
+/// A container's span runs from its start event to its end event. Block collections end
+/// where the next line starts, so the end is kept only when it stays on the first line.
+fn widen(start: Span, end: Span) -> Span {
+    if end.end.line == start.start.line {
+        Span::new(start.start, end.end)
+    } else {
+        start
+    }
+}
+
+/// Finds the keys that occur twice in one mapping, anywhere in the tree, as
+/// (first occurrence, repeat) pairs in document order.
+pub fn duplicate_keys<'t>(tree: &SpanNode, text: &'t str) -> Vec<(Span, Span, &'t str)> {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut stack = vec![tree];
+    while let Some(node) = stack.pop() {
+        match node {
+            SpanNode::Leaf(_) => {}
+            SpanNode::Seq(_, items) => stack.extend(items.iter().rev()),
+            SpanNode::Map(_, entries) => {
+                let mut seen: std::collections::HashMap<&str, Span> =
+                    std::collections::HashMap::new();
+                for (k, _) in entries {
+                    if let Some(key) = key_text(k.span(), &lines) {
+                        if let Some(first) = seen.get(key) {
+                            out.push((*first, k.span(), key));
+                        } else {
+                            seen.insert(key, k.span());
+                        }
+                    }
+                }
+                stack.extend(entries.iter().rev().map(|(_, v)| v));
+            }
+        }
+    }
+    out.sort_by_key(|(_, repeat, _)| *repeat);
+    out
+}
+
+/// The text of a one-line key, as written.
+fn key_text<'t>(span: Span, lines: &[&'t str]) -> Option<&'t str> {
+    if span.start.line != span.end.line {
+        return None;
+    }
+    let line = lines.get(usize::try_from(span.start.line).ok()?.checked_sub(1)?)?;
+    let start = line
+        .char_indices()
+        .nth(span.start.col as usize - 1)
+        .map(|(i, _)| i)?;
+    let end = line
+        .char_indices()
+        .nth(span.end.col as usize - 1)
+        .map_or(line.len(), |(i, _)| i);
+    line.get(start..end).map(|k| k.trim_matches(|c| c == '"' || c == '\''))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mirrors_the_document_shape_with_positions() {
+        let tree = span_tree("a: 1\nb:\n  - {x: y}\n").unwrap();
+        let SpanNode::Map(_, entries) = tree else { panic!("not a map") };
+        assert_eq!(entries.len(), 2);
+        let (key_b, value_b) = &entries[1];
+        assert_eq!(key_b.span().start, LineCol::one_based(2, 1));
+        let SpanNode::Seq(_, items) = value_b else { panic!("not a seq") };
+        let SpanNode::Map(_, inner) = &items[0] else { panic!("not a map") };
+        assert_eq!(inner[0].1.span().start, LineCol::one_based(3, 8));
+    }
+
+    #[test]
+    fn finds_every_duplicate_key_with_both_places() {
+        let text = "people:\n  a: {}\n  b: {}\n  a: {}\ncouples: []\ncouples: []\n";
+        let tree = span_tree(text).unwrap();
+        let dups = duplicate_keys(&tree, text);
+        assert_eq!(dups.len(), 2);
+        assert_eq!(dups[0].2, "a");
+        assert_eq!(dups[0].0.start.line, 2);
+        assert_eq!(dups[0].1.start.line, 4);
+        assert_eq!(dups[1].2, "couples");
+    }
+}

@@ -1,0 +1,233 @@
+//! Turns the bytes of a file into text that is safe to hand to a YAML parser.
+//!
+//! Everything here runs before any parsing, in one linear pass, so that hostile files
+//! (huge, binary, wrongly encoded, or nested so deep that a parser would take minutes)
+//! are refused in milliseconds with a message that says what is wrong.
+
+use crate::diag::{Diagnostic, LineCol, Span};
+
+/// Files larger than this are refused: a family of 100,000 people takes about 15 MiB.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Deepest nesting accepted. A family file needs about six levels; YAML parsers can take
+/// minutes on nesting in the hundreds of thousands, so the depth is measured before parsing.
+pub const MAX_DEPTH: usize = 64;
+
+/// Decodes the bytes of a family file, refusing what cannot be a family file.
+///
+/// Accepts UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark.
+///
+/// # Errors
+///
+/// A diagnostic at the offending position for files that are too large, empty, not text,
+/// not valid UTF-8, or nested deeper than [`MAX_DEPTH`].
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            Span::file_start(),
+            format!(
+                "the file is {} MiB; the largest family file accepted is {} MiB",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_help("split the family into several files, or check that this is the right file"));
+    }
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)?
+    } else {
+        utf8(bytes)?
+    };
+    if let Some(pos) = text.find('\0') {
+        return Err(Diagnostic::error(
+            Span::point(position_of(&text, pos)),
+            "the file contains a NUL character, so it is not a text file",
+        )
+        .with_help("a family file is plain text; check that this is the right file"));
+    }
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::error(Span::file_start(), "the file is empty")
+            .with_help("a family file needs at least a `people:` section; see samples/ for examples"));
+    }
+    check_depth(&text)?;
+    Ok(text)
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by construction, so this cannot fail.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            Err(Diagnostic::error(
+                Span::point(position_of(prefix, prefix.len())),
+                format!(
+                    "the file is not valid UTF-8 text (byte 0x{:02x} cannot start a character here)",
+                    bytes[e.valid_up_to()]
+                ),
+            )
+            .with_help("save the file as UTF-8 in your text editor (\"Save with encoding\" or similar)"))
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Diagnostic> {
+    if bytes.len() % 2 != 0 {
+        return Err(Diagnostic::error(
+            Span::file_start(),
+            "the file says it is UTF-16 text but has an odd number of bytes",
+        )
+        .with_help("save the file as UTF-8 in your text editor"));
+    }
+    let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    let mut text = String::with_capacity(bytes.len() / 2);
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                return Err(Diagnostic::error(
+                    Span::point(position_of(&text, text.len())),
+                    "the file is not valid UTF-16 text (a broken surrogate pair)",
+                )
+                .with_help("save the file as UTF-8 in your text editor"));
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// Line and column of byte offset `at` in `text`.
+fn position_of(text: &str, at: usize) -> LineCol {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    LineCol::one_based(line, col)
+}
+
+/// Measures how deeply the YAML nests, without parsing it, and refuses anything deeper
+/// than [`MAX_DEPTH`].
+///
+/// Block nesting is counted from indentation (plus compact `- - -` sequences on one line)
+/// and flow nesting from brackets that open where YAML allows a flow collection. Quoted
+/// text and comments are skipped, so a name like `Smith [Jr` does not count. The count is
+/// an upper bound on the real depth, which is all a guard needs.
+fn check_depth(text: &str) -> Result<(), Diagnostic> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    for (n, line) in text.lines().enumerate() {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if flow == 0 {
+            while indents.last().is_some_and(|&top| top >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let mut depth_here = indents.len() + flow;
+        let mut quote: Option<char> = None;
+        // Whether the next character could begin a new node: brackets and quotes only
+        // open a collection or a quoted scalar there, never inside a plain word.
+        let mut at_node_start = true;
+        let mut prev = ' ';
+        for (i, c) in body.char_indices() {
+            match quote {
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '#' if prev == ' ' || prev == '\t' => break,
+                    '"' | '\'' if at_node_start => {
+                        quote = Some(c);
+                        at_node_start = false;
+                    }
+                    '-' if at_node_start && flow == 0 && body[i + 1..].starts_with(' ') => {
+                        depth_here += 1;
+                    }
+                    '[' | '{' if at_node_start => {
+                        flow += 1;
+                        depth_here = depth_here.max(indents.len() + flow);
+                    }
+                    ']' | '}' if flow > 0 => flow -= 1,
+                    ',' if flow > 0 => at_node_start = true,
+                    ':' | '?' => at_node_start = true,
+                    ' ' | '\t' => {}
+                    _ => at_node_start = false,
+                },
+            }
+            if depth_here > MAX_DEPTH {
+                return Err(Diagnostic::error(
+                    Span::point(LineCol::one_based(n + 1, indent + 1)),
+                    format!(
+                        "the file nests more than {MAX_DEPTH} levels deep; a family file needs fewer than ten"
+                    ),
+                )
+                .with_help("check that this is a family file; the samples/ folder has examples"));
+            }
+            prev = c;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_empty_and_comment_only_files() {
+        assert!(decode(b"").unwrap_err().message.contains("empty"));
+        assert!(decode(b"# nothing\n\n").unwrap_err().message.contains("empty"));
+    }
+
+    #[test]
+    fn reports_the_position_of_invalid_utf8() {
+        let e = decode(b"people:\n  a: {name: \xff}\n").unwrap_err();
+        assert_eq!(e.span.start, LineCol::one_based(2, 12));
+        assert!(e.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn decodes_utf16_with_a_byte_order_mark() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "people: {}\n".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap(), "people: {}\n");
+    }
+
+    #[test]
+    fn refuses_deep_flow_and_block_nesting() {
+        let flow = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(decode(flow.as_bytes()).unwrap_err().message.contains("levels deep"));
+        let mut block = String::new();
+        for i in 0..200 {
+            block.push_str(&" ".repeat(i));
+            block.push_str("k:\n");
+        }
+        assert!(decode(block.as_bytes()).unwrap_err().message.contains("levels deep"));
+        let dashes = format!("{}x\n", "- ".repeat(1000));
+        assert!(decode(dashes.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn brackets_inside_names_do_not_count_as_nesting() {
+        let text = format!("people:\n{}", "  a:\n    name: Smith [Jr\n".repeat(200));
+        // Repeated keys are the parser's business; only depth matters here.
+        assert!(decode(text.as_bytes()).is_ok());
+        let quoted = format!("t: \"{}\"\n", "[".repeat(500));
+        assert!(decode(quoted.as_bytes()).is_ok());
+    }
+}
