@@ -25,9 +25,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Resu
         )));
     }
     if path.is_dir() {
-        return Err(Error::Usage(format!("{shown} is a folder; give a file name with -o, for example family.svg")));
+        return Err(Error::Usage(format!(
+            "{shown} is a folder; give a file name with -o, for example family.svg"
+        )));
     }
-    let name = path.file_name().ok_or_else(|| Error::Usage(format!("{shown} is not a file name")))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{shown} is not a file name")))?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -38,13 +42,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Resu
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
         });
     }
-    let io = |source| Error::Io { path: dir.display().to_string(), source };
+    let io = |source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    };
     let (tmp, mut file) = temporary(&dir, name).map_err(io)?;
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     drop(file);
     if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Io { path: shown, source: e });
+        return Err(Error::Io {
+            path: shown,
+            source: e,
+        });
     }
     Ok(())
 }
@@ -57,7 +67,11 @@ fn temporary(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, st
         tmp_name.push(name);
         tmp_name.push(format!(".{}-{n}.tmp", std::process::id()));
         let tmp = dir.join(tmp_name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
             Err(e) => return Err(e),
@@ -79,7 +93,8 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("genogram-output-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("genogram-output-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir

@@ -72,6 +72,7 @@ text {{ font-family: {FONT_FAMILY}; fill: #111; }}
 .legend-heading {{ font-size: 13px; font-weight: bold; }}
 .legend-text {{ font-size: 11px; dominant-baseline: central; }}
 .note-text {{ font-size: 11px; }}
+.legend-small {{ font-size: 9px; }}
 "
     )
 }

@@ -56,6 +56,8 @@ pub enum Item {
     Badge(usize),
     /// A partner line of this kind.
     Relation(Relation),
+    /// Dates on a partner line.
+    CoupleDates,
     /// One slash.
     Separated,
     /// Two slashes.
@@ -179,6 +181,9 @@ fn words(ctx: &Ctx, item: &Item) -> String {
             Relation::Unknown => "a union of unknown kind",
         }
         .into(),
+        Item::CoupleDates => {
+            "on a partner line: m. married, LT living together since, rel. together since, s. separated, d. divorced, e. ended; '93: 1993".into()
+        }
         Item::Separated => "one slash: separated".into(),
         Item::Divorced => "two slashes: divorced, or the union ended".into(),
         Item::Adopted => "dashed line and brackets: adopted child".into(),
@@ -240,8 +245,8 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             g.append(path("M-7,-7L7,7M7,-7L-7,7", "mark"));
         }
         Item::Years => {
-            g.append(label("1927–", -1.0, 3.0, "year year-born"));
-            g.append(label("1999", 1.0, 3.0, "year year-died"));
+            g.append(label("1927–", -1.0, 3.0, "year year-born legend-small"));
+            g.append(label("1999", 1.0, 3.0, "year year-died legend-small"));
         }
         Item::AgeAtDeath => {
             g.append(path(outline_d(Shape::Square, 11.0), "sym-bg"));
@@ -289,6 +294,10 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             "M-22,0H22",
             &format!("line partner partner-{}", rel.as_str()),
         )),
+        Item::CoupleDates => {
+            g.append(path("M-22,4H22", "line partner"));
+            g.append(label("m. 1970", 0.0, -1.0, "couple-date"));
+        }
         Item::Separated | Item::Divorced => {
             g.append(path("M-22,0H22", "line partner"));
             let n = if *item == Item::Separated { 1 } else { 2 };

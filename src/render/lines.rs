@@ -14,6 +14,7 @@ use super::geometry::{self, P};
 use super::legend::Item;
 use super::number::{num, pt};
 use super::symbols::year;
+use super::text;
 use super::{Ctx, Used, label, path, polyline_d};
 
 /// The symbol size of the drawing, for marks that scale with it.
@@ -80,7 +81,7 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], used: &mut Used) -> Group {
                 used.insert(Item::Relation(couple.relation));
                 slashes(&mut g, couple, &pts, s, has_children, used);
                 if !ctx.opts.anonymize {
-                    dates(&mut g, couple, &pts);
+                    dates(&mut g, couple, &pts, used);
                 }
             }
             LineKind::Descent => g.append(path(polyline_d(&pts), "line descent")),
@@ -174,8 +175,8 @@ pub fn slash_d(pts: &[P], d: f64, n: usize, s: f64) -> String {
     out
 }
 
-/// The union's dates in McGoldrick's short form, e.g. `m. 1970, d. 1997`.
-pub fn date_text(c: &Couple) -> String {
+/// The union's dates in McGoldrick's short form, e.g. `m. 1970`, `d. 1997`.
+pub fn date_parts(c: &Couple) -> Vec<String> {
     let mut parts = Vec::new();
     let start = match c.relation {
         Relation::Married => c.married.as_ref().map(|d| format!("m. {}", year(&d.value))),
@@ -199,16 +200,38 @@ pub fn date_text(c: &Couple) -> String {
         parts.push(format!("d. {}", year(&d.value)));
     }
     if let Some(d) = &c.ended {
-        parts.push(format!("ended {}", year(&d.value)));
+        parts.push(format!("e. {}", year(&d.value)));
     }
-    parts.join(", ")
+    parts
 }
 
-fn dates(g: &mut Group, c: &Couple, pts: &[P]) {
-    let t = date_text(c);
-    if t.is_empty() {
+/// The events with two-digit years (`m. '93`), as McGoldrick writes them where space
+/// is short.
+fn short_parts(c: &Couple) -> Vec<String> {
+    date_parts(c)
+        .into_iter()
+        .map(|p| match p.rsplit_once(' ') {
+            Some((word, y)) if y.trim_start_matches('~').len() == 4 => {
+                let approx = if y.starts_with('~') { "~" } else { "" };
+                let digits = y.trim_start_matches('~');
+                format!("{word} {approx}'{}", &digits[2..])
+            }
+            _ => p,
+        })
+        .collect()
+}
+
+/// The dates on one line, e.g. `m. 1970, d. 1997`.
+pub fn date_text(c: &Couple) -> String {
+    date_parts(c).join(", ")
+}
+
+fn dates(g: &mut Group, c: &Couple, pts: &[P], used: &mut Used) {
+    let parts = date_parts(c);
+    if parts.is_empty() {
         return;
     }
+    used.insert(Item::CoupleDates);
     // Above the middle of the longest horizontal run of the line.
     let mut best: Option<(f64, P, P)> = None;
     for w in pts.windows(2) {
@@ -220,12 +243,19 @@ fn dates(g: &mut Group, c: &Couple, pts: &[P]) {
         }
     }
     let (a, b) = best.map_or((pts[0], pts[pts.len() - 1]), |(_, a, b)| (a, b));
-    g.append(label(
-        t,
-        (a[0] + b[0]) / 2.0,
-        a[1].min(b[1]) - 5.0,
-        "couple-date",
-    ));
+    let (x, y) = ((a[0] + b[0]) / 2.0, a[1].min(b[1]) - 5.0);
+    let room = (b[0] - a[0]).abs() - 4.0;
+    let one_line = parts.join(", ");
+    if text::width(&one_line, text::SMALL_SIZE) <= room || parts.len() == 1 {
+        g.append(label(one_line, x, y, "couple-date"));
+    } else {
+        // Too wide for the line: one event a line in the short form (`m. '93`), stacked
+        // upwards, the first nearest; narrow enough to pass between the years written
+        // above the two partners.
+        for (i, part) in short_parts(c).into_iter().enumerate() {
+            g.append(label(part, x, y - i as f64 * 11.0, "couple-date"));
+        }
+    }
 }
 
 /// Twin marks: a bar between the lines of identical twins, `?` under the apex when the

@@ -219,7 +219,7 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
     badges(ctx, &mut g, person, r, used);
 
     // Below the symbol: the skill strip, then the label lines.
-    let mut y = bottom.max(pp.height / 2.0) + 5.0;
+    let mut y = bottom.max(pp.height / 2.0) + 6.0;
     if person.kind == PersonKind::Person && !ctx.skills.is_empty() {
         let (strip, h) = super::skills::strip(ctx, person, y, used);
         g.append(strip);
@@ -289,7 +289,10 @@ fn years(g: &mut Group, person: &Person, r: f64, used: &mut Used) {
 
 /// Badges for conditions without a standard fill, in a row right of the symbol.
 fn badges(ctx: &Ctx, g: &mut Group, person: &Person, r: f64, used: &mut Used) {
+    // Outside the lower right corner: clear of the partner line at mid-height and of the
+    // death year above.
     let mut x = r + 3.0;
+    let top = r - 12.0;
     for c in &person.conditions {
         let OpenWord::Other(word) = &c.value else {
             continue;
@@ -305,12 +308,12 @@ fn badges(ctx: &Ctx, g: &mut Group, person: &Person, r: f64, used: &mut Used) {
         b.append(
             Rectangle::new()
                 .set("x", num(x))
-                .set("y", num(r * 0.3))
+                .set("y", num(top))
                 .set("width", num(w))
                 .set("height", "12")
                 .set("rx", "2"),
         );
-        b.append(label(initials.clone(), x + w / 2.0, r * 0.3 + 6.0, ""));
+        b.append(label(initials.clone(), x + w / 2.0, top + 6.0, ""));
         g.append(b);
         used.insert(Item::Badge(i));
         x += w + 2.0;
