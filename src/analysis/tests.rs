@@ -1,0 +1,1 @@
+//! Tests of the analysis with hand-derived answers.
