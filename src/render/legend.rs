@@ -100,7 +100,7 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
     let mut row_h: f64 = 0.0;
     for item in used {
         let words = words(ctx, item);
-        let lines = text::wrap(&words, SMALL_SIZE, COLUMN_W - SAMPLE_W - 16.0, 4);
+        let lines = text::wrap(&words, SMALL_SIZE, COLUMN_W - SAMPLE_W - 16.0, 6);
         let h = (lines.len() as f64 * LINE + 6.0).max(26.0);
         let x = 8.0 + col as f64 * COLUMN_W;
         let cy = y + h / 2.0;
@@ -182,7 +182,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         }
         .into(),
         Item::CoupleDates => {
-            "on a partner line: m. married, LT living together since, rel. together since, s. separated, d. divorced, e. ended; '93: 1993".into()
+            "dates on a partner line: m. married, LT living together, rel. together, s. separated, d. divorced, e. ended ('93 = 1993)".into()
         }
         Item::Separated => "one slash: separated".into(),
         Item::Divorced => "two slashes: divorced, or the union ended".into(),

@@ -89,6 +89,77 @@ pub struct Trace {
     pub absence_chain: Vec<PersonIx>,
 }
 
+impl From<crate::analysis::Transmission> for Transmission {
+    fn from(t: crate::analysis::Transmission) -> Self {
+        use crate::analysis::Transmission as A;
+        match t {
+            A::Passed => Transmission::Passed,
+            A::NotPassed => Transmission::NotPassed,
+            A::Gained => Transmission::Gained,
+            A::Absent => Transmission::Absent,
+            A::Unknown => Transmission::Unknown,
+        }
+    }
+}
+
+impl Trace {
+    /// The overlay of `skill` from the analysis of this family: every caregiver → child
+    /// link, the cycle breakers with where they learned the skill, and the longest chain
+    /// of absence (the first of the longest, in the report's order).
+    pub fn from_report(
+        graph: &crate::graph::FamilyGraph,
+        report: &crate::analysis::Report,
+        skill: &str,
+    ) -> Trace {
+        let links = report
+            .links
+            .iter()
+            .filter(|l| l.skill == skill)
+            .filter_map(|l| {
+                Some(TraceLink {
+                    caregiver: graph.find(&l.from)?,
+                    child: graph.find(&l.to)?,
+                    transmission: l.transmission.into(),
+                })
+            })
+            .collect();
+        let breakers = report
+            .breakers
+            .iter()
+            .filter(|b| b.skill == skill)
+            .filter_map(|b| {
+                let person = graph.find(&b.person)?;
+                let source = graph
+                    .person(person)
+                    .rating(skill)
+                    .and_then(|r| r.learned.clone());
+                Some(Breaker { person, source })
+            })
+            .collect();
+        let mut absence_chain: Vec<PersonIx> = Vec::new();
+        for chain in report
+            .chains
+            .iter()
+            .filter(|c| c.skill == skill && c.kind == crate::analysis::ChainKind::Absent)
+        {
+            let people: Vec<PersonIx> = chain
+                .people
+                .iter()
+                .filter_map(|id| graph.find(id))
+                .collect();
+            if people.len() > absence_chain.len() {
+                absence_chain = people;
+            }
+        }
+        Trace {
+            skill: skill.to_string(),
+            links,
+            breakers,
+            absence_chain,
+        }
+    }
+}
+
 /// The short badge text and the plain words of a source.
 pub fn source_badge(source: Option<&crate::model::Source>, anonymize: bool) -> (String, String) {
     use crate::model::{KnownSource as K, OpenWord};
@@ -198,8 +269,11 @@ pub fn over(ctx: &Ctx, t: &Trace, used: &mut Used) -> Group {
         };
         let (badge, words) = source_badge(b.source.as_ref(), ctx.opts.anonymize);
         let w = text::width(&badge, 9.0) + 8.0;
-        let x = pp.x - pp.width / 2.0 - 3.0 - w;
-        let y = pp.y - pp.height / 2.0;
+        // Left of the skill strip, at its height: clear of partner lines (at mid-symbol)
+        // and of the years above.
+        let strip = super::skills::strip_width(&ctx.skill_initials);
+        let x = pp.x - strip / 2.0 - 4.0 - w;
+        let y = pp.y + pp.height / 2.0 + 4.0;
         let mut bg = Group::new().set("class", "breaker");
         bg.append(Title::new(format!(
             "{} broke the cycle of {}: learned it from {words}",
