@@ -272,9 +272,7 @@ fn quote(out: &mut String, source: &SourceFile, span: Span, label: Option<&str>)
         .collect();
     let start = (span.start.col as usize).saturating_sub(1).min(shown.len());
     let end = if span.end.line == span.start.line {
-        (span.end.col as usize)
-            .saturating_sub(1)
-            .clamp(start + 1, shown.len().max(start + 1))
+        (span.end.col as usize).saturating_sub(1).clamp(start + 1, shown.len().max(start + 1))
     } else {
         shown.len().max(start + 1)
     };
@@ -309,10 +307,7 @@ mod tests {
 
     #[test]
     fn escapes_terminal_controls_and_bidi_overrides() {
-        assert_eq!(
-            escape_for_terminal("a\u{1b}[31mb\u{202e}c"),
-            "a\\u{1b}[31mb\\u{202e}c"
-        );
+        assert_eq!(escape_for_terminal("a\u{1b}[31mb\u{202e}c"), "a\\u{1b}[31mb\\u{202e}c");
         assert_eq!(escape_for_terminal("tab\tok"), "tab\tok");
     }
 

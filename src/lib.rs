@@ -70,17 +70,11 @@ pub fn load_source(source: &SourceFile) -> Result<FamilyGraph, Vec<Diagnostic>> 
 /// text, or nested too deeply.
 pub fn read_source(path: &std::path::Path) -> Result<SourceFile, Error> {
     let name = path.display().to_string();
-    let bytes = read_capped(path).map_err(|source| Error::Io {
-        path: name.clone(),
-        source,
-    })?;
+    let bytes = read_capped(path).map_err(|source| Error::Io { path: name.clone(), source })?;
     match load::text::decode(&bytes) {
         Ok(text) => Ok(SourceFile::new(name, text)),
         Err(d) => Err(Error::Input {
-            file: SourceFile::new(
-                name,
-                String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned(),
-            ),
+            file: SourceFile::new(name, String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned()),
             diagnostics: vec![d],
         }),
     }
@@ -91,8 +85,7 @@ fn read_capped(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
-    file.take(load::text::MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    file.take(load::text::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -105,9 +98,6 @@ pub fn load_file(path: &std::path::Path) -> Result<(SourceFile, FamilyGraph), Er
     let source = read_source(path)?;
     match load_source(&source) {
         Ok(g) => Ok((source, g)),
-        Err(diagnostics) => Err(Error::Input {
-            file: source,
-            diagnostics,
-        }),
+        Err(diagnostics) => Err(Error::Input { file: source, diagnostics }),
     }
 }

@@ -15,7 +15,7 @@ pub mod text;
 
 pub use suggest::{closest, did_you_mean, list as word_list};
 
-use crate::diag::{Diagnostic, LineCol, SourceFile, Span};
+use crate::diag::{Diagnostic, LineCol, Span, SourceFile};
 use crate::model::Family;
 
 /// Reads a family from the text of `source`.
@@ -53,19 +53,13 @@ fn duplicate_key_errors(tree: &spans::SpanNode, text: &str) -> Vec<Diagnostic> {
         .map(|(first, again, key)| {
             Diagnostic::error(again, format!("`{key}` is written twice in the same place"))
                 .with_note(first, "first written here")
-                .with_help(
-                    "ids and keys must be unique: rename one of them, or merge the two entries",
-                )
+                .with_help("ids and keys must be unique: rename one of them, or merge the two entries")
         })
         .collect()
 }
 
 /// Turns a `serde_yaml` error into plain words at the right place.
-fn yaml_errors(
-    e: &serde_yaml::Error,
-    tree: Option<&spans::SpanNode>,
-    text: &str,
-) -> Vec<Diagnostic> {
+fn yaml_errors(e: &serde_yaml::Error, tree: Option<&spans::SpanNode>, text: &str) -> Vec<Diagnostic> {
     let raw = e.to_string();
     if raw.starts_with("duplicate entry")
         && let Some(tree) = tree
@@ -75,29 +69,23 @@ fn yaml_errors(
             return dups;
         }
     }
-    let span = e.location().map_or_else(Span::file_start, |l| {
-        Span::point(LineCol::one_based(l.line(), l.column()))
-    });
+    let span = e
+        .location()
+        .map_or_else(Span::file_start, |l| Span::point(LineCol::one_based(l.line(), l.column())));
     // serde_yaml appends " at line L column C"; the position is printed separately.
     let cause = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-    let (message, help) = if cause.contains("repetition limit exceeded")
-        || cause.contains("recursion limit exceeded")
-    {
+    let (message, help) = if cause.contains("repetition limit exceeded") || cause.contains("recursion limit exceeded") {
         (
             "the file expands into far more data than a family holds (anchors and aliases repeat too much)".to_string(),
             Some("write each person out in full instead of repeating `&anchors` and `*aliases`".to_string()),
         )
     } else if cause.contains("more than one document") {
         (
-            "the file holds more than one YAML document (a line `---` starts a second one)"
-                .to_string(),
+            "the file holds more than one YAML document (a line `---` starts a second one)".to_string(),
             Some("keep one family per file, or remove the extra `---` line".to_string()),
         )
     } else if cause.contains("unknown anchor") {
-        (
-            format!("the YAML refers to an anchor that is not defined ({cause})"),
-            Some("define `&name` before using `*name`".to_string()),
-        )
+        (format!("the YAML refers to an anchor that is not defined ({cause})"), Some("define `&name` before using `*name`".to_string()))
     } else if cause.contains("found character that cannot start any token") && text.contains('\t') {
         (
             format!("the YAML cannot be read ({cause})"),
@@ -106,10 +94,7 @@ fn yaml_errors(
     } else {
         (
             format!("the YAML cannot be read ({cause})"),
-            Some(
-                "check the indentation and the `:` after each key on this line or the line above"
-                    .to_string(),
-            ),
+            Some("check the indentation and the `:` after each key on this line or the line above".to_string()),
         )
     };
     vec![Diagnostic::error(span, message).with_help_opt(help)]

@@ -140,8 +140,7 @@ fn key_text<'t>(span: Span, lines: &[&'t str]) -> Option<&'t str> {
         .char_indices()
         .nth(span.end.col as usize - 1)
         .map_or(line.len(), |(i, _)| i);
-    line.get(start..end)
-        .map(|k| k.trim_matches(|c| c == '"' || c == '\''))
+    line.get(start..end).map(|k| k.trim_matches(|c| c == '"' || c == '\''))
 }
 
 #[cfg(test)]
@@ -151,18 +150,12 @@ mod tests {
     #[test]
     fn mirrors_the_document_shape_with_positions() {
         let tree = span_tree("a: 1\nb:\n  - {x: y}\n").unwrap();
-        let SpanNode::Map(_, entries) = tree else {
-            panic!("not a map")
-        };
+        let SpanNode::Map(_, entries) = tree else { panic!("not a map") };
         assert_eq!(entries.len(), 2);
         let (key_b, value_b) = &entries[1];
         assert_eq!(key_b.span().start, LineCol::one_based(2, 1));
-        let SpanNode::Seq(_, items) = value_b else {
-            panic!("not a seq")
-        };
-        let SpanNode::Map(_, inner) = &items[0] else {
-            panic!("not a map")
-        };
+        let SpanNode::Seq(_, items) = value_b else { panic!("not a seq") };
+        let SpanNode::Map(_, inner) = &items[0] else { panic!("not a map") };
         assert_eq!(inner[0].1.span().start, LineCol::one_based(3, 8));
     }
 

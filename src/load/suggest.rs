@@ -26,11 +26,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The candidates close enough to `word` to be what was meant, closest first (ties keep
 /// the candidates' order). At most `limit` are returned.
-pub fn closest<'c>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'c str>,
-    limit: usize,
-) -> Vec<&'c str> {
+pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>, limit: usize) -> Vec<&'c str> {
     let budget = match word.chars().count() {
         0..=3 => 1,
         4..=6 => 2,
@@ -52,10 +48,7 @@ pub fn closest<'c>(
 }
 
 /// "did you mean `x`?" for the closest candidate, if any is close.
-pub fn did_you_mean<'c>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'c str>,
-) -> Option<String> {
+pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
     closest(word, candidates, 1)
         .first()
         .map(|c| format!("did you mean `{c}`?"))
@@ -86,10 +79,7 @@ mod tests {
     #[test]
     fn suggests_only_close_words() {
         let keys = ["name", "sex", "born", "died"];
-        assert_eq!(
-            did_you_mean("nmae", keys).as_deref(),
-            Some("did you mean `name`?")
-        );
+        assert_eq!(did_you_mean("nmae", keys).as_deref(), Some("did you mean `name`?"));
         assert_eq!(did_you_mean("occupation", keys), None);
         assert_eq!(closest("zed", ["zoe", "zara", "ed"], 3), vec!["zoe", "ed"]);
     }

@@ -52,12 +52,7 @@ fn warnings_for(family: &Family) -> Vec<Diagnostic> {
         .people
         .iter()
         .filter(|p| p.kind == crate::model::PersonKind::Person)
-        .filter(|p| {
-            family
-                .skills
-                .iter()
-                .all(|s| p.level(&s.name.value) == Level::Unknown)
-        })
+        .filter(|p| family.skills.iter().all(|s| p.level(&s.name.value) == Level::Unknown))
         .map(|p| p.id.value.as_str())
         .collect();
     if let Some(first) = unrated.first() {
@@ -67,28 +62,18 @@ fn warnings_for(family: &Family) -> Vec<Diagnostic> {
             .find(|p| p.id.value == *first)
             .map_or_else(Span::file_start, |p| p.id.span);
         let shown: Vec<&str> = unrated.iter().take(5).copied().collect();
-        let more = if unrated.len() > 5 {
-            format!(" and {} more", unrated.len() - 5)
-        } else {
-            String::new()
-        };
+        let more = if unrated.len() > 5 { format!(" and {} more", unrated.len() - 5) } else { String::new() };
         out.push(
             Diagnostic::warning(
                 span,
                 format!(
                     "{} {} no skills rated ({}{more})",
                     unrated.len(),
-                    if unrated.len() == 1 {
-                        "person has"
-                    } else {
-                        "people have"
-                    },
+                    if unrated.len() == 1 { "person has" } else { "people have" },
                     crate::load::word_list(&shown)
                 ),
             )
-            .with_help(
-                "rate each skill as `none`, `some` or `strong`; the report asks about the gaps",
-            ),
+            .with_help("rate each skill as `none`, `some` or `strong`; the report asks about the gaps"),
         );
     }
     out
