@@ -35,9 +35,10 @@ pub fn run(args: Args) -> u8 {
 /// Writes to stdout; a closed pipe (`genogram … | head`) is not an error.
 fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Io { path: "standard output".into(), source: e })
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "standard output".into(),
+            source: e,
+        }),
         _ => Ok(0),
     }
 }
@@ -46,7 +47,12 @@ fn report_error(err: &mut impl Write, e: &Error) {
     match e {
         Error::Input { file, diagnostics } => report::diagnostics(err, file, diagnostics),
         Error::Io { path, source } => {
-            let _ = writeln!(err, "error: cannot read or write {}: {}", escape_for_terminal(path), plain_io(source));
+            let _ = writeln!(
+                err,
+                "error: cannot read or write {}: {}",
+                escape_for_terminal(path),
+                plain_io(source)
+            );
         }
         Error::Usage(m) => {
             let _ = writeln!(err, "error: {}", escape_for_terminal(m));
@@ -69,7 +75,11 @@ fn plain_io(e: &std::io::Error) -> String {
 }
 
 /// `genogram check`: a summary line per good file, every problem of each bad one.
-fn check(files: &[std::path::PathBuf], out: &mut impl Write, err: &mut impl Write) -> Result<u8, Error> {
+fn check(
+    files: &[std::path::PathBuf],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<u8, Error> {
     let mut status = 0u8;
     for path in files {
         match crate::load_file(path) {
