@@ -4,9 +4,10 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod layout_cmd;
 mod report;
 
-pub use args::{Args, Command};
+pub use args::{Args, Command, ExportFormat, LayoutFormat};
 
 use std::io::Write;
 
@@ -22,6 +23,16 @@ pub fn run(args: Args) -> u8 {
     let result = match args.command {
         Command::Check { files } => check(&files, &mut out, &mut err),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+        Command::Layout {
+            file,
+            format,
+            output,
+        } => layout_cmd::layout(&file, format, output.as_deref(), &mut out),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => layout_cmd::export(&file, format, output.as_deref(), &mut out),
     };
     match result {
         Ok(code) => code,
@@ -33,7 +44,7 @@ pub fn run(args: Args) -> u8 {
 }
 
 /// Writes to stdout; a closed pipe (`genogram … | head`) is not an error.
-fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error> {
+pub(crate) fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
             path: "standard output".into(),
