@@ -237,30 +237,37 @@ pub fn render(diag: &Diagnostic, source: &SourceFile) -> String {
         diag.span.start,
         escape_for_terminal(&diag.message)
     );
-    quote(&mut out, source, diag.span, None);
+    // One gutter width for the whole diagnostic, so that its quotes line up.
+    let gutter = std::iter::once(diag.span)
+        .chain(diag.notes.iter().map(|(s, _)| *s))
+        .map(|s| s.start.line.to_string().len())
+        .max()
+        .unwrap_or(1);
+    quote(&mut out, source, diag.span, gutter);
+    let pad = " ".repeat(gutter + 1);
     for (span, note) in &diag.notes {
         let _ = writeln!(
             out,
-            "  = note: {}:{}: {}",
+            "{pad}= note: {}:{}: {}",
             escape_for_terminal(source.name()),
             span.start,
             escape_for_terminal(note)
         );
-        quote(&mut out, source, *span, None);
+        quote(&mut out, source, *span, gutter);
     }
     for help in &diag.help {
-        let _ = writeln!(out, "  = help: {}", escape_for_terminal(help));
+        let _ = writeln!(out, "{pad}= help: {}", escape_for_terminal(help));
     }
     out
 }
 
 /// Writes the source line of `span` and a row of carets under it.
-fn quote(out: &mut String, source: &SourceFile, span: Span, label: Option<&str>) {
+fn quote(out: &mut String, source: &SourceFile, span: Span, gutter: usize) {
     let Some(text) = source.line(span.start.line) else {
         return;
     };
-    let number = span.start.line.to_string();
-    let pad = " ".repeat(number.len());
+    let number = format!("{:>gutter$}", span.start.line);
+    let pad = " ".repeat(gutter);
     // Tabs become single spaces so that the caret lines up in any terminal.
     let shown: Vec<String> = text
         .chars()
@@ -272,7 +279,9 @@ fn quote(out: &mut String, source: &SourceFile, span: Span, label: Option<&str>)
         .collect();
     let start = (span.start.col as usize).saturating_sub(1).min(shown.len());
     let end = if span.end.line == span.start.line {
-        (span.end.col as usize).saturating_sub(1).clamp(start + 1, shown.len().max(start + 1))
+        (span.end.col as usize)
+            .saturating_sub(1)
+            .clamp(start + 1, shown.len().max(start + 1))
     } else {
         shown.len().max(start + 1)
     };
@@ -283,11 +292,7 @@ fn quote(out: &mut String, source: &SourceFile, span: Span, label: Option<&str>)
         .max(1);
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{number} | {}", shown.concat());
-    let _ = write!(out, "{pad} | {}{}", " ".repeat(offset), "^".repeat(width));
-    if let Some(label) = label {
-        let _ = write!(out, " {label}");
-    }
-    out.push('\n');
+    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(offset), "^".repeat(width));
 }
 
 #[cfg(test)]
@@ -307,7 +312,10 @@ mod tests {
 
     #[test]
     fn escapes_terminal_controls_and_bidi_overrides() {
-        assert_eq!(escape_for_terminal("a\u{1b}[31mb\u{202e}c"), "a\\u{1b}[31mb\\u{202e}c");
+        assert_eq!(
+            escape_for_terminal("a\u{1b}[31mb\u{202e}c"),
+            "a\\u{1b}[31mb\\u{202e}c"
+        );
         assert_eq!(escape_for_terminal("tab\tok"), "tab\tok");
     }
 

@@ -56,9 +56,19 @@ pub fn load_str(name: &str, text: &str) -> Result<FamilyGraph, Vec<Diagnostic>> 
 ///
 /// Every problem found, in file order.
 pub fn load_source(source: &SourceFile) -> Result<FamilyGraph, Vec<Diagnostic>> {
-    let family = load::family(source)?;
-    let valid = validate::validate(family)?;
-    Ok(FamilyGraph::build(valid))
+    let (family, mut diags) = load::family_with_problems(source)?;
+    // Validation also runs on a family with loading problems, so that one run lists
+    // everything: a misspelt key and an unknown id are fixed in the same sitting.
+    match validate::validate(family) {
+        Ok(valid) if diags.is_empty() => Ok(FamilyGraph::build(valid)),
+        Ok(_) => Err(diags),
+        Err(more) => {
+            diags.extend(more);
+            diags.sort_by_key(|d| d.span.start);
+            diags.dedup();
+            Err(diags)
+        }
+    }
 }
 
 /// Reads a family file from disk and decodes it into text, refusing files that cannot be
@@ -70,11 +80,17 @@ pub fn load_source(source: &SourceFile) -> Result<FamilyGraph, Vec<Diagnostic>> 
 /// text, or nested too deeply.
 pub fn read_source(path: &std::path::Path) -> Result<SourceFile, Error> {
     let name = path.display().to_string();
-    let bytes = read_capped(path).map_err(|source| Error::Io { path: name.clone(), source })?;
+    let bytes = read_capped(path).map_err(|source| Error::Io {
+        path: name.clone(),
+        source,
+    })?;
     match load::text::decode(&bytes) {
         Ok(text) => Ok(SourceFile::new(name, text)),
         Err(d) => Err(Error::Input {
-            file: SourceFile::new(name, String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned()),
+            file: SourceFile::new(
+                name,
+                String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned(),
+            ),
             diagnostics: vec![d],
         }),
     }
@@ -85,7 +101,8 @@ fn read_capped(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
-    file.take(load::text::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    file.take(load::text::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -98,6 +115,9 @@ pub fn load_file(path: &std::path::Path) -> Result<(SourceFile, FamilyGraph), Er
     let source = read_source(path)?;
     match load_source(&source) {
         Ok(g) => Ok((source, g)),
-        Err(diagnostics) => Err(Error::Input { file: source, diagnostics }),
+        Err(diagnostics) => Err(Error::Input {
+            file: source,
+            diagnostics,
+        }),
     }
 }

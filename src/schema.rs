@@ -205,7 +205,10 @@ mod tests {
     #[test]
     fn names_every_word_the_loader_knows() {
         let text = super::json_text();
-        for w in crate::model::RelKind::WORDS.iter().chain(crate::model::Link::WORDS) {
+        for w in crate::model::RelKind::WORDS
+            .iter()
+            .chain(crate::model::Link::WORDS)
+        {
             assert!(text.contains(&format!("\"{w}\"")), "{w}");
         }
     }

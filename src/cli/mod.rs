@@ -4,10 +4,11 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod layout_cmd;
 mod report;
 mod report_cmd;
 
-pub use args::{Args, Command, ReportFormat};
+pub use args::{Args, Command, ExportFormat, LayoutFormat, ReportFormat};
 
 use std::io::Write;
 
@@ -26,6 +27,16 @@ pub fn run(args: Args) -> u8 {
             report_cmd::run(&file, format, &skills, &threshold, person.as_deref(), &mut out)
         }
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+        Command::Layout {
+            file,
+            format,
+            output,
+        } => layout_cmd::layout(&file, format, output.as_deref(), &mut out),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => layout_cmd::export(&file, format, output.as_deref(), &mut out),
     };
     match result {
         Ok(code) => code,
@@ -39,9 +50,10 @@ pub fn run(args: Args) -> u8 {
 /// Writes to stdout; a closed pipe (`genogram … | head`) is not an error.
 pub(crate) fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Io { path: "standard output".into(), source: e })
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "standard output".into(),
+            source: e,
+        }),
         _ => Ok(0),
     }
 }
@@ -50,7 +62,12 @@ fn report_error(err: &mut impl Write, e: &Error) {
     match e {
         Error::Input { file, diagnostics } => report::diagnostics(err, file, diagnostics),
         Error::Io { path, source } => {
-            let _ = writeln!(err, "error: cannot read or write {}: {}", escape_for_terminal(path), plain_io(source));
+            let _ = writeln!(
+                err,
+                "error: cannot read or write {}: {}",
+                escape_for_terminal(path),
+                plain_io(source)
+            );
         }
         Error::Usage(m) => {
             let _ = writeln!(err, "error: {}", escape_for_terminal(m));
@@ -73,7 +90,11 @@ fn plain_io(e: &std::io::Error) -> String {
 }
 
 /// `genogram check`: a summary line per good file, every problem of each bad one.
-fn check(files: &[std::path::PathBuf], out: &mut impl Write, err: &mut impl Write) -> Result<u8, Error> {
+fn check(
+    files: &[std::path::PathBuf],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<u8, Error> {
     let mut status = 0u8;
     for path in files {
         match crate::load_file(path) {

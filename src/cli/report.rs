@@ -14,7 +14,11 @@ pub fn diagnostics(err: &mut impl Write, source: &SourceFile, diags: &[Diagnosti
         let _ = writeln!(err);
     }
     if diags.len() > MAX_SHOWN {
-        let _ = writeln!(err, "… and {} more problems not shown", diags.len() - MAX_SHOWN);
+        let _ = writeln!(
+            err,
+            "… and {} more problems not shown",
+            diags.len() - MAX_SHOWN
+        );
     }
     let n = diags.len();
     let _ = writeln!(

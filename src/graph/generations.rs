@@ -65,7 +65,9 @@ pub(super) fn assign(
     settle(&order, &parents, &partners, &mut base, &mut depth);
 
     for couple in &family.couples {
-        let [a, b] = couple.partners.as_slice() else { continue };
+        let [a, b] = couple.partners.as_slice() else {
+            continue;
+        };
         let (a, b) = (ix(&a.value), ix(&b.value));
         if depth[a] == depth[b] || parents[a].is_empty() || parents[b].is_empty() {
             continue;
@@ -90,7 +92,13 @@ pub(super) fn assign(
 
 /// Steps 1 and 2 until nothing moves. Founders only ever move down, and never below their
 /// deepest partner, so this ends after at most as many rounds as there are generations.
-fn settle(order: &[usize], parents: &[Vec<usize>], partners: &[Vec<usize>], base: &mut [u32], depth: &mut [u32]) {
+fn settle(
+    order: &[usize],
+    parents: &[Vec<usize>],
+    partners: &[Vec<usize>],
+    base: &mut [u32],
+    depth: &mut [u32],
+) {
     loop {
         for &p in order {
             depth[p] = match parents[p].iter().map(|&q| depth[q]).max() {
@@ -165,7 +173,12 @@ fn ancestors(p: usize, parents: &[Vec<usize>]) -> Vec<usize> {
 }
 
 /// Numbers each connected family from 1 at its top.
-fn number_components(n: usize, parents: &[Vec<usize>], partners: &[Vec<usize>], depth: &[u32]) -> Vec<u32> {
+fn number_components(
+    n: usize,
+    parents: &[Vec<usize>],
+    partners: &[Vec<usize>],
+    depth: &[u32],
+) -> Vec<u32> {
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
     for p in 0..n {
         for &q in parents[p].iter().chain(&partners[p]) {

@@ -76,12 +76,18 @@ impl FamilyGraph {
             family.people.len() + family.couples.len(),
             family.people.len() * 3 + family.relationships.len(),
         );
-        let person_nodes: Vec<NodeIndex> =
-            (0..family.people.len()).map(|i| graph.add_node(Node::Person(PersonIx(i)))).collect();
-        let couple_nodes: Vec<NodeIndex> =
-            (0..family.couples.len()).map(|i| graph.add_node(Node::Couple(CoupleIx(i)))).collect();
-        let by_id: HashMap<String, PersonIx> =
-            family.people.iter().enumerate().map(|(i, p)| (p.id.value.clone(), PersonIx(i))).collect();
+        let person_nodes: Vec<NodeIndex> = (0..family.people.len())
+            .map(|i| graph.add_node(Node::Person(PersonIx(i))))
+            .collect();
+        let couple_nodes: Vec<NodeIndex> = (0..family.couples.len())
+            .map(|i| graph.add_node(Node::Couple(CoupleIx(i))))
+            .collect();
+        let by_id: HashMap<String, PersonIx> = family
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.value.clone(), PersonIx(i)))
+            .collect();
         // Validation guarantees that every id resolves.
         let ix = |id: &str| by_id[id];
 
@@ -95,7 +101,11 @@ impl FamilyGraph {
             }
             for ch in &c.children {
                 let child = ix(&ch.id.value);
-                graph.add_edge(couple_nodes[ci], person_nodes[child.0], Edge::Child { link: ch.link });
+                graph.add_edge(
+                    couple_nodes[ci],
+                    person_nodes[child.0],
+                    Edge::Child { link: ch.link },
+                );
                 parent_couples[child.0].push((CoupleIx(ci), ch.link));
             }
         }
@@ -116,7 +126,10 @@ impl FamilyGraph {
                     .any(|(_, l)| matches!(l, Link::Adopted | Link::Foster));
                 for (ci, link) in &parent_couples[pi] {
                     if !fostering || matches!(link, Link::Adopted | Link::Foster) {
-                        family.couples[ci.0].partners.iter().for_each(|p| push(ix(&p.value)));
+                        family.couples[ci.0]
+                            .partners
+                            .iter()
+                            .for_each(|p| push(ix(&p.value)));
                     }
                 }
             }
@@ -130,7 +143,11 @@ impl FamilyGraph {
             }
         }
         for (ri, r) in family.relationships.iter().enumerate() {
-            graph.add_edge(person_nodes[ix(&r.a.value).0], person_nodes[ix(&r.b.value).0], Edge::Emotional(ri));
+            graph.add_edge(
+                person_nodes[ix(&r.a.value).0],
+                person_nodes[ix(&r.b.value).0],
+                Edge::Emotional(ri),
+            );
         }
 
         let generations = generations::assign(family, &by_id, &parent_couples, &partner_couples);
@@ -241,12 +258,20 @@ impl FamilyGraph {
 
     /// The partners of a couple.
     pub fn partners(&self, c: CoupleIx) -> Vec<PersonIx> {
-        self.couple(c).partners.iter().map(|p| self.ix(&p.value)).collect()
+        self.couple(c)
+            .partners
+            .iter()
+            .map(|p| self.ix(&p.value))
+            .collect()
     }
 
     /// The children of a couple with their links, in file order.
     pub fn children(&self, c: CoupleIx) -> Vec<(PersonIx, Link)> {
-        self.couple(c).children.iter().map(|ch| (self.ix(&ch.id.value), ch.link)).collect()
+        self.couple(c)
+            .children
+            .iter()
+            .map(|ch| (self.ix(&ch.id.value), ch.link))
+            .collect()
     }
 
     /// The emotional relationships that involve `p`, by index, in file order.
@@ -255,7 +280,10 @@ impl FamilyGraph {
         let mut out: Vec<usize> = self
             .graph
             .edges_directed(node, petgraph::Direction::Outgoing)
-            .chain(self.graph.edges_directed(node, petgraph::Direction::Incoming))
+            .chain(
+                self.graph
+                    .edges_directed(node, petgraph::Direction::Incoming),
+            )
             .filter_map(|e| match e.weight() {
                 Edge::Emotional(r) => Some(*r),
                 _ => None,
@@ -284,7 +312,9 @@ mod tests {
     }
 
     fn gens(g: &FamilyGraph) -> Vec<(String, u32)> {
-        g.people().map(|p| (g.person(p).id.value.clone(), g.generation(p))).collect()
+        g.people()
+            .map(|p| (g.person(p).id.value.clone(), g.generation(p)))
+            .collect()
     }
 
     #[test]
@@ -296,7 +326,11 @@ mod tests {
              - {partners: [d], children: [{id: c, link: step}, {id: f, link: foster}]}\n\
              - {partners: [c], children: [f]}\n",
         );
-        let ids = |ps: &[PersonIx]| ps.iter().map(|p| g.person(*p).id.value.clone()).collect::<Vec<_>>();
+        let ids = |ps: &[PersonIx]| {
+            ps.iter()
+                .map(|p| g.person(*p).id.value.clone())
+                .collect::<Vec<_>>()
+        };
         // biological and step: all partners of all couples
         assert_eq!(ids(g.caregivers(g.ix("c"))), ["a", "b", "d"]);
         // foster replaces the birth couple
@@ -319,8 +353,17 @@ mod tests {
         );
         assert_eq!(
             gens(&g),
-            [("gf", 1), ("gm", 1), ("dad", 2), ("mum", 2), ("kid", 3), ("mgf", 1), ("mgm", 1), ("wife", 3)]
-                .map(|(a, b)| (a.to_string(), b))
+            [
+                ("gf", 1),
+                ("gm", 1),
+                ("dad", 2),
+                ("mum", 2),
+                ("kid", 3),
+                ("mgf", 1),
+                ("mgm", 1),
+                ("wife", 3)
+            ]
+            .map(|(a, b)| (a.to_string(), b))
         );
     }
 
@@ -337,7 +380,8 @@ mod tests {
         );
         assert_eq!(
             gens(&g),
-            [("a", 1), ("b", 2), ("x", 3), ("c", 2), ("y", 3), ("p", 4)].map(|(a, b)| (a.to_string(), b))
+            [("a", 1), ("b", 2), ("x", 3), ("c", 2), ("y", 3), ("p", 4)]
+                .map(|(a, b)| (a.to_string(), b))
         );
     }
 
@@ -363,7 +407,11 @@ mod tests {
 
     #[test]
     fn separate_families_each_start_at_one() {
-        let g = graph_of("people: {a: {}, b: {}, c: {}}\ncouples: [{partners: [a], children: [b]}]\n");
-        assert_eq!(gens(&g), [("a", 1), ("b", 2), ("c", 1)].map(|(a, b)| (a.to_string(), b)));
+        let g =
+            graph_of("people: {a: {}, b: {}, c: {}}\ncouples: [{partners: [a], children: [b]}]\n");
+        assert_eq!(
+            gens(&g),
+            [("a", 1), ("b", 2), ("c", 1)].map(|(a, b)| (a.to_string(), b))
+        );
     }
 }

@@ -11,12 +11,19 @@ use super::spans::SpanNode;
 use super::suggest::{did_you_mean, list};
 use crate::diag::{Diagnostic, Span, Spanned};
 use crate::model::{
-    Child, Couple, DEFAULT_SKILLS, Family, KnownCondition, KnownGender, KnownSource, Level,
-    Link, OpenWord, PartialDate, Person, PersonKind, RelKind, Relation, Relationship, Sex,
-    SkillDef, SkillRating, TwinSet,
+    Child, Couple, DEFAULT_SKILLS, Family, KnownCondition, KnownGender, KnownSource, Level, Link,
+    OpenWord, PartialDate, Person, PersonKind, RelKind, Relation, Relationship, Sex, SkillDef,
+    SkillRating, TwinSet,
 };
 
-const TOP_KEYS: &[&str] = &["title", "index", "skills", "people", "couples", "relationships"];
+const TOP_KEYS: &[&str] = &[
+    "title",
+    "index",
+    "skills",
+    "people",
+    "couples",
+    "relationships",
+];
 const PERSON_KEYS: &[&str] = &[
     "name",
     "sex",
@@ -82,7 +89,8 @@ impl<'a> Node<'a> {
             map.iter()
                 .enumerate()
                 .map(|(i, (k, v))| {
-                    let (ks, vs) = span_entries.map_or((None, None), |e| (Some(&e[i].0), Some(&e[i].1)));
+                    let (ks, vs) =
+                        span_entries.map_or((None, None), |e| (Some(&e[i].0), Some(&e[i].1)));
                     let key = Node::new(k, ks, self.span);
                     (key, Node::new(v, vs, key.span))
                 })
@@ -140,16 +148,13 @@ struct Reader {
     diags: Vec<Diagnostic>,
 }
 
-/// Reads a parsed document into a family, or returns every problem found.
-pub fn family(value: &Value, spans: Option<&SpanNode>) -> Result<Family, Vec<Diagnostic>> {
+/// Reads a parsed document into a family, with every problem found. Entries with problems
+/// are left out or take their defaults, so the family can still be checked further.
+pub fn family(value: &Value, spans: Option<&SpanNode>) -> (Family, Vec<Diagnostic>) {
     let mut reader = Reader { diags: Vec::new() };
     let root = Node::new(value, spans, Span::file_start());
     let family = reader.family(root);
-    if reader.diags.is_empty() {
-        Ok(family)
-    } else {
-        Err(reader.diags)
-    }
+    (family, reader.diags)
 }
 
 impl Reader {
@@ -167,8 +172,14 @@ impl Reader {
     ) -> Option<Vec<(String, Node<'a>, Node<'a>)>> {
         let Some(entries) = node.entries() else {
             self.error(
-                Diagnostic::error(node.span, format!("{what} must be a mapping of keys to values, not {}", node.describe()))
-                    .with_help(format!("the keys it can have are {}", list(allowed))),
+                Diagnostic::error(
+                    node.span,
+                    format!(
+                        "{what} must be a mapping of keys to values, not {}",
+                        node.describe()
+                    ),
+                )
+                .with_help(format!("the keys it can have are {}", list(allowed))),
             );
             return None;
         };
@@ -180,7 +191,10 @@ impl Reader {
             } else {
                 let help = did_you_mean(&key, allowed.iter().copied())
                     .unwrap_or_else(|| format!("the keys allowed here are {}", list(allowed)));
-                self.error(Diagnostic::error(k.span, format!("unknown key `{key}` in {what}")).with_help(help));
+                self.error(
+                    Diagnostic::error(k.span, format!("unknown key `{key}` in {what}"))
+                        .with_help(help),
+                );
             }
         }
         Some(out)
@@ -227,7 +241,8 @@ impl Reader {
                 }
                 "couples" => family.couples = self.list_of(*v, "`couples`", |r, n| r.couple(n)),
                 "relationships" => {
-                    family.relationships = self.list_of(*v, "`relationships`", |r, n| r.relationship(n));
+                    family.relationships =
+                        self.list_of(*v, "`relationships`", |r, n| r.relationship(n));
                 }
                 _ => {}
             }
@@ -244,15 +259,29 @@ impl Reader {
     fn skill_defs(&mut self, node: Node<'_>) -> Vec<SkillDef> {
         let Some(entries) = node.entries() else {
             self.error(
-                Diagnostic::error(node.span, format!("`skills` must map each skill's name to its definition, not {}", node.describe()))
-                    .with_help("write for example `skills: {openness: Shares private thoughts and feelings}`"),
+                Diagnostic::error(
+                    node.span,
+                    format!(
+                        "`skills` must map each skill's name to its definition, not {}",
+                        node.describe()
+                    ),
+                )
+                .with_help(
+                    "write for example `skills: {openness: Shares private thoughts and feelings}`",
+                ),
             );
             return Vec::new();
         };
         let mut defs = Vec::new();
         for (k, v) in entries {
-            let Some(name) = self.id(k, "a skill name") else { continue };
-            let description = if v.is_null() { String::new() } else { self.text(v, "a skill's definition").unwrap_or_default() };
+            let Some(name) = self.id(k, "a skill name") else {
+                continue;
+            };
+            let description = if v.is_null() {
+                String::new()
+            } else {
+                self.text(v, "a skill's definition").unwrap_or_default()
+            };
             defs.push(SkillDef { name, description });
         }
         if defs.is_empty() {
@@ -264,14 +293,23 @@ impl Reader {
         defs
     }
 
-    fn list_of<'a, T>(&mut self, node: Node<'a>, what: &str, mut each: impl FnMut(&mut Self, Node<'a>) -> Option<T>) -> Vec<T> {
+    fn list_of<'a, T>(
+        &mut self,
+        node: Node<'a>,
+        what: &str,
+        mut each: impl FnMut(&mut Self, Node<'a>) -> Option<T>,
+    ) -> Vec<T> {
         if node.is_null() {
             return Vec::new();
         }
         let Some(items) = node.items() else {
-            self.error(
-                Diagnostic::error(node.span, format!("{what} must be a list (each entry starting with `- `), not {}", node.describe())),
-            );
+            self.error(Diagnostic::error(
+                node.span,
+                format!(
+                    "{what} must be a list (each entry starting with `- `), not {}",
+                    node.describe()
+                ),
+            ));
             return Vec::new();
         };
         items.into_iter().filter_map(|n| each(self, n)).collect()
@@ -288,8 +326,14 @@ impl Reader {
                 "list each person under `people:` by id, as in `rosa: {name: Rosa Moreno}`"
             };
             self.error(
-                Diagnostic::error(node.span, format!("`people` must be a mapping of id to person, not {}", node.describe()))
-                    .with_help(help),
+                Diagnostic::error(
+                    node.span,
+                    format!(
+                        "`people` must be a mapping of id to person, not {}",
+                        node.describe()
+                    ),
+                )
+                .with_help(help),
             );
             return Vec::new();
         };
@@ -335,10 +379,18 @@ impl Reader {
                         p.name = n;
                     }
                 }
-                "sex" => p.sex = self.word(v, &field, Sex::from_word, Sex::WORDS).unwrap_or(Sex::Unknown),
-                "gender" => p.gender = self.open_word::<KnownGender>(v, &field, KnownGender::from_word),
+                "sex" => {
+                    p.sex = self
+                        .word(v, &field, Sex::from_word, Sex::WORDS)
+                        .unwrap_or(Sex::Unknown)
+                }
+                "gender" => {
+                    p.gender = self.open_word::<KnownGender>(v, &field, KnownGender::from_word)
+                }
                 "kind" => {
-                    p.kind = self.word(v, &field, PersonKind::from_word, PersonKind::WORDS).unwrap_or(PersonKind::Person);
+                    p.kind = self
+                        .word(v, &field, PersonKind::from_word, PersonKind::WORDS)
+                        .unwrap_or(PersonKind::Person);
                 }
                 "born" => p.born = self.date(v, &field),
                 "died" => p.died = self.date(v, &field),
@@ -348,7 +400,11 @@ impl Reader {
                 "notes" => p.notes = self.text(v, &field),
                 "conditions" => {
                     p.conditions = self.list_of(v, &field, |r, n| {
-                        let w = r.open_word::<KnownCondition>(n, "a condition", KnownCondition::from_word)?;
+                        let w = r.open_word::<KnownCondition>(
+                            n,
+                            "a condition",
+                            KnownCondition::from_word,
+                        )?;
                         Some(Spanned::new(w, n.span))
                     });
                 }
@@ -356,7 +412,11 @@ impl Reader {
                 "raised_by" => {
                     let mut ids = Vec::new();
                     match v.items() {
-                        Some(items) => ids.extend(items.into_iter().filter_map(|n| self.id(n, "an id in `raised_by`"))),
+                        Some(items) => ids.extend(
+                            items
+                                .into_iter()
+                                .filter_map(|n| self.id(n, "an id in `raised_by`")),
+                        ),
                         // One caregiver may be written without brackets.
                         None => ids.extend(self.id(v, &field)),
                     }
@@ -367,9 +427,15 @@ impl Reader {
         }
         match (deceased, &p.died) {
             (Some(d), Some(died)) if !d.value => self.error(
-                Diagnostic::error(d.span, format!("`{}` has `deceased: false` but also a date of death", p.id.value))
-                    .with_note(died.span, "the date of death is here")
-                    .with_help("remove one of the two"),
+                Diagnostic::error(
+                    d.span,
+                    format!(
+                        "`{}` has `deceased: false` but also a date of death",
+                        p.id.value
+                    ),
+                )
+                .with_note(died.span, "the date of death is here")
+                .with_help("remove one of the two"),
             ),
             (Some(d), _) => p.deceased = d.value || p.died.is_some(),
             (None, died) => p.deceased = died.is_some(),
@@ -390,24 +456,47 @@ impl Reader {
         };
         let mut out = Vec::new();
         for (k, v) in entries {
-            let Some(skill) = k.scalar_text() else { continue };
-            if !skills.iter().any(|s| *s == skill) {
+            let Some(skill) = k.scalar_text() else {
+                continue;
+            };
+            if !skills.contains(&skill) {
                 let help = did_you_mean(&skill, skills.iter().map(String::as_str)).unwrap_or_else(|| {
                     let names: Vec<&str> = skills.iter().map(String::as_str).collect();
                     format!("the skills this file rates are {}; declare others under `skills:` at the top of the file", list(&names))
                 });
-                self.error(Diagnostic::error(k.span, format!("`{skill}` is not a skill this file declares")).with_help(help));
+                self.error(
+                    Diagnostic::error(
+                        k.span,
+                        format!("`{skill}` is not a skill this file declares"),
+                    )
+                    .with_help(help),
+                );
                 continue;
             }
             let skill = Spanned::new(skill, k.span);
             let field = format!("`{}` of `{person}`", skill.value);
-            let mut rating = SkillRating { skill, level: Level::Unknown, learned: None, since: None, note: None };
+            let mut rating = SkillRating {
+                skill,
+                level: Level::Unknown,
+                learned: None,
+                since: None,
+                note: None,
+            };
             if v.entries().is_some() {
-                let Some(fields) = self.mapping(v, &format!("the rating {field}"), RATING_KEYS) else { continue };
+                let Some(fields) = self.mapping(v, &format!("the rating {field}"), RATING_KEYS)
+                else {
+                    continue;
+                };
                 for (key, _, f) in fields {
                     match key.as_str() {
                         "level" => rating.level = self.level(f, &field).unwrap_or(Level::Unknown),
-                        "learned" => rating.learned = self.open_word::<KnownSource>(f, "`learned`", KnownSource::from_word),
+                        "learned" => {
+                            rating.learned = self.open_word::<KnownSource>(
+                                f,
+                                "`learned`",
+                                KnownSource::from_word,
+                            )
+                        }
                         "since" => rating.since = self.date(f, "`since`"),
                         "note" => rating.note = self.text(f, "`note`"),
                         _ => {}
@@ -446,7 +535,10 @@ impl Reader {
                 "partners" => {
                     has_partners = true;
                     c.partners = match v.items() {
-                        Some(items) => items.into_iter().filter_map(|n| self.id(n, "a partner")).collect(),
+                        Some(items) => items
+                            .into_iter()
+                            .filter_map(|n| self.id(n, "a partner"))
+                            .collect(),
                         None => self.id(v, "`partners`").into_iter().collect(),
                     };
                     if c.partners.is_empty() || c.partners.len() > 2 {
@@ -456,7 +548,11 @@ impl Reader {
                         );
                     }
                 }
-                "relation" => c.relation = self.word(v, "`relation`", Relation::from_word, Relation::WORDS).unwrap_or(Relation::Married),
+                "relation" => {
+                    c.relation = self
+                        .word(v, "`relation`", Relation::from_word, Relation::WORDS)
+                        .unwrap_or(Relation::Married)
+                }
                 "married" => c.married = self.date(v, &field),
                 "separated" => c.separated = self.date(v, &field),
                 "divorced" => c.divorced = self.date(v, &field),
@@ -478,15 +574,23 @@ impl Reader {
     fn children(&mut self, node: Node<'_>, couple: &mut Couple) {
         let items = self.list_of(node, "`children`", |_, n| Some(n));
         for item in items {
-            let is_twins = item.entries().is_some_and(|e| e.iter().any(|(k, _)| k.scalar_text().as_deref() == Some("twins")));
+            let is_twins = item.entries().is_some_and(|e| {
+                e.iter()
+                    .any(|(k, _)| k.scalar_text().as_deref() == Some("twins"))
+            });
             if !is_twins {
                 if let Some(child) = self.child(item) {
                     couple.children.push(child);
                 }
                 continue;
             }
-            let Some(fields) = self.mapping(item, "a set of twins", TWIN_KEYS) else { continue };
-            let mut set = TwinSet { members: Vec::new(), identical: None };
+            let Some(fields) = self.mapping(item, "a set of twins", TWIN_KEYS) else {
+                continue;
+            };
+            let mut set = TwinSet {
+                members: Vec::new(),
+                identical: None,
+            };
             let mut count_span = item.span;
             for (key, _, v) in fields {
                 match key.as_str() {
@@ -516,7 +620,11 @@ impl Reader {
     fn child(&mut self, node: Node<'_>) -> Option<Child> {
         if node.entries().is_none() {
             let id = self.id(node, "a child")?;
-            return Some(Child { id, link: Link::Biological, adopted: None });
+            return Some(Child {
+                id,
+                link: Link::Biological,
+                adopted: None,
+            });
         }
         let fields = self.mapping(node, "a child", CHILD_KEYS)?;
         let mut id = None;
@@ -525,7 +633,11 @@ impl Reader {
         for (key, _, v) in fields {
             match key.as_str() {
                 "id" => id = self.id(v, "`id`"),
-                "link" => link = self.word(v, "`link`", Link::from_word, Link::WORDS).unwrap_or(Link::Biological),
+                "link" => {
+                    link = self
+                        .word(v, "`link`", Link::from_word, Link::WORDS)
+                        .unwrap_or(Link::Biological)
+                }
                 "adopted" => adopted = self.date(v, "`adopted`"),
                 _ => {}
             }
@@ -536,20 +648,32 @@ impl Reader {
                     .with_help("write for example `{id: tomas, link: adopted}`"),
             );
         }
-        Some(Child { id: id?, link, adopted })
+        Some(Child {
+            id: id?,
+            link,
+            adopted,
+        })
     }
 
     fn relationship(&mut self, node: Node<'_>) -> Option<Relationship> {
         let fields = self.mapping(node, "a relationship", RELATIONSHIP_KEYS)?;
         let mut between: Option<(Vec<Spanned<String>>, Span)> = None;
-        let (mut from, mut to, mut kind, mut since, mut until, mut note) = (None, None, None, None, None, None);
+        let (mut from, mut to, mut kind, mut since, mut until, mut note) =
+            (None, None, None, None, None, None);
+        let mut kind_written = false;
         for (key, _, v) in fields {
             match key.as_str() {
                 "between" => {
                     let ids = match v.items() {
-                        Some(items) => items.into_iter().filter_map(|n| self.id(n, "an id in `between`")).collect(),
+                        Some(items) => items
+                            .into_iter()
+                            .filter_map(|n| self.id(n, "an id in `between`"))
+                            .collect(),
                         None => {
-                            self.error(Diagnostic::error(v.span, "`between` must list two people, as in `between: [a, b]`"));
+                            self.error(Diagnostic::error(
+                                v.span,
+                                "`between` must list two people, as in `between: [a, b]`",
+                            ));
                             Vec::new()
                         }
                     };
@@ -557,7 +681,12 @@ impl Reader {
                 }
                 "from" => from = self.id(v, "`from`"),
                 "to" => to = self.id(v, "`to`"),
-                "kind" => kind = self.word(v, "`kind`", RelKind::from_word, RelKind::WORDS).map(|k| Spanned::new(k, v.span)),
+                "kind" => {
+                    kind_written = true;
+                    kind = self
+                        .word(v, "`kind`", RelKind::from_word, RelKind::WORDS)
+                        .map(|k| Spanned::new(k, v.span));
+                }
                 "since" => since = self.date(v, "`since`"),
                 "until" => until = self.date(v, "`until`"),
                 "note" => note = self.text(v, "`note`"),
@@ -565,6 +694,9 @@ impl Reader {
             }
         }
         let Some(kind) = kind else {
+            if kind_written {
+                return None;
+            }
             self.error(
                 Diagnostic::error(node.span, "a relationship needs a `kind`")
                     .with_help(format!("the kinds are {}", list(RelKind::WORDS))),
@@ -575,13 +707,25 @@ impl Reader {
             (Some((ids, span)), None, None) => {
                 if kind.value.is_directed() {
                     self.error(
-                        Diagnostic::error(kind.span, format!("`{}` goes from one person to another, so it needs `from` and `to`", kind.value))
-                            .with_help(format!("write `{{from: a, to: b, kind: {}}}` instead of `between`", kind.value)),
+                        Diagnostic::error(
+                            kind.span,
+                            format!(
+                                "`{}` goes from one person to another, so it needs `from` and `to`",
+                                kind.value
+                            ),
+                        )
+                        .with_help(format!(
+                            "write `{{from: a, to: b, kind: {}}}` instead of `between`",
+                            kind.value
+                        )),
                     );
                     return None;
                 }
                 if ids.len() != 2 {
-                    self.error(Diagnostic::error(span, format!("`between` must list exactly two people, not {}", ids.len())));
+                    self.error(Diagnostic::error(
+                        span,
+                        format!("`between` must list exactly two people, not {}", ids.len()),
+                    ));
                     return None;
                 }
                 let mut ids = ids.into_iter();
@@ -598,12 +742,23 @@ impl Reader {
             (None, _, _) => {
                 self.error(
                     Diagnostic::error(node.span, "a relationship needs the two people it joins")
-                        .with_help("write `between: [a, b]`, or `from: a, to: b` for directed kinds"),
+                        .with_help(
+                            "write `between: [a, b]`, or `from: a, to: b` for directed kinds",
+                        ),
                 );
                 return None;
             }
         };
-        Some(Relationship { span: node.span, a, b, directed, kind, since, until, note })
+        Some(Relationship {
+            span: node.span,
+            a,
+            b,
+            directed,
+            kind,
+            since,
+            until,
+            note,
+        })
     }
 
     /// A text value; numbers and booleans are taken as written.
@@ -613,35 +768,64 @@ impl Reader {
         }
         let t = node.scalar_text();
         if t.is_none() {
-            self.error(Diagnostic::error(node.span, format!("{field} must be a text, not {}", node.describe())));
+            self.error(Diagnostic::error(
+                node.span,
+                format!("{field} must be a text, not {}", node.describe()),
+            ));
         }
         t
     }
 
     /// An id: letters, digits, `-` and `_`.
     fn id(&mut self, node: Node<'_>, field: &str) -> Option<Spanned<String>> {
-        let Some(text) = node.scalar_text().filter(|_| !matches!(node.value, Value::Bool(_))) else {
+        let Some(text) = node
+            .scalar_text()
+            .filter(|_| !matches!(node.value, Value::Bool(_)))
+        else {
             self.error(
-                Diagnostic::error(node.span, format!("{field} must be an id such as `rosa`, not {}", node.describe()))
-                    .with_help("ids are made of letters, digits, `-` and `_`"),
+                Diagnostic::error(
+                    node.span,
+                    format!(
+                        "{field} must be an id such as `rosa`, not {}",
+                        node.describe()
+                    ),
+                )
+                .with_help("ids are made of letters, digits, `-` and `_`"),
             );
             return None;
         };
-        if text.is_empty() || !text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
-            let bad = text.chars().find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'));
+        if text.is_empty()
+            || !text
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            let bad = text
+                .chars()
+                .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'));
             let suggestion: String = text
                 .trim()
                 .chars()
-                .map(|c| if c.is_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '_' })
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             let mut d = Diagnostic::error(
                 node.span,
                 match bad {
-                    Some(c) => format!("`{text}` is not a valid id: it contains `{}`", c.escape_debug()),
+                    Some(c) => format!(
+                        "`{text}` is not a valid id: it contains `{}`",
+                        c.escape_debug()
+                    ),
                     None => "an id cannot be empty".to_string(),
                 },
             )
-            .with_help("ids are made of letters, digits, `-` and `_`; put the full name under `name:`");
+            .with_help(
+                "ids are made of letters, digits, `-` and `_`; put the full name under `name:`",
+            );
             if !suggestion.is_empty() && suggestion != text {
                 d = d.with_help(format!("for example `{suggestion}`"));
             }
@@ -655,7 +839,10 @@ impl Reader {
         match node.value {
             Value::Bool(b) => Some(*b),
             _ => {
-                self.error(Diagnostic::error(node.span, format!("{field} must be `true` or `false`, not {}", node.describe())));
+                self.error(Diagnostic::error(
+                    node.span,
+                    format!("{field} must be `true` or `false`, not {}", node.describe()),
+                ));
                 None
             }
         }
@@ -666,14 +853,21 @@ impl Reader {
             return None;
         }
         let parsed = match node.value {
-            Value::Number(n) if n.is_u64() => n.to_string().parse::<PartialDate>().map_err(|e| e.0),
-            Value::String(s) => s.parse::<PartialDate>().map_err(|e| e.0),
-            _ => Err(format!("{field} must be a date such as `1950`, `1950-04` or `~1900`, not {}", node.describe())),
+            Value::Number(n) if n.is_u64() => n
+                .to_string()
+                .parse::<PartialDate>()
+                .map_err(|e| format!("{field}: {}", e.0)),
+            Value::String(s) => s
+                .parse::<PartialDate>()
+                .map_err(|e| format!("{field}: {}", e.0)),
+            _ => Err(format!(
+                "{field} must be a date such as `1950`, `1950-04` or `~1900`, not {}",
+                node.describe()
+            )),
         };
         match parsed {
             Ok(d) => Some(Spanned::new(d, node.span)),
             Err(message) => {
-                let message = if message.starts_with('`') { format!("{field}: {message}") } else { message };
                 self.error(
                     Diagnostic::error(node.span, message)
                         .with_help("dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; put `~` in front of a guess, as in `~1900`"),
@@ -683,25 +877,39 @@ impl Reader {
         }
     }
 
-    fn word<T>(&mut self, node: Node<'_>, field: &str, parse: fn(&str) -> Option<T>, words: &[&str]) -> Option<T> {
+    fn word<T>(
+        &mut self,
+        node: Node<'_>,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+        words: &[&str],
+    ) -> Option<T> {
         let text = node.scalar_text();
         if let Some(v) = text.as_deref().and_then(parse) {
             return Some(v);
         }
         let shown = text.map_or_else(|| node.describe().to_string(), |t| format!("`{t}`"));
-        let d = Diagnostic::error(node.span, format!("{field} is {shown}, which is not one of its words"))
-            .with_help_opt(node.scalar_text().and_then(|t| did_you_mean(&t, words.iter().copied())))
-            .with_help(format!("the words are {}", list(words)));
+        let d = Diagnostic::error(
+            node.span,
+            format!("{field} is {shown}, which is not one of its words"),
+        )
+        .with_help_opt(
+            node.scalar_text()
+                .and_then(|t| did_you_mean(&t, words.iter().copied())),
+        )
+        .with_help(format!("the words are {}", list(words)));
         self.error(d);
         None
     }
 
     /// A known word or free text. A near miss of a known word ("grup-therapy") is most
     /// likely a typo, so it is refused with a suggestion rather than kept as free text.
-    fn open_word<K: Copy>(&mut self, node: Node<'_>, field: &str, parse: fn(&str) -> Option<K>) -> Option<OpenWord<K>>
-    where
-        K: WordList,
-    {
+    fn open_word<K: Copy + WordList>(
+        &mut self,
+        node: Node<'_>,
+        field: &str,
+        parse: fn(&str) -> Option<K>,
+    ) -> Option<OpenWord<K>> {
         if node.is_null() {
             return None;
         }
@@ -709,11 +917,19 @@ impl Reader {
         if let Some(k) = parse(&text) {
             return Some(OpenWord::Known(k));
         }
-        if let Some(help) = did_you_mean(&text, K::words().iter().copied()).filter(|_| text.chars().count() > 3) {
+        if let Some(help) =
+            did_you_mean(&text, K::words().iter().copied()).filter(|_| text.chars().count() > 3)
+        {
             self.error(
-                Diagnostic::error(node.span, format!("{field} is `{text}`, which looks like a misspelt word"))
-                    .with_help(help)
-                    .with_help(format!("the known words are {}; other text is kept as written", list(K::words()))),
+                Diagnostic::error(
+                    node.span,
+                    format!("{field} is `{text}`, which looks like a misspelt word"),
+                )
+                .with_help(help)
+                .with_help(format!(
+                    "the known words are {}; other text is kept as written",
+                    list(K::words())
+                )),
             );
             return None;
         }

@@ -13,9 +13,9 @@ mod spans;
 mod suggest;
 pub mod text;
 
-pub use suggest::{closest, did_you_mean, list as word_list};
+pub use suggest::{closest, closest_within, did_you_mean, list as word_list, list_all};
 
-use crate::diag::{Diagnostic, LineCol, Span, SourceFile};
+use crate::diag::{Diagnostic, LineCol, SourceFile, Span};
 use crate::model::Family;
 
 /// Reads a family from the text of `source`.
@@ -25,6 +25,23 @@ use crate::model::Family;
 /// Every problem found, in the order of the file, when the YAML is malformed or does not
 /// describe a family (unknown keys, wrong types, unknown words, bad dates, duplicate keys).
 pub fn family(source: &SourceFile) -> Result<Family, Vec<Diagnostic>> {
+    let (family, diags) = family_with_problems(source)?;
+    if diags.is_empty() {
+        Ok(family)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Reads as much of a family as can be read, with the problems met on the way, so that
+/// validation can still look at the rest and one run lists everything to fix.
+///
+/// # Errors
+///
+/// Only when the text is not readable YAML at all (nothing can be read then).
+pub fn family_with_problems(
+    source: &SourceFile,
+) -> Result<(Family, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = source.text();
     let parsed: Result<serde_yaml::Value, serde_yaml::Error> = serde_yaml::from_str(text);
     let tree = spans::span_tree(text);
@@ -40,28 +57,39 @@ pub fn family(source: &SourceFile) -> Result<Family, Vec<Diagnostic>> {
             return Err(dups);
         }
     }
-    let mut result = convert::family(&value, tree.as_ref());
-    if let Err(diags) = &mut result {
-        diags.sort_by_key(|d| d.span.start);
-    }
-    result
+    let (family, mut diags) = convert::family(&value, tree.as_ref());
+    diags.sort_by_key(|d| d.span.start);
+    Ok((family, diags))
 }
 
 fn duplicate_key_errors(tree: &spans::SpanNode, text: &str) -> Vec<Diagnostic> {
     spans::duplicate_keys(tree, text)
         .into_iter()
-        .map(|(first, again, key)| {
-            Diagnostic::error(again, format!("`{key}` is written twice in the same place"))
-                .with_note(first, "first written here")
-                .with_help("ids and keys must be unique: rename one of them, or merge the two entries")
+        .map(|d| {
+            let (message, help) = if d.parent == Some("people") {
+                (
+                    format!("two people have the id `{}`", d.key),
+                    "give each person their own id, for example `rosa` and `rosa-2`; the full name goes under `name:`",
+                )
+            } else {
+                (
+                    format!("`{}` is written twice here; the second would silently replace the first", d.key),
+                    "keep one of the two, or merge them",
+                )
+            };
+            Diagnostic::error(d.again, message).with_note(d.first, "first written here").with_help(help)
         })
         .collect()
 }
 
 /// Turns a `serde_yaml` error into plain words at the right place.
-fn yaml_errors(e: &serde_yaml::Error, tree: Option<&spans::SpanNode>, text: &str) -> Vec<Diagnostic> {
+fn yaml_errors(
+    e: &serde_yaml::Error,
+    tree: Option<&spans::SpanNode>,
+    text: &str,
+) -> Vec<Diagnostic> {
     let raw = e.to_string();
-    if raw.starts_with("duplicate entry")
+    if raw.contains("duplicate entry")
         && let Some(tree) = tree
     {
         let dups = duplicate_key_errors(tree, text);
@@ -69,23 +97,29 @@ fn yaml_errors(e: &serde_yaml::Error, tree: Option<&spans::SpanNode>, text: &str
             return dups;
         }
     }
-    let span = e
-        .location()
-        .map_or_else(Span::file_start, |l| Span::point(LineCol::one_based(l.line(), l.column())));
+    let span = e.location().map_or_else(Span::file_start, |l| {
+        Span::point(LineCol::one_based(l.line(), l.column()))
+    });
     // serde_yaml appends " at line L column C"; the position is printed separately.
     let cause = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-    let (message, help) = if cause.contains("repetition limit exceeded") || cause.contains("recursion limit exceeded") {
+    let (message, help) = if cause.contains("repetition limit exceeded")
+        || cause.contains("recursion limit exceeded")
+    {
         (
             "the file expands into far more data than a family holds (anchors and aliases repeat too much)".to_string(),
             Some("write each person out in full instead of repeating `&anchors` and `*aliases`".to_string()),
         )
     } else if cause.contains("more than one document") {
         (
-            "the file holds more than one YAML document (a line `---` starts a second one)".to_string(),
+            "the file holds more than one YAML document (a line `---` starts a second one)"
+                .to_string(),
             Some("keep one family per file, or remove the extra `---` line".to_string()),
         )
     } else if cause.contains("unknown anchor") {
-        (format!("the YAML refers to an anchor that is not defined ({cause})"), Some("define `&name` before using `*name`".to_string()))
+        (
+            format!("the YAML refers to an anchor that is not defined ({cause})"),
+            Some("define `&name` before using `*name`".to_string()),
+        )
     } else if cause.contains("found character that cannot start any token") && text.contains('\t') {
         (
             format!("the YAML cannot be read ({cause})"),
@@ -94,7 +128,10 @@ fn yaml_errors(e: &serde_yaml::Error, tree: Option<&spans::SpanNode>, text: &str
     } else {
         (
             format!("the YAML cannot be read ({cause})"),
-            Some("check the indentation and the `:` after each key on this line or the line above".to_string()),
+            Some(
+                "check the indentation and the `:` after each key on this line or the line above"
+                    .to_string(),
+            ),
         )
     };
     vec![Diagnostic::error(span, message).with_help_opt(help)]

@@ -96,33 +96,51 @@ fn widen(start: Span, end: Span) -> Span {
     }
 }
 
-/// Finds the keys that occur twice in one mapping, anywhere in the tree, as
-/// (first occurrence, repeat) pairs in document order.
-pub fn duplicate_keys<'t>(tree: &SpanNode, text: &'t str) -> Vec<(Span, Span, &'t str)> {
+/// A key written twice in one mapping.
+pub struct DuplicateKey<'t> {
+    /// Where it is first written.
+    pub first: Span,
+    /// Where it is written again.
+    pub again: Span,
+    /// The key.
+    pub key: &'t str,
+    /// The key of the mapping that holds it (`people` for duplicate ids), if any.
+    pub parent: Option<&'t str>,
+}
+
+/// Finds the keys that occur twice in one mapping, anywhere in the tree, in document order.
+pub fn duplicate_keys<'t>(tree: &SpanNode, text: &'t str) -> Vec<DuplicateKey<'t>> {
     let mut out = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
-    let mut stack = vec![tree];
-    while let Some(node) = stack.pop() {
+    let mut stack: Vec<(&SpanNode, Option<&'t str>)> = vec![(tree, None)];
+    while let Some((node, parent)) = stack.pop() {
         match node {
             SpanNode::Leaf(_) => {}
-            SpanNode::Seq(_, items) => stack.extend(items.iter().rev()),
+            SpanNode::Seq(_, items) => stack.extend(items.iter().rev().map(|i| (i, None))),
             SpanNode::Map(_, entries) => {
                 let mut seen: std::collections::HashMap<&str, Span> =
                     std::collections::HashMap::new();
+                for (k, v) in entries.iter().rev() {
+                    stack.push((v, key_text(k.span(), &lines)));
+                }
                 for (k, _) in entries {
                     if let Some(key) = key_text(k.span(), &lines) {
                         if let Some(first) = seen.get(key) {
-                            out.push((*first, k.span(), key));
+                            out.push(DuplicateKey {
+                                first: *first,
+                                again: k.span(),
+                                key,
+                                parent,
+                            });
                         } else {
                             seen.insert(key, k.span());
                         }
                     }
                 }
-                stack.extend(entries.iter().rev().map(|(_, v)| v));
             }
         }
     }
-    out.sort_by_key(|(_, repeat, _)| *repeat);
+    out.sort_by_key(|d| d.again);
     out
 }
 
@@ -140,7 +158,8 @@ fn key_text<'t>(span: Span, lines: &[&'t str]) -> Option<&'t str> {
         .char_indices()
         .nth(span.end.col as usize - 1)
         .map_or(line.len(), |(i, _)| i);
-    line.get(start..end).map(|k| k.trim_matches(|c| c == '"' || c == '\''))
+    line.get(start..end)
+        .map(|k| k.trim_matches(|c| c == '"' || c == '\''))
 }
 
 #[cfg(test)]
@@ -150,13 +169,19 @@ mod tests {
     #[test]
     fn mirrors_the_document_shape_with_positions() {
         let tree = span_tree("a: 1\nb:\n  - {x: y}\n").unwrap();
-        let SpanNode::Map(_, entries) = tree else { panic!("not a map") };
+        let SpanNode::Map(_, entries) = tree else {
+            panic!("not a map")
+        };
         assert_eq!(entries.len(), 2);
         let (key_b, value_b) = &entries[1];
         assert_eq!(key_b.span().start, LineCol::one_based(2, 1));
-        let SpanNode::Seq(_, items) = value_b else { panic!("not a seq") };
-        let SpanNode::Map(_, inner) = &items[0] else { panic!("not a map") };
-        assert_eq!(inner[0].1.span().start, LineCol::one_based(3, 8));
+        let SpanNode::Seq(_, items) = value_b else {
+            panic!("not a seq")
+        };
+        let SpanNode::Map(_, inner) = &items[0] else {
+            panic!("not a map")
+        };
+        assert_eq!(inner[0].1.span().start, LineCol::one_based(3, 9));
     }
 
     #[test]
@@ -165,9 +190,11 @@ mod tests {
         let tree = span_tree(text).unwrap();
         let dups = duplicate_keys(&tree, text);
         assert_eq!(dups.len(), 2);
-        assert_eq!(dups[0].2, "a");
-        assert_eq!(dups[0].0.start.line, 2);
-        assert_eq!(dups[0].1.start.line, 4);
-        assert_eq!(dups[1].2, "couples");
+        assert_eq!(dups[0].key, "a");
+        assert_eq!(dups[0].parent, Some("people"));
+        assert_eq!(dups[0].first.start.line, 2);
+        assert_eq!(dups[0].again.start.line, 4);
+        assert_eq!(dups[1].key, "couples");
+        assert_eq!(dups[1].parent, None);
     }
 }

@@ -26,12 +26,26 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The candidates close enough to `word` to be what was meant, closest first (ties keep
 /// the candidates' order). At most `limit` are returned.
-pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>, limit: usize) -> Vec<&'c str> {
+pub fn closest<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    limit: usize,
+) -> Vec<&'c str> {
     let budget = match word.chars().count() {
         0..=3 => 1,
         4..=6 => 2,
         _ => 3,
     };
+    closest_within(word, candidates, limit, budget)
+}
+
+/// Like [`closest`], with an explicit number of edits allowed.
+pub fn closest_within<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    limit: usize,
+    budget: usize,
+) -> Vec<&'c str> {
     let lower = word.to_lowercase();
     let mut scored: Vec<(usize, usize, &str)> = candidates
         .into_iter()
@@ -48,19 +62,31 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>, li
 }
 
 /// "did you mean `x`?" for the closest candidate, if any is close.
-pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
+pub fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<String> {
     closest(word, candidates, 1)
         .first()
         .map(|c| format!("did you mean `{c}`?"))
 }
 
-/// Joins words as "`a`, `b` or `c`".
+/// Joins words as choices: "`a`, `b` or `c`".
 pub fn list(words: &[&str]) -> String {
+    join(words, "or")
+}
+
+/// Joins words as a whole: "`a`, `b` and `c`".
+pub fn list_all(words: &[&str]) -> String {
+    join(words, "and")
+}
+
+fn join(words: &[&str], last_word: &str) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{} {last_word} {last}", rest.join(", ")),
     }
 }
 
@@ -79,9 +105,16 @@ mod tests {
     #[test]
     fn suggests_only_close_words() {
         let keys = ["name", "sex", "born", "died"];
-        assert_eq!(did_you_mean("nmae", keys).as_deref(), Some("did you mean `name`?"));
+        assert_eq!(
+            did_you_mean("nmae", keys).as_deref(),
+            Some("did you mean `name`?")
+        );
         assert_eq!(did_you_mean("occupation", keys), None);
-        assert_eq!(closest("zed", ["zoe", "zara", "ed"], 3), vec!["zoe", "ed"]);
+        assert_eq!(closest("zed", ["zoe", "zara", "ed"], 3), vec!["ed"]);
+        assert_eq!(
+            closest_within("zed", ["zoe", "zara", "ed"], 3, 2),
+            vec!["ed", "zoe"]
+        );
     }
 
     #[test]

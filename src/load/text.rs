@@ -53,8 +53,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(Diagnostic::error(Span::file_start(), "the file is empty")
-            .with_help("a family file needs at least a `people:` section; see samples/ for examples"));
+        return Err(
+            Diagnostic::error(Span::file_start(), "the file is empty").with_help(
+                "a family file needs at least a `people:` section; see samples/ for examples",
+            ),
+        );
     }
     check_depth(&text)?;
     Ok(text)
@@ -189,13 +192,18 @@ mod tests {
     #[test]
     fn refuses_empty_and_comment_only_files() {
         assert!(decode(b"").unwrap_err().message.contains("empty"));
-        assert!(decode(b"# nothing\n\n").unwrap_err().message.contains("empty"));
+        assert!(
+            decode(b"# nothing\n\n")
+                .unwrap_err()
+                .message
+                .contains("empty")
+        );
     }
 
     #[test]
     fn reports_the_position_of_invalid_utf8() {
         let e = decode(b"people:\n  a: {name: \xff}\n").unwrap_err();
-        assert_eq!(e.span.start, LineCol::one_based(2, 12));
+        assert_eq!(e.span.start, LineCol::one_based(2, 13));
         assert!(e.message.contains("UTF-8"));
     }
 
@@ -211,13 +219,23 @@ mod tests {
     #[test]
     fn refuses_deep_flow_and_block_nesting() {
         let flow = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(decode(flow.as_bytes()).unwrap_err().message.contains("levels deep"));
+        assert!(
+            decode(flow.as_bytes())
+                .unwrap_err()
+                .message
+                .contains("levels deep")
+        );
         let mut block = String::new();
         for i in 0..200 {
             block.push_str(&" ".repeat(i));
             block.push_str("k:\n");
         }
-        assert!(decode(block.as_bytes()).unwrap_err().message.contains("levels deep"));
+        assert!(
+            decode(block.as_bytes())
+                .unwrap_err()
+                .message
+                .contains("levels deep")
+        );
         let dashes = format!("{}x\n", "- ".repeat(1000));
         assert!(decode(dashes.as_bytes()).is_err());
     }

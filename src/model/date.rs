@@ -195,7 +195,14 @@ mod tests {
 
     #[test]
     fn parses_every_form_and_prints_it_back() {
-        for s in ["1950", "1950-04", "1950-04-17", "~1900", "~1900-02", "2000-02-29"] {
+        for s in [
+            "1950",
+            "1950-04",
+            "1950-04-17",
+            "~1900",
+            "~1900-02",
+            "2000-02-29",
+        ] {
             assert_eq!(d(s).to_string(), s);
         }
         assert!(d("~1900").is_approximate());
@@ -204,14 +211,31 @@ mod tests {
 
     #[test]
     fn refuses_impossible_dates() {
-        for s in ["1950-13", "1950-00", "1950-02-30", "1900-02-29", "50", "1950-4", "1950/04", "abcd", "1950-04-17-1", ""] {
+        for s in [
+            "1950-13",
+            "1950-00",
+            "1950-02-30",
+            "1900-02-29",
+            "50",
+            "1950-4",
+            "1950/04",
+            "abcd",
+            "1950-04-17-1",
+            "",
+        ] {
             assert!(s.parse::<PartialDate>().is_err(), "{s}");
         }
     }
 
     #[test]
     fn orders_totally_with_less_precise_first() {
-        let mut v = vec![d("1950-04-17"), d("1950"), d("~1950"), d("1949-12"), d("1950-04")];
+        let mut v = [
+            d("1950-04-17"),
+            d("1950"),
+            d("~1950"),
+            d("1949-12"),
+            d("1950-04"),
+        ];
         v.sort();
         let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["1949-12", "1950", "~1950", "1950-04", "1950-04-17"]);

@@ -10,8 +10,8 @@ mod words;
 
 pub use date::{DateError, PartialDate};
 pub use words::{
-    Condition, Gender, KnownCondition, KnownGender, KnownSource, Level, Link, OpenWord,
-    PersonKind, RelKind, Relation, Sex, Source,
+    Condition, Gender, KnownCondition, KnownGender, KnownSource, Level, Link, OpenWord, PersonKind,
+    RelKind, Relation, Sex, Source,
 };
 
 use crate::diag::{Span, Spanned};
@@ -22,10 +22,7 @@ pub const DEFAULT_SKILLS: [(&str, &str); 3] = [
         "openness",
         "Shares private thoughts and feelings, imperfections and uncertainties",
     ),
-    (
-        "honesty",
-        "Deceives neither by commission nor by omission",
-    ),
+    ("honesty", "Deceives neither by commission nor by omission"),
     (
         "directness",
         "Asks specifically for what they want; says clearly what they don't",

@@ -66,6 +66,8 @@ pub enum Item {
     Adopted,
     /// A dotted child line.
     Foster,
+    /// A thin line to birth parents who did not raise the child.
+    BirthLink,
     /// Twins with a bar.
     TwinsIdentical,
     /// Twins without a bar.
@@ -188,6 +190,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         Item::Divorced => "two slashes: divorced, or the union ended".into(),
         Item::Adopted => "dashed line and brackets: adopted child".into(),
         Item::Foster => "dotted line: foster child".into(),
+        Item::BirthLink => "thin line: to the birth parents, who did not raise the child".into(),
         Item::TwinsIdentical => "identical twins (joined by a bar)".into(),
         Item::TwinsFraternal => "fraternal twins".into(),
         Item::TwinsUnknown => "twins, not known whether identical".into(),
@@ -312,6 +315,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             g.append(path(outline_d(Shape::Square, 6.0), "sym"));
         }
         Item::Foster => g.append(path("M0,-12V12", "line child child-foster")),
+        Item::BirthLink => g.append(path("M0,-12V12", "line child child-birth")),
         Item::TwinsIdentical | Item::TwinsFraternal | Item::TwinsUnknown => {
             g.append(path("M0,-11L-12,11M0,-11L12,11", "line"));
             match item {

@@ -86,6 +86,11 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], used: &mut Used) -> Group {
             }
             LineKind::Descent => g.append(path(polyline_d(&pts), "line descent")),
             LineKind::Sibship => g.append(path(polyline_d(&pts), "line sibship")),
+            LineKind::Child if l.secondary => {
+                // The couple did not raise the child (birth parents of an adopted child).
+                g.append(path(polyline_d(&pts), "line child child-birth"));
+                used.insert(Item::BirthLink);
+            }
             LineKind::Child => {
                 let link = l.link.unwrap_or(Link::Biological);
                 g.append(path(
@@ -271,7 +276,7 @@ fn twins(ctx: &Ctx, g: &mut Group, couple: &Couple, lines: &[&Line], used: &mut 
         // The last segment of each twin's line: from the apex to the top of the symbol.
         let mut ends: Vec<(P, P)> = lines
             .iter()
-            .filter(|l| l.kind == LineKind::Child && l.child.is_some_and(|p| members.contains(&p)))
+            .filter(|l| l.kind == LineKind::Child && !l.secondary && l.child.is_some_and(|p| members.contains(&p)))
             .filter_map(|l| {
                 let pts = geometry::dedup(&l.points);
                 (pts.len() >= 2).then(|| (pts[pts.len() - 2], pts[pts.len() - 1]))

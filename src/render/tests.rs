@@ -45,6 +45,7 @@ pub(crate) fn grid_layout(g: &FamilyGraph) -> Layout {
             child: None,
             link: None,
             relationship: None,
+            secondary: false,
         };
     for c in g.couples() {
         let partners = g.partners(c);

@@ -320,13 +320,14 @@ fn route_points(ctx: &Ctx, from: PersonIx, to: PersonIx) -> Option<Route> {
                 .layout
                 .lines
                 .iter()
-                .any(|l| l.couple == Some(c) && l.child == Some(to))
+                .any(|l| l.couple == Some(c) && l.child == Some(to) && !l.secondary)
     });
     if let Some(c) = couple {
         let find = |kind: LineKind| -> Option<&Line> {
             ctx.layout.lines.iter().find(|l| {
                 l.couple == Some(c)
                     && l.kind == kind
+                    && !l.secondary
                     && (kind != LineKind::Child || l.child == Some(to))
             })
         };

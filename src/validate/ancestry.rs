@@ -12,7 +12,9 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
     let mut children: Vec<Vec<(usize, Span)>> = vec![Vec::new(); n];
     for c in &family.couples {
         for ch in &c.children {
-            let Some(child) = ids.get(&ch.id.value) else { continue };
+            let Some(child) = ids.get(&ch.id.value) else {
+                continue;
+            };
             for p in &c.partners {
                 if let Some(parent) = ids.get(&p.value) {
                     children[parent].push((child, ch.id.span));
@@ -52,8 +54,10 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
                     }
                     GREY => {
                         let start = path.iter().position(|(p, _)| *p == child).unwrap_or(0);
-                        let mut names: Vec<&str> =
-                            path[start..].iter().map(|(p, _)| family.people[*p].id.value.as_str()).collect();
+                        let mut names: Vec<&str> = path[start..]
+                            .iter()
+                            .map(|(p, _)| family.people[*p].id.value.as_str())
+                            .collect();
                         names.push(&family.people[child].id.value);
                         out.push(
                             Diagnostic::error(
@@ -64,7 +68,9 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
                                     names.join(" → ")
                                 ),
                             )
-                            .with_help("one of these links points the wrong way; check who is whose child"),
+                            .with_help(
+                                "one of these links points the wrong way; check who is whose child",
+                            ),
                         );
                     }
                     _ => {}

@@ -12,9 +12,15 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
             && died.value.definitely_before(&born.value)
         {
             out.push(
-                Diagnostic::error(died.span, format!("`{}` died ({}) before being born ({})", p.id.value, died.value, born.value))
-                    .with_note(born.span, "the birth date is here")
-                    .with_help("check both dates; write `~` in front of a guess"),
+                Diagnostic::error(
+                    died.span,
+                    format!(
+                        "`{}` died ({}) before being born ({})",
+                        p.id.value, died.value, born.value
+                    ),
+                )
+                .with_note(born.span, "the birth date is here")
+                .with_help("check both dates; write `~` in front of a guess"),
             );
         }
     }
@@ -28,18 +34,31 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(
                     born.span,
-                    format!("`{child}` was born ({}) before {role} `{}` ({})", born.value, c.id.value, cb.value),
+                    format!(
+                        "`{child}` was born ({}) before {role} `{}` ({})",
+                        born.value, c.id.value, cb.value
+                    ),
                 )
                 .with_note(cb.span, format!("`{}` was born here", c.id.value))
-                .with_help("check both birth dates, and that the child is listed under the right couple"),
+                .with_help(
+                    "check both birth dates, and that the child is listed under the right couple",
+                ),
             );
         }
     };
     for couple in &family.couples {
         for ch in &couple.children {
-            let Some(child) = ids.get(&ch.id.value) else { continue };
-            let Some(born) = &family.people[child].born else { continue };
-            let role = if ch.link == Link::Biological { "their parent" } else { "their caregiver" };
+            let Some(child) = ids.get(&ch.id.value) else {
+                continue;
+            };
+            let Some(born) = &family.people[child].born else {
+                continue;
+            };
+            let role = if ch.link == Link::Biological {
+                "their parent"
+            } else {
+                "their caregiver"
+            };
             for partner in &couple.partners {
                 if let Some(carer) = ids.get(&partner.value) {
                     report(&ch.id.value, born, carer, role);
@@ -63,9 +82,15 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
                 && end.value.definitely_before(&start.value)
             {
                 out.push(
-                    Diagnostic::error(end.span, format!("this union ends ({}) before it begins ({})", end.value, start.value))
-                        .with_note(start.span, "it begins here")
-                        .with_help("check both dates"),
+                    Diagnostic::error(
+                        end.span,
+                        format!(
+                            "this union ends ({}) before it begins ({})",
+                            end.value, start.value
+                        ),
+                    )
+                    .with_note(start.span, "it begins here")
+                    .with_help("check both dates"),
                 );
             }
         }
@@ -75,8 +100,14 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
             && until.value.definitely_before(&since.value)
         {
             out.push(
-                Diagnostic::error(until.span, format!("this relationship ends ({}) before it begins ({})", until.value, since.value))
-                    .with_note(since.span, "it begins here"),
+                Diagnostic::error(
+                    until.span,
+                    format!(
+                        "this relationship ends ({}) before it begins ({})",
+                        until.value, since.value
+                    ),
+                )
+                .with_note(since.span, "it begins here"),
             );
         }
     }

@@ -21,13 +21,11 @@ use crate::model::{Family, Level, ValidFamily};
 /// Every problem found, sorted by position in the file.
 pub fn validate(family: Family) -> Result<ValidFamily, Vec<Diagnostic>> {
     let ids = IdIndex::new(&family);
+    // Each rule skips references that do not resolve, so all of them can run at once and
+    // one run lists every problem.
     let mut diags = references::check(&family, &ids);
-    // Ancestry and dates follow references; with a broken reference they would only add
-    // noise about the same mistake.
-    if diags.is_empty() {
-        diags.extend(ancestry::check(&family, &ids));
-        diags.extend(dates::check(&family, &ids));
-    }
+    diags.extend(ancestry::check(&family, &ids));
+    diags.extend(dates::check(&family, &ids));
     if diags.is_empty() {
         Ok(ValidFamily::new_unchecked(family))
     } else {
@@ -52,7 +50,12 @@ fn warnings_for(family: &Family) -> Vec<Diagnostic> {
         .people
         .iter()
         .filter(|p| p.kind == crate::model::PersonKind::Person)
-        .filter(|p| family.skills.iter().all(|s| p.level(&s.name.value) == Level::Unknown))
+        .filter(|p| {
+            family
+                .skills
+                .iter()
+                .all(|s| p.level(&s.name.value) == Level::Unknown)
+        })
         .map(|p| p.id.value.as_str())
         .collect();
     if let Some(first) = unrated.first() {
@@ -62,18 +65,28 @@ fn warnings_for(family: &Family) -> Vec<Diagnostic> {
             .find(|p| p.id.value == *first)
             .map_or_else(Span::file_start, |p| p.id.span);
         let shown: Vec<&str> = unrated.iter().take(5).copied().collect();
-        let more = if unrated.len() > 5 { format!(" and {} more", unrated.len() - 5) } else { String::new() };
+        let more = if unrated.len() > 5 {
+            format!(" and {} more", unrated.len() - 5)
+        } else {
+            String::new()
+        };
         out.push(
             Diagnostic::warning(
                 span,
                 format!(
                     "{} {} no skills rated ({}{more})",
                     unrated.len(),
-                    if unrated.len() == 1 { "person has" } else { "people have" },
-                    crate::load::word_list(&shown)
+                    if unrated.len() == 1 {
+                        "person has"
+                    } else {
+                        "people have"
+                    },
+                    crate::load::list_all(&shown)
                 ),
             )
-            .with_help("rate each skill as `none`, `some` or `strong`; the report asks about the gaps"),
+            .with_help(
+                "rate each skill as `none`, `some` or `strong`; the report asks about the gaps",
+            ),
         );
     }
     out
@@ -103,6 +116,8 @@ impl<'f> IdIndex<'f> {
 
     /// Ids that look like `id`, closest first, for "people with similar ids" hints.
     fn similar(&self, id: &str) -> Vec<&'f str> {
-        crate::load::closest(id, self.ids.iter().copied(), 3)
+        // Ids are short, so allow two slips even for three letters ("zed" → "zoe").
+        let budget = (id.chars().count() / 3).max(2);
+        crate::load::closest_within(id, self.ids.iter().copied(), 3, budget)
     }
 }

@@ -13,9 +13,15 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
             let similar = ids.similar(&r.value);
             let d = Diagnostic::error(r.span, format!("{role} `{}` is not in `people`", r.value));
             out.push(if similar.is_empty() {
-                d.with_help(format!("add `{}:` under `people:`, or correct the id", r.value))
+                d.with_help(format!(
+                    "add `{}:` under `people:`, or correct the id",
+                    r.value
+                ))
             } else {
-                d.with_help(format!("people with similar ids: {}", crate::load::word_list(&similar)))
+                d.with_help(format!(
+                    "people with similar ids: {}",
+                    crate::load::word_list(&similar)
+                ))
             });
         }
     };
@@ -39,16 +45,16 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
         resolve(&r.a, "the person");
         resolve(&r.b, "the person");
     }
-    if !out.is_empty() {
-        return out;
-    }
 
     for p in &family.people {
         for r in p.raised_by.iter().flatten() {
             if r.value == p.id.value {
                 out.push(
-                    Diagnostic::error(r.span, format!("`{}` is listed as raised by themself", p.id.value))
-                        .with_help("list the people who raised them under `raised_by`"),
+                    Diagnostic::error(
+                        r.span,
+                        format!("`{}` is listed as raised by themself", p.id.value),
+                    )
+                    .with_help("list the people who raised them under `raised_by`"),
                 );
             }
         }
@@ -70,16 +76,25 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
         for ch in &c.children {
             if let Some(first) = in_this.insert(&ch.id.value, &ch.id) {
                 out.push(
-                    Diagnostic::error(ch.id.span, format!("`{}` is listed twice among this couple's children", ch.id.value))
-                        .with_note(first.span, "first listed here")
-                        .with_help("remove one of the two entries"),
+                    Diagnostic::error(
+                        ch.id.span,
+                        format!(
+                            "`{}` is listed twice among this couple's children",
+                            ch.id.value
+                        ),
+                    )
+                    .with_note(first.span, "first listed here")
+                    .with_help("remove one of the two entries"),
                 );
                 continue;
             }
             if let Some(partner) = c.partners.iter().find(|p| p.value == ch.id.value) {
                 out.push(
-                    Diagnostic::error(ch.id.span, format!("`{}` is listed as a child of their own couple", ch.id.value))
-                        .with_note(partner.span, "they are a partner here"),
+                    Diagnostic::error(
+                        ch.id.span,
+                        format!("`{}` is listed as a child of their own couple", ch.id.value),
+                    )
+                    .with_note(partner.span, "they are a partner here"),
                 );
             }
             if ch.link == Link::Biological
@@ -94,15 +109,27 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
                 && let Some(first) = by_link.insert((&ch.id.value, ch.link), &ch.id)
             {
                 out.push(
-                    Diagnostic::error(ch.id.span, format!("`{}` is listed as `{}` child of two couples", ch.id.value, ch.link))
-                        .with_note(first.span, "also listed here")
-                        .with_help("a child may appear in several couples only with different links"),
+                    Diagnostic::error(
+                        ch.id.span,
+                        format!(
+                            "`{}` is listed as `{}` child of two couples",
+                            ch.id.value, ch.link
+                        ),
+                    )
+                    .with_note(first.span, "also listed here")
+                    .with_help("a child may appear in several couples only with different links"),
                 );
             }
             if ch.adopted.is_some() && ch.link != Link::Adopted {
                 out.push(
-                    Diagnostic::error(ch.id.span, format!("`{}` has an `adopted` date but the link is `{}`", ch.id.value, ch.link))
-                        .with_help("add `link: adopted`, or remove the date"),
+                    Diagnostic::error(
+                        ch.id.span,
+                        format!(
+                            "`{}` has an `adopted` date but the link is `{}`",
+                            ch.id.value, ch.link
+                        ),
+                    )
+                    .with_help("add `link: adopted`, or remove the date"),
                 );
             }
         }
@@ -111,8 +138,11 @@ pub(super) fn check(family: &Family, ids: &IdIndex<'_>) -> Vec<Diagnostic> {
     for r in &family.relationships {
         if r.a.value == r.b.value {
             out.push(
-                Diagnostic::error(r.b.span, format!("a relationship of `{}` with themself", r.a.value))
-                    .with_help("a relationship joins two different people; check the ids"),
+                Diagnostic::error(
+                    r.b.span,
+                    format!("a relationship of `{}` with themself", r.a.value),
+                )
+                .with_help("a relationship joins two different people; check the ids"),
             );
         }
     }

@@ -1,1 +1,6 @@
-//! CLI tests.
+//! Tests of the `genogram` binary as users run it, one module per command.
+
+mod check;
+mod readme;
+mod schema;
+mod util;
