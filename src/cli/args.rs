@@ -67,6 +67,42 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Draw the genogram as an SVG picture in standard (McGoldrick) notation.
+    Render {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the picture; standard output when absent or `-`.
+        #[arg(short, long, value_name = "OUT.svg")]
+        output: Option<PathBuf>,
+        /// Overlay how this skill was passed from each caregiver to each child.
+        #[arg(long, value_name = "SKILL")]
+        trace: Option<String>,
+        /// Replace names with neutral labels (II-3) and leave out the title, notes,
+        /// occupations, places and dates: for handouts.
+        #[arg(long)]
+        anonymize: bool,
+        /// Show the notes of people, skills and relationships, numbered under the key.
+        #[arg(long, conflicts_with = "anonymize")]
+        notes: bool,
+        /// Page size: the drawing's own size, or scaled to fit A4 or Letter.
+        #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+        page: PageArg,
+        /// Turn the A4 or Letter page sideways.
+        #[arg(long)]
+        landscape: bool,
+    },
+}
+
+/// The page sizes of `render --page`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PageArg {
+    /// The drawing's own size.
+    Fit,
+    /// A4 (210 mm × 297 mm).
+    A4,
+    /// US Letter (8.5 in × 11 in).
+    Letter,
 }
 
 /// Formats of `genogram layout`.

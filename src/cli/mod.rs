@@ -5,10 +5,11 @@
 
 mod args;
 mod layout_cmd;
+mod render_cmd;
 mod report;
 mod report_cmd;
 
-pub use args::{Args, Command, ExportFormat, LayoutFormat, ReportFormat};
+pub use args::{Args, Command, ExportFormat, LayoutFormat, PageArg, ReportFormat};
 
 use std::io::Write;
 
@@ -37,6 +38,26 @@ pub fn run(args: Args) -> u8 {
             format,
             output,
         } => layout_cmd::export(&file, format, output.as_deref(), &mut out),
+        Command::Render {
+            file,
+            output,
+            trace,
+            anonymize,
+            notes,
+            page,
+            landscape,
+        } => {
+            let request = render_cmd::Request {
+                file,
+                output,
+                trace,
+                anonymize,
+                notes,
+                page,
+                landscape,
+            };
+            render_cmd::run(&request, &mut out)
+        }
     };
     match result {
         Ok(code) => code,

@@ -276,7 +276,11 @@ fn twins(ctx: &Ctx, g: &mut Group, couple: &Couple, lines: &[&Line], used: &mut 
         // The last segment of each twin's line: from the apex to the top of the symbol.
         let mut ends: Vec<(P, P)> = lines
             .iter()
-            .filter(|l| l.kind == LineKind::Child && !l.secondary && l.child.is_some_and(|p| members.contains(&p)))
+            .filter(|l| {
+                l.kind == LineKind::Child
+                    && !l.secondary
+                    && l.child.is_some_and(|p| members.contains(&p))
+            })
             .filter_map(|l| {
                 let pts = geometry::dedup(&l.points);
                 (pts.len() >= 2).then(|| (pts[pts.len() - 2], pts[pts.len() - 1]))

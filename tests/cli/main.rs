@@ -2,5 +2,6 @@
 
 mod check;
 mod readme;
+mod render;
 mod schema;
 mod util;
