@@ -52,6 +52,7 @@ text {{ font-family: {FONT_FAMILY}; fill: #111; }}
 .twin-bar {{ fill: none; stroke: #111; stroke-width: 2; }}
 .twin-q {{ font-size: 11px; text-anchor: middle; }}
 .couple-date {{ font-size: 11px; text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }}
+.couple-date-short {{ font-size: 9px; }}
 .rel-line {{ fill: none; stroke: #333; stroke-width: 1.5; stroke-linejoin: miter; }}
 .rel-dotted {{ stroke-dasharray: 1 4; stroke-linecap: round; stroke-width: 2; }}
 .rel-dashed {{ stroke-dasharray: 7 4; }}

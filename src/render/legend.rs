@@ -184,7 +184,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         }
         .into(),
         Item::CoupleDates => {
-            "dates on a partner line: m. married, LT living together, rel. together, s. separated, d. divorced, e. ended ('93 = 1993)".into()
+            "dates on a partner line: m. married, LT living together, rel. together, s. separated, d. divorced, e. ended; '93 is 1993".into()
         }
         Item::Separated => "one slash: separated".into(),
         Item::Divorced => "two slashes: divorced, or the union ended".into(),
@@ -220,6 +220,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
                 .unwrap_or_default(),
             t.words()
         ),
+        Item::Breaker(b, _) if b == "?" => "broke the cycle; where they learned it is not recorded".into(),
         Item::Breaker(_, w) => format!("broke the cycle: learned it from {w}"),
         Item::AbsenceChain => {
             let n = ctx.opts.trace.as_ref().map_or(0, |t| t.absence_chain.len());

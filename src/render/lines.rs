@@ -210,8 +210,8 @@ pub fn date_parts(c: &Couple) -> Vec<String> {
     parts
 }
 
-/// The events with two-digit years (`m. '93`), as McGoldrick writes them where space
-/// is short.
+/// The events with two-digit years and no space (`m.'93`), as McGoldrick writes them
+/// where space is short.
 fn short_parts(c: &Couple) -> Vec<String> {
     date_parts(c)
         .into_iter()
@@ -219,7 +219,7 @@ fn short_parts(c: &Couple) -> Vec<String> {
             Some((word, y)) if y.trim_start_matches('~').len() == 4 => {
                 let approx = if y.starts_with('~') { "~" } else { "" };
                 let digits = y.trim_start_matches('~');
-                format!("{word} {approx}'{}", &digits[2..])
+                format!("{word}{approx}'{}", &digits[2..])
             }
             _ => p,
         })
@@ -254,11 +254,23 @@ fn dates(g: &mut Group, c: &Couple, pts: &[P], used: &mut Used) {
     if text::width(&one_line, text::SMALL_SIZE) <= room || parts.len() == 1 {
         g.append(label(one_line, x, y, "couple-date"));
     } else {
-        // Too wide for the line: one event a line in the short form (`m. '93`), stacked
-        // upwards, the first nearest; narrow enough to pass between the years written
-        // above the two partners.
-        for (i, part) in short_parts(c).into_iter().enumerate() {
-            g.append(label(part, x, y - i as f64 * 11.0, "couple-date"));
+        // Too wide for the line: the short form (`m.'93`) in smaller type, the first event
+        // just above the line and the others one row higher, which stays below the years
+        // written above the partners and below a partner line raised over them.
+        let short = short_parts(c);
+        let (first, rest) = short
+            .split_first()
+            .map_or((String::new(), Vec::new()), |(f, r)| {
+                (f.clone(), r.to_vec())
+            });
+        g.append(label(first, x, y, "couple-date couple-date-short"));
+        if !rest.is_empty() {
+            g.append(label(
+                rest.join(" "),
+                x,
+                y - 10.0,
+                "couple-date couple-date-short",
+            ));
         }
     }
 }

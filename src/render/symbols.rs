@@ -213,8 +213,14 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
         }
     };
 
+    let mut years_below = None;
     if !ctx.opts.anonymize {
-        years(&mut g, person, r, used);
+        let (born, died) = year_texts(person);
+        if years_fit_above(ctx, pp, r, born.as_deref(), died.as_deref()) {
+            years_above(&mut g, born, died, r, used);
+        } else {
+            years_below = years_line(person);
+        }
     }
     badges(ctx, &mut g, person, r, used);
 
@@ -225,7 +231,7 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
         g.append(strip);
         y += h + 2.0;
     }
-    for (line, class, size) in label_lines(ctx, p, pp) {
+    for (line, class, size) in label_lines(ctx, p, pp, years_below) {
         y += size;
         g.append(label(line, 0.0, y, class));
         y += size * (text::LINE_HEIGHT - 1.0);
@@ -267,22 +273,104 @@ pub fn year(d: &crate::model::PartialDate) -> String {
     )
 }
 
-/// Birth year above left, death year above right (McGoldrick).
-fn years(g: &mut Group, person: &Person, r: f64, used: &mut Used) {
-    let y = -r - 6.0;
-    if let Some(b) = &person.born {
-        let t = if person.kind == PersonKind::Person {
+/// The years written above the symbol: birth (`1927–`) and death (`1999`).
+fn year_texts(person: &Person) -> (Option<String>, Option<String>) {
+    let born = person.born.as_ref().map(|b| {
+        if person.kind == PersonKind::Person {
             format!("{}–", year(&b.value))
         } else {
             year(&b.value)
-        };
+        }
+    });
+    let died = person
+        .died
+        .as_ref()
+        .filter(|_| person.kind == PersonKind::Person)
+        .map(|d| year(&d.value));
+    (born, died)
+}
+
+/// The years as one label line under the name, where they go when a line runs through
+/// the place above the symbol: `1927–1999`, `b. 1950`, `d. 1999`.
+fn years_line(person: &Person) -> Option<String> {
+    match (&person.born, &person.died) {
+        (Some(b), Some(d)) if person.kind == PersonKind::Person => {
+            Some(format!("{}–{}", year(&b.value), year(&d.value)))
+        }
+        (Some(b), _) if person.kind == PersonKind::Person => Some(format!("b. {}", year(&b.value))),
+        (Some(b), _) => Some(year(&b.value)),
+        (None, Some(d)) if person.kind == PersonKind::Person => {
+            Some(format!("d. {}", year(&d.value)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the years fit above the symbol (McGoldrick's place for them) without any
+/// line of the drawing running through them.
+fn years_fit_above(
+    ctx: &Ctx,
+    pp: &PlacedPerson,
+    r: f64,
+    born: Option<&str>,
+    died: Option<&str>,
+) -> bool {
+    let base = pp.y - r - 6.0;
+    let (top, bottom) = (base - 9.0, base + 2.0);
+    let mut boxes = Vec::new();
+    if let Some(t) = born {
+        boxes.push((pp.x - 2.0 - text::width(t, text::SMALL_SIZE), pp.x - 2.0));
+    }
+    if let Some(t) = died {
+        boxes.push((pp.x + 2.0, pp.x + 2.0 + text::width(t, text::SMALL_SIZE)));
+    }
+    !ctx.layout.lines.iter().any(|l| {
+        l.points.windows(2).any(|w| {
+            boxes
+                .iter()
+                .any(|&(x0, x1)| segment_hits_box(w[0], w[1], x0, x1, top, bottom))
+        })
+    })
+}
+
+/// Whether the segment from `a` to `b` passes through the box (Liang–Barsky clipping).
+fn segment_hits_box(a: [f64; 2], b: [f64; 2], x0: f64, x1: f64, y0: f64, y1: f64) -> bool {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a[0] - x0),
+        (dx, x1 - a[0]),
+        (-dy, a[1] - y0),
+        (dy, y1 - a[1]),
+    ] {
+        if p.abs() < 1e-12 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Birth year above left, death year above right (McGoldrick).
+fn years_above(g: &mut Group, born: Option<String>, died: Option<String>, r: f64, used: &mut Used) {
+    let y = -r - 6.0;
+    if let Some(t) = born {
         g.append(label(t, -2.0, y, "year year-born"));
         used.insert(Item::Years);
     }
-    if let Some(d) = &person.died
-        && person.kind == PersonKind::Person
-    {
-        g.append(label(year(&d.value), 2.0, y, "year year-died"));
+    if let Some(t) = died {
+        g.append(label(t, 2.0, y, "year year-died"));
         used.insert(Item::Years);
     }
 }
@@ -337,9 +425,15 @@ fn fill_items(p: &Person) -> Vec<Item> {
     items
 }
 
-/// The lines under the symbol: name (or neutral label), then occupation and location.
-/// Losses and pregnancies without a name of their own show no name.
-pub fn label_lines(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson) -> Vec<(String, &'static str, f64)> {
+/// The lines under the symbol: name (or neutral label), the years when a line keeps them
+/// from their place above the symbol, then occupation and location. Losses and
+/// pregnancies without a name of their own show no name.
+pub fn label_lines(
+    ctx: &Ctx,
+    p: PersonIx,
+    pp: &PlacedPerson,
+    years: Option<String>,
+) -> Vec<(String, &'static str, f64)> {
     let person = ctx.graph.person(p);
     // The layout wraps at 2.6 symbol sizes (`label_wrap`); `label_width` is the widest line it
     // got, so wrapping to it could add lines the layout did not make room for.
@@ -356,6 +450,9 @@ pub fn label_lines(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson) -> Vec<(String, &'
     }
     for line in text::wrap(&name, NAME_SIZE, max, 2) {
         out.push((line, "label name", NAME_SIZE));
+    }
+    if let Some(y) = years {
+        out.push((y, "label detail", SMALL_SIZE));
     }
     if !ctx.opts.anonymize {
         for field in [&person.occupation, &person.location].into_iter().flatten() {
@@ -442,5 +539,46 @@ pub fn person_title(ctx: &Ctx, p: PersonIx) -> String {
         parts.join(", ")
     } else {
         format!("{name}: {}", parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_and_boxes() {
+        assert!(segment_hits_box(
+            [0.0, 5.0],
+            [100.0, 5.0],
+            10.0,
+            20.0,
+            0.0,
+            10.0
+        ));
+        assert!(!segment_hits_box(
+            [0.0, 15.0],
+            [100.0, 15.0],
+            10.0,
+            20.0,
+            0.0,
+            10.0
+        ));
+        assert!(!segment_hits_box(
+            [25.0, -50.0],
+            [25.0, 50.0],
+            10.0,
+            20.0,
+            0.0,
+            10.0
+        ));
+        assert!(segment_hits_box(
+            [0.0, 0.0],
+            [30.0, 10.0],
+            10.0,
+            20.0,
+            0.0,
+            10.0
+        ));
     }
 }

@@ -330,6 +330,32 @@ fn trace_overlay_styles_links_and_badges() {
 }
 
 #[test]
+fn years_move_under_the_name_when_a_line_runs_above_the_symbol() {
+    let g = family();
+    let mut l = grid_layout(&g);
+    let plain = svg(&g, &l, &RenderOptions::default());
+    assert!(plain.contains(">1950–<") || plain.contains(">\n1950–\n<"));
+    // A raised partner line right through the place of dad's years.
+    let dad = l.people.iter().find(|p| p.id == "dad").unwrap();
+    let y = dad.y - 20.0 - 9.0;
+    let (x0, x1) = (dad.x - 60.0, dad.x + 60.0);
+    l.lines.push(Line {
+        kind: LineKind::Partner,
+        from: "a".into(),
+        to: "b".into(),
+        points: vec![[x0, y], [x1, y]],
+        couple: None,
+        child: None,
+        link: None,
+        relationship: None,
+        secondary: false,
+    });
+    let moved = svg(&g, &l, &RenderOptions::default());
+    assert!(moved.contains("1950–2010"));
+    assert!(!moved.contains(">1950–<"));
+}
+
+#[test]
 #[ignore = "writes a picture for looking at"]
 fn write_grid_picture() {
     let g = family();

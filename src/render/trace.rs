@@ -164,7 +164,7 @@ impl Trace {
 pub fn source_badge(source: Option<&crate::model::Source>, anonymize: bool) -> (String, String) {
     use crate::model::{KnownSource as K, OpenWord};
     match source {
-        None => ("?".into(), "where, not recorded".into()),
+        None => ("?".into(), "a place not recorded".into()),
         Some(OpenWord::Known(k)) => {
             let (b, w) = match k {
                 K::Family => ("F", "family"),
