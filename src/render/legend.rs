@@ -36,6 +36,8 @@ pub enum Item {
     Deceased,
     /// Years above the symbol.
     Years,
+    /// Years under the name.
+    YearsBelow,
     /// Age at death inside the symbol.
     AgeAtDeath,
     /// A current pregnancy.
@@ -161,6 +163,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         Item::Index => "the index person (the client), drawn with a double outline".into(),
         Item::Deceased => "died".into(),
         Item::Years => "year of birth (left) and of death (right), above the symbol".into(),
+        Item::YearsBelow => "under a name: 1927–1999 born and died, b. born, d. died".into(),
         Item::AgeAtDeath => "number inside the symbol: age at death".into(),
         Item::Pregnancy => "current pregnancy".into(),
         Item::Miscarriage => "miscarriage".into(),
@@ -251,6 +254,9 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
         Item::Years => {
             g.append(label("1927–", -1.0, 3.0, "year year-born legend-small"));
             g.append(label("1999", 1.0, 3.0, "year year-died legend-small"));
+        }
+        Item::YearsBelow => {
+            g.append(label("b. 1970", 0.0, 3.0, "label detail legend-small"));
         }
         Item::AgeAtDeath => {
             g.append(path(outline_d(Shape::Square, 11.0), "sym-bg"));

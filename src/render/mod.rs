@@ -88,6 +88,8 @@ pub(crate) struct Ctx<'a> {
     pub badge_initials: Vec<String>,
     /// Footnote number of each person with notes (only with `--notes`).
     pub note_numbers: Vec<Option<usize>>,
+    /// Rows (the bits of their y) whose years go under the names.
+    pub years_below: Vec<u64>,
 }
 
 impl<'a> Ctx<'a> {
@@ -152,6 +154,7 @@ impl<'a> Ctx<'a> {
             badges,
             badge_initials,
             note_numbers,
+            years_below: Vec::new(),
         }
     }
 
@@ -205,7 +208,8 @@ pub(crate) type Used = BTreeSet<Item>;
 /// The layout must come from this family (people are matched by index); people or lines
 /// the layout does not place are not drawn.
 pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String {
-    let ctx = Ctx::new(graph, layout, opts);
+    let mut ctx = Ctx::new(graph, layout, opts);
+    ctx.years_below = symbols::rows_with_years_below(&ctx);
     let mut used = Used::new();
 
     // The drawing, in layer order: overlay, structural lines, emotional lines, people.

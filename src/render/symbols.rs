@@ -216,10 +216,13 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
     let mut years_below = None;
     if !ctx.opts.anonymize {
         let (born, died) = year_texts(person);
-        if years_fit_above(ctx, pp, r, born.as_deref(), died.as_deref()) {
+        if !ctx.years_below.contains(&pp.y.to_bits()) {
             years_above(&mut g, born, died, r, used);
         } else {
             years_below = years_line(person);
+            if years_below.is_some() {
+                used.insert(Item::YearsBelow);
+            }
         }
     }
     badges(ctx, &mut g, person, r, used);
@@ -304,6 +307,26 @@ fn years_line(person: &Person) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The rows (by the exact y of their centres) where some person's years would have a
+/// line running through them above the symbol: there, every person's years go under
+/// the name instead, so that one row reads one way.
+pub fn rows_with_years_below(ctx: &Ctx) -> Vec<u64> {
+    let mut rows: Vec<u64> = Vec::new();
+    for pp in &ctx.layout.people {
+        let Some(person) = ctx.graph.family().people.get(pp.person.0) else {
+            continue;
+        };
+        let r = pp.width.min(pp.height).max(8.0) / 2.0;
+        let (born, died) = year_texts(person);
+        if !years_fit_above(ctx, pp, r, born.as_deref(), died.as_deref())
+            && !rows.contains(&pp.y.to_bits())
+        {
+            rows.push(pp.y.to_bits());
+        }
+    }
+    rows
 }
 
 /// Whether the years fit above the symbol (McGoldrick's place for them) without any
