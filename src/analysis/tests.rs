@@ -10,6 +10,11 @@ const TWINS: &str = include_str!("../../samples/twins-and-losses.yaml");
 const COUSINS: &str = include_str!("../../samples/cousin-marriage.yaml");
 const SAMPLES: [&str; 5] = [INTIMACY, BLENDED, ADOPTION, TWINS, COUSINS];
 
+/// (person, source, year, passed to, siblings without).
+type BreakerRow<'r> = (&'r str, &'r str, Option<i32>, Vec<String>, Vec<String>);
+/// (people, events).
+type LineRow = (Vec<String>, Vec<(String, LineEventKind)>);
+
 fn graph(yaml: &str) -> FamilyGraph {
     crate::load_str("test.yaml", yaml).expect("the family loads")
 }
@@ -283,7 +288,7 @@ fn chains_of_transmission_start_where_the_skill_is() {
 #[test]
 fn cycle_breakers_say_whom_they_passed_it_to() {
     let r = report(INTIMACY);
-    let b: Vec<(&str, &str, Option<i32>, Vec<String>, Vec<String>)> = r
+    let b: Vec<BreakerRow<'_>> = r
         .breakers
         .iter()
         .filter(|b| b.skill == "openness")
@@ -340,7 +345,7 @@ fn losses_are_the_not_passed_links() {
 #[test]
 fn the_index_lines_name_where_the_skill_entered_or_left() {
     let r = report(INTIMACY);
-    let lines: Vec<(Vec<String>, Vec<(String, LineEventKind)>)> = r
+    let lines: Vec<LineRow> = r
         .lines
         .iter()
         .filter(|l| l.skill == "honesty")
@@ -778,7 +783,7 @@ fn json_has_the_contract_shape_and_is_stable() {
     assert_eq!(v["threshold"], "some");
     let people = v["people"].as_object().expect("people is a mapping");
     assert_eq!(people.keys().next().map(String::as_str), Some("stanislaw"));
-    assert_eq!(people.keys().last().map(String::as_str), Some("iris"));
+    assert_eq!(people.keys().next_back().map(String::as_str), Some("iris"));
     assert_eq!(
         v["people"]["anna"]["skills"]["openness"],
         serde_json::json!({"level": "strong", "status": "broke-cycle", "source": "group-therapy", "since": 2015})
