@@ -29,7 +29,8 @@ fn analyse(bencher: divan::Bencher, people: usize) {
 fn text(bencher: divan::Bencher, people: usize) {
     let graph = family(people);
     let options = AnalysisOptions::default();
-    bencher.bench(|| analysis::text::render(&analysis::analyse(divan::black_box(&graph), &options)));
+    bencher
+        .bench(|| analysis::text::render(&analysis::analyse(divan::black_box(&graph), &options)));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

@@ -43,12 +43,16 @@ impl SplitMix64 {
     }
 }
 
-const FIRST_F: [&str; 12] =
-    ["Ana", "Maria", "Helen", "Grace", "Amina", "Sofia", "Ruth", "Lena", "Mei", "Nora", "Ines", "Zara"];
-const FIRST_M: [&str; 12] =
-    ["Jan", "Omar", "Peter", "Luis", "Tom", "Ravi", "Ivan", "Sam", "Kofi", "Hugo", "Ali", "Ben"];
-const SURNAMES: [&str; 10] =
-    ["Silva", "Novak", "Okafor", "Byrne", "Haddad", "Kim", "Berg", "Garza", "Hussain", "Jansen"];
+const FIRST_F: [&str; 12] = [
+    "Ana", "Maria", "Helen", "Grace", "Amina", "Sofia", "Ruth", "Lena", "Mei", "Nora", "Ines",
+    "Zara",
+];
+const FIRST_M: [&str; 12] = [
+    "Jan", "Omar", "Peter", "Luis", "Tom", "Ravi", "Ivan", "Sam", "Kofi", "Hugo", "Ali", "Ben",
+];
+const SURNAMES: [&str; 10] = [
+    "Silva", "Novak", "Okafor", "Byrne", "Haddad", "Kim", "Berg", "Garza", "Hussain", "Jansen",
+];
 const SKILLS: [&str; 3] = ["openness", "honesty", "directness"];
 const SOURCES: [&str; 5] = ["therapy", "group-therapy", "partner", "mentor", "community"];
 const KINDS: [&str; 6] = ["close", "distant", "conflict", "cutoff", "fused", "hostile"];
@@ -80,7 +84,12 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
     let mut couples: Vec<Couple> = Vec::new();
     let mut relationships: Vec<(usize, usize, &str)> = Vec::new();
 
-    let new_person = |rng: &mut SplitMix64, persons: &mut Vec<Person>, born: i32, parents: Option<usize>, surname: usize, inherited: [bool; 3]| {
+    let new_person = |rng: &mut SplitMix64,
+                      persons: &mut Vec<Person>,
+                      born: i32,
+                      parents: Option<usize>,
+                      surname: usize,
+                      inherited: [bool; 3]| {
         let mut skills = [0u8; 3];
         for (s, level) in skills.iter_mut().enumerate() {
             *level = if rng.chance(8) {
@@ -91,7 +100,14 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
                 0
             };
         }
-        persons.push(Person { female: rng.chance(50), born, surname, skills, parents, married: false });
+        persons.push(Person {
+            female: rng.chance(50),
+            born,
+            surname,
+            skills,
+            parents,
+            married: false,
+        });
         persons.len() - 1
     };
 
@@ -109,7 +125,13 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
         let b = new_person(&mut rng, &mut persons, born_b, None, surname, [false; 3]);
         persons[a].married = true;
         persons[b].married = true;
-        couples.push(Couple { a, b, married: born + 22, divorced: None, children: Vec::new() });
+        couples.push(Couple {
+            a,
+            b,
+            married: born + 22,
+            divorced: None,
+            children: Vec::new(),
+        });
         generation.push(couples.len() - 1);
     }
 
@@ -119,8 +141,9 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
         for &c in &generation {
             let (a, b) = (couples[c].a, couples[c].b);
             let base = persons[a].born.max(persons[b].born);
-            let inherited: [bool; 3] =
-                std::array::from_fn(|s| matches!(persons[a].skills[s], 1 | 2) || matches!(persons[b].skills[s], 1 | 2));
+            let inherited: [bool; 3] = std::array::from_fn(|s| {
+                matches!(persons[a].skills[s], 1 | 2) || matches!(persons[b].skills[s], 1 | 2)
+            });
             let surname = persons[a].surname;
             for _ in 0..rng.below(5) {
                 if persons.len() >= target {
@@ -132,7 +155,11 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
                 children_of_generation.push(child);
                 if rng.chance(8) {
                     let parent = if rng.chance(50) { a } else { b };
-                    relationships.push((parent, child, KINDS[rng.below(KINDS.len() as u64) as usize]));
+                    relationships.push((
+                        parent,
+                        child,
+                        KINDS[rng.below(KINDS.len() as u64) as usize],
+                    ));
                 }
             }
         }
@@ -144,9 +171,10 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
             }
             // Now and then a first cousin from the same generation: a loop.
             let cousin = if rng.chance(4) {
-                children_of_generation[i + 1..].iter().copied().find(|&y| {
-                    !persons[y].married && are_first_cousins(&persons, &couples, x, y)
-                })
+                children_of_generation[i + 1..]
+                    .iter()
+                    .copied()
+                    .find(|&y| !persons[y].married && are_first_cousins(&persons, &couples, x, y))
             } else {
                 None
             };
@@ -161,7 +189,13 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
             persons[x].married = true;
             persons[y].married = true;
             let married = persons[x].born.max(persons[y].born) + 20 + rng.below(10) as i32;
-            couples.push(Couple { a: x, b: y, married, divorced: None, children: Vec::new() });
+            couples.push(Couple {
+                a: x,
+                b: y,
+                married,
+                divorced: None,
+                children: Vec::new(),
+            });
             next.push(couples.len() - 1);
             if rng.chance(8) {
                 relationships.push((x, y, "conflict"));
@@ -175,7 +209,13 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
                 let born_z = persons[x].born + rng.below(7) as i32 - 3;
                 let z = new_person(&mut rng, &mut persons, born_z, None, surname, [false; 3]);
                 persons[z].married = true;
-                couples.push(Couple { a: x, b: z, married: divorced + 2, divorced: None, children: Vec::new() });
+                couples.push(Couple {
+                    a: x,
+                    b: z,
+                    married: divorced + 2,
+                    divorced: None,
+                    children: Vec::new(),
+                });
                 next.push(couples.len() - 1);
             }
         }
@@ -192,7 +232,9 @@ pub fn family_yaml(people: usize, seed: u64) -> String {
 
 /// Whether two people have a grandparent couple in common through different parents.
 fn are_first_cousins(persons: &[Person], couples: &[Couple], x: usize, y: usize) -> bool {
-    let (Some(cx), Some(cy)) = (persons[x].parents, persons[y].parents) else { return false };
+    let (Some(cx), Some(cy)) = (persons[x].parents, persons[y].parents) else {
+        return false;
+    };
     if cx == cy {
         return false;
     }
@@ -201,16 +243,28 @@ fn are_first_cousins(persons: &[Person], couples: &[Couple], x: usize, y: usize)
     gx.iter().flatten().any(|g| gy.contains(&Some(*g)))
 }
 
-fn write_yaml(persons: &[Person], couples: &[Couple], relationships: &[(usize, usize, &str)], rng: &mut SplitMix64) -> String {
+fn write_yaml(
+    persons: &[Person],
+    couples: &[Couple],
+    relationships: &[(usize, usize, &str)],
+    rng: &mut SplitMix64,
+) -> String {
     let mut out = String::with_capacity(persons.len() * 120);
     out.push_str("title: A generated family\n");
     // The youngest person with parents is the index: their lines reach furthest back.
-    if let Some(index) = (0..persons.len()).rev().find(|&p| persons[p].parents.is_some()) {
+    if let Some(index) = (0..persons.len())
+        .rev()
+        .find(|&p| persons[p].parents.is_some())
+    {
         let _ = writeln!(out, "index: p{index}");
     }
     out.push_str("people:\n");
     for (i, p) in persons.iter().enumerate() {
-        let first = if p.female { FIRST_F[i % FIRST_F.len()] } else { FIRST_M[i % FIRST_M.len()] };
+        let first = if p.female {
+            FIRST_F[i % FIRST_F.len()]
+        } else {
+            FIRST_M[i % FIRST_M.len()]
+        };
         let _ = write!(
             out,
             "  p{i}: {{name: {first} {}, sex: {}, born: {}, skills: {{",
@@ -231,7 +285,12 @@ fn write_yaml(persons: &[Person], couples: &[Couple], relationships: &[(usize, u
             let learned_elsewhere = level > 0 && rng.chance(20);
             if learned_elsewhere {
                 let source = SOURCES[rng.below(SOURCES.len() as u64) as usize];
-                let _ = write!(out, "{}: {{level: {word}, learned: {source}, since: {}}}", SKILLS[s], p.born + 25);
+                let _ = write!(
+                    out,
+                    "{}: {{level: {word}, learned: {source}, since: {}}}",
+                    SKILLS[s],
+                    p.born + 25
+                );
             } else {
                 let _ = write!(out, "{}: {word}", SKILLS[s]);
             }
@@ -240,7 +299,11 @@ fn write_yaml(persons: &[Person], couples: &[Couple], relationships: &[(usize, u
     }
     out.push_str("couples:\n");
     for c in couples {
-        let _ = write!(out, "  - {{partners: [p{}, p{}], married: {}", c.a, c.b, c.married);
+        let _ = write!(
+            out,
+            "  - {{partners: [p{}, p{}], married: {}",
+            c.a, c.b, c.married
+        );
         if let Some(d) = c.divorced {
             let _ = write!(out, ", divorced: {d}");
         }
@@ -276,7 +339,8 @@ mod tests {
     fn generated_families_are_valid_and_have_the_asked_size() {
         for (n, seed) in [(2, 1), (50, 2), (1000, 3), (3000, 4)] {
             let text = family_yaml(n, seed);
-            let g = crate::load_str("generated.yaml", &text).unwrap_or_else(|d| panic!("{n}: {:?}", d.first()));
+            let g = crate::load_str("generated.yaml", &text)
+                .unwrap_or_else(|d| panic!("{n}: {:?}", d.first()));
             assert_eq!(g.person_count(), n);
         }
     }
@@ -289,8 +353,11 @@ mod tests {
         assert!(family.couples.iter().any(|c| c.divorced.is_some()));
         // A first-cousin couple: the partners share a grandparent.
         let grandparents = |p| {
-            let mut out: Vec<_> =
-                g.caregivers(p).iter().flat_map(|&c| g.caregivers(c).iter().copied()).collect();
+            let mut out: Vec<_> = g
+                .caregivers(p)
+                .iter()
+                .flat_map(|&c| g.caregivers(c).iter().copied())
+                .collect();
             out.sort_unstable();
             out
         };
