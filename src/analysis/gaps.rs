@@ -131,7 +131,7 @@ pub(super) fn find(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<Gap> {
             if person.level(skill) == Level::Unknown {
                 let description = descriptions
                     .iter()
-                    .find(|d| &d.name.value == skill)
+                    .find(|d| *d.name.value == **skill)
                     .map_or("", |d| d.description.as_str());
                 out.push(Gap {
                     person: cx.id(p),

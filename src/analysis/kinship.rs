@@ -92,7 +92,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
                     c,
                     Kin::Ancestor {
                         depth: depth + 1,
-                        side: cx.id(side),
+                        side: cx.id(side).to_string(),
                     },
                 );
                 up.push((c, depth + 1));

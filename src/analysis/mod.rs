@@ -113,7 +113,9 @@ pub(crate) struct Context<'g> {
     pub graph: &'g FamilyGraph,
     pub view: CaregiverView<'g>,
     /// The skills analysed, in the file's order.
-    pub skills: Vec<String>,
+    pub skills: Vec<Id>,
+    /// Every entry's id, by [`PersonIx`].
+    pub ids: Vec<Id>,
     pub threshold: Threshold,
     /// `has[s][p]`: whether person `p` has skill `s` (`None`: unknown).
     pub has: Vec<Vec<Option<bool>>>,
@@ -135,8 +137,8 @@ impl Context<'_> {
     }
 
     /// The id of a person.
-    pub fn id(&self, p: PersonIx) -> String {
-        self.graph.person(p).id.value.clone()
+    pub fn id(&self, p: PersonIx) -> Id {
+        self.ids[p.0].clone()
     }
 
     /// The transmission of skill `s` from caregiver `from` to `to`.
@@ -148,11 +150,15 @@ impl Context<'_> {
 /// Analyses a family; see the module documentation.
 pub fn analyse(graph: &FamilyGraph, options: &AnalysisOptions) -> Report {
     let family = graph.family();
-    let skills: Vec<String> = family
+    let skills: Vec<Id> = family
         .skills
         .iter()
-        .map(|s| s.name.value.clone())
-        .filter(|s| options.skills.is_empty() || options.skills.contains(s))
+        .filter(|s| options.skills.is_empty() || options.skills.contains(&s.name.value))
+        .map(|s| Id::from(s.name.value.as_str()))
+        .collect();
+    let ids: Vec<Id> = graph
+        .people()
+        .map(|p| Id::from(graph.person(p).id.value.as_str()))
         .collect();
     let is_person: Vec<bool> = graph
         .people()
@@ -177,6 +183,7 @@ pub fn analyse(graph: &FamilyGraph, options: &AnalysisOptions) -> Report {
         graph,
         view,
         skills,
+        ids,
         threshold: options.threshold,
         has,
         is_person,
@@ -210,7 +217,7 @@ pub fn analyse(graph: &FamilyGraph, options: &AnalysisOptions) -> Report {
         descriptions: family
             .skills
             .iter()
-            .filter(|d| cx.skills.contains(&d.name.value))
+            .filter(|d| cx.skills.iter().any(|s| **s == *d.name.value))
             .map(|d| d.description.clone())
             .collect(),
         threshold: cx.threshold,

@@ -58,10 +58,11 @@ pub(crate) fn capitalise(s: &str) -> String {
 }
 
 /// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
+fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.as_slice() {
         [] => String::new(),
-        [one] => one.clone(),
+        [one] => one.to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -121,7 +122,7 @@ struct Names<'r> {
 impl<'r> Names<'r> {
     fn new(report: &'r Report) -> Self {
         Names {
-            by_id: report.people.iter().map(|p| (p.id.as_str(), p)).collect(),
+            by_id: report.people.iter().map(|p| (&*p.id, p)).collect(),
         }
     }
 
@@ -167,7 +168,7 @@ impl<'r> Names<'r> {
         }
     }
 
-    fn arrow(&self, ids: &[String]) -> String {
+    fn arrow(&self, ids: &[super::Id]) -> String {
         ids.iter()
             .map(|i| self.short(i))
             .collect::<Vec<_>>()
@@ -189,16 +190,16 @@ impl<'r> Names<'r> {
     }
 
     /// "on your father's side" when the chain runs through an ancestor of the report's person.
-    fn side_of(&self, ids: &[String]) -> Option<String> {
-        ids.iter().rev().find_map(|id| {
-            match self.by_id.get(id.as_str()).and_then(|p| p.kin.as_ref()) {
+    fn side_of(&self, ids: &[super::Id]) -> Option<String> {
+        ids.iter().rev().find_map(
+            |id| match self.by_id.get(&**id).and_then(|p| p.kin.as_ref()) {
                 Some(Kin::Parent { .. }) => self.kin_only(id).map(|k| format!("on {k}'s side")),
                 Some(Kin::Ancestor { side, .. }) => {
                     self.kin_only(side).map(|k| format!("on {k}'s side"))
                 }
                 _ => None,
-            }
-        })
+            },
+        )
     }
 }
 
@@ -217,10 +218,7 @@ pub(crate) fn document(report: &Report) -> Doc {
     };
     let mut intro = Vec::new();
     if let Some(p) = &report.person {
-        let name = names
-            .by_id
-            .get(p.as_str())
-            .map_or(p.as_str(), |e| e.name.as_str());
+        let name = names.by_id.get(&**p).map_or(&**p, |e| e.name.as_str());
         intro.push(format!(
             "This report is for {name}. \"You\" below means {name}."
         ));
@@ -313,7 +311,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
         let mut chains: Vec<&super::Chain> = report
             .chains
             .iter()
-            .filter(|c| c.skill == skill && c.kind == kind)
+            .filter(|c| c.skill.as_ref() == skill && c.kind == kind)
             .collect();
         // Longest first; the report keeps the file's order among equals.
         chains.sort_by_key(|c| std::cmp::Reverse(c.people.len()));
@@ -352,7 +350,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
     let breakers: Vec<String> = report
         .breakers
         .iter()
-        .filter(|b| b.skill == skill)
+        .filter(|b| b.skill.as_ref() == skill)
         .map(|b| {
             let who = names.subject(&b.person);
             let mut sentence = match source_phrase(&b.source) {
@@ -399,7 +397,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
     let losses: Vec<String> = report
         .losses
         .iter()
-        .filter(|l| l.skill == skill)
+        .filter(|l| l.skill.as_ref() == skill)
         .map(|l| {
             format!(
                 "{} had it; {} did not.",
@@ -420,7 +418,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
         let lines: Vec<String> = report
             .lines
             .iter()
-            .filter(|l| l.skill == skill)
+            .filter(|l| l.skill.as_ref() == skill)
             .map(|l| {
                 let top = names.short(&l.people[0]);
                 let mut parts = vec![match l.at_top {
@@ -471,12 +469,14 @@ fn summary(report: &Report, names: &Names<'_>, skill: &str) -> Option<String> {
     let longest = report
         .chains
         .iter()
-        .filter(|c| c.skill == skill && c.kind == ChainKind::Absent && c.people.len() >= 3)
+        .filter(|c| c.skill.as_ref() == skill && c.kind == ChainKind::Absent && c.people.len() >= 3)
         .max_by_key(|c| (c.people.len(), std::cmp::Reverse(report.chains.len())));
     // max_by_key keeps the last of equals; the first in the report reads better.
     let longest = longest.and_then(|l| {
         report.chains.iter().find(|c| {
-            c.skill == skill && c.kind == ChainKind::Absent && c.people.len() == l.people.len()
+            c.skill.as_ref() == skill
+                && c.kind == ChainKind::Absent
+                && c.people.len() == l.people.len()
         })
     });
     if let Some(c) = longest {
@@ -495,7 +495,7 @@ fn summary(report: &Report, names: &Names<'_>, skill: &str) -> Option<String> {
     if let Some(b) = report
         .breakers
         .iter()
-        .find(|b| b.skill == skill && b.person == me)
+        .find(|b| b.skill.as_ref() == skill && &*b.person == me)
     {
         let mut s = match source_phrase(&b.source) {
             Some(w) => format!(
@@ -607,8 +607,8 @@ fn gaps_section(report: &Report, names: &Names<'_>) -> Section {
         .map(|g| {
             let name = names
                 .by_id
-                .get(g.person.as_str())
-                .map_or(g.person.as_str(), |p| p.name.as_str());
+                .get(&*g.person)
+                .map_or(&*g.person, |p| p.name.as_str());
             let what = match g.missing {
                 Missing::Skills => format!(
                     "{name}: {} not rated",

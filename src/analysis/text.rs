@@ -12,19 +12,20 @@ pub fn render(report: &Report) -> String {
     let doc = prose::document(report);
     let mut out = String::new();
     underline(&mut out, &doc.title, '=');
+    out.push('\n');
     for p in &doc.intro {
         wrap(&mut out, p, "", "");
     }
+    out.push('\n');
     for section in &doc.sections {
-        out.push('\n');
         underline(&mut out, &section.heading, '-');
         for block in &section.blocks {
             match block {
                 Block::Para(p) => wrap(&mut out, p, "", ""),
                 Block::Sub(h) => {
-                    out.push('\n');
                     out.push_str(h);
                     out.push_str(":\n");
+                    continue;
                 }
                 Block::List(items) => {
                     for item in items {
@@ -33,7 +34,13 @@ pub fn render(report: &Report) -> String {
                 }
                 Block::Table(header, rows) => table(&mut out, header, rows),
             }
+            // A blank line after each paragraph, list and table; none after a heading.
+            out.push('\n');
         }
+    }
+    // The last block's blank line is not wanted at the end of the output.
+    if out.ends_with("\n\n") {
+        out.pop();
     }
     out
 }

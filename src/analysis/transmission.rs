@@ -1,5 +1,7 @@
 //! Per link and per person: transmissions, statuses, sources and cycle breakers.
 
+use std::collections::HashMap;
+
 use petgraph::Direction;
 use petgraph::visit::IntoNeighborsDirected;
 
@@ -102,7 +104,7 @@ pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> 
                 })
                 .collect();
             PersonEntry {
-                id: person.id.value.clone(),
+                id: cx.id(p),
                 name: person.name.clone(),
                 short: short_name(&person.name),
                 gendered: gendered(cx, p),
@@ -116,17 +118,18 @@ pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> 
         })
         .collect();
     // Two people with the same short name would be confused in a sentence: both keep
-    // their full names.
-    let mut shorts: Vec<(String, usize)> = out
+    // their full names. (The map is for counting only; nothing is read from it in order.)
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity(out.len());
+    for p in &out {
+        *count.entry(p.short.as_str()).or_default() += 1;
+    }
+    let shared: Vec<bool> = out
         .iter()
-        .enumerate()
-        .map(|(i, p)| (p.short.clone(), i))
+        .map(|p| count.get(p.short.as_str()).is_some_and(|&n| n > 1))
         .collect();
-    shorts.sort();
-    for w in shorts.windows(2) {
-        if w[0].0 == w[1].0 {
-            out[w[0].1].short = out[w[0].1].name.clone();
-            out[w[1].1].short = out[w[1].1].name.clone();
+    for (p, shared) in out.iter_mut().zip(shared) {
+        if shared {
+            p.short = p.name.clone();
         }
     }
     out

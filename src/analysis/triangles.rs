@@ -11,11 +11,11 @@
 use std::collections::HashSet;
 
 use super::Context;
-use super::types::TriangleDetail;
+use super::types::{Id, TriangleDetail};
 use crate::model::{PartialDate, Relationship};
 
 /// Every triangle, in the order of the negative relationships in the file.
-pub(super) fn find(cx: &Context<'_>) -> (Vec<[String; 3]>, Vec<TriangleDetail>) {
+pub(super) fn find(cx: &Context<'_>) -> (Vec<[Id; 3]>, Vec<TriangleDetail>) {
     let g = cx.graph;
     let family = g.family();
     let mut seen: HashSet<[usize; 3]> = HashSet::new();

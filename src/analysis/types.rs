@@ -4,6 +4,10 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::{Kin, Threshold};
+
+/// An id of a person or a skill, shared rather than copied: a report of a large family
+/// repeats each id many times.
+pub type Id = std::sync::Arc<str>;
 use crate::model::Level;
 
 /// Per caregiver → child link and skill: what happened to the skill (analysis.md).
@@ -101,7 +105,7 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The skills analysed, in the file's order.
-    pub skills: Vec<String>,
+    pub skills: Vec<Id>,
     /// What each skill means, in the order of `skills`.
     #[serde(skip)]
     pub descriptions: Vec<String>,
@@ -109,7 +113,7 @@ pub struct Report {
     pub threshold: Threshold,
     /// The person the report is for (the index, or `--person`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub person: Option<String>,
+    pub person: Option<Id>,
     /// Every person (pregnancies and losses left out), in file order; a mapping by id.
     #[serde(serialize_with = "people_map")]
     pub people: Vec<PersonEntry>,
@@ -128,7 +132,7 @@ pub struct Report {
     /// Repeated relationship patterns.
     pub patterns: Vec<Pattern>,
     /// Triangles: the negative pair first, then the third person.
-    pub triangles: Vec<[String; 3]>,
+    pub triangles: Vec<[Id; 3]>,
     /// For each triangle, in the same order: how it is made.
     #[serde(skip)]
     pub triangle_details: Vec<TriangleDetail>,
@@ -168,7 +172,7 @@ pub enum Gendered {
 pub struct PersonEntry {
     /// The id (the key of the JSON mapping).
     #[serde(skip)]
-    pub id: String,
+    pub id: Id,
     /// `name`.
     pub name: String,
     /// The name the text formats use: a nickname in quotes, else the first name.
@@ -189,7 +193,7 @@ pub struct PersonEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub born: Option<i32>,
     /// The ids of the people who raised this person.
-    pub caregivers: Vec<String>,
+    pub caregivers: Vec<Id>,
     /// Per skill, in the order of the report's `skills`; a mapping by skill.
     #[serde(serialize_with = "skills_map")]
     pub skills: Vec<SkillEntry>,
@@ -200,7 +204,7 @@ pub struct PersonEntry {
 pub struct SkillEntry {
     /// The skill (the key of the JSON mapping).
     #[serde(skip)]
-    pub skill: String,
+    pub skill: Id,
     /// The level as rated.
     pub level: Level,
     /// How it relates to the caregivers' levels.
@@ -216,11 +220,11 @@ pub struct SkillEntry {
 #[derive(Clone, Debug, Serialize)]
 pub struct LinkEntry {
     /// The caregiver.
-    pub from: String,
+    pub from: Id,
     /// The child.
-    pub to: String,
+    pub to: Id,
     /// The skill.
-    pub skill: String,
+    pub skill: Id,
     /// What happened to it.
     pub transmission: Transmission,
 }
@@ -239,40 +243,40 @@ pub enum ChainKind {
 #[derive(Clone, Debug, Serialize)]
 pub struct Chain {
     /// The skill.
-    pub skill: String,
+    pub skill: Id,
     /// `absent` or `passed`.
     pub kind: ChainKind,
     /// Oldest first.
-    pub people: Vec<String>,
+    pub people: Vec<Id>,
 }
 
 /// A person with status `broke-cycle`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Breaker {
     /// The skill.
-    pub skill: String,
+    pub skill: Id,
     /// Who.
-    pub person: String,
+    pub person: Id,
     /// Where they learned it (`learned`, or `unspecified`).
     pub source: String,
     /// The year they learned it (`since`), if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// The people they raised who have the skill (`passed` links).
-    pub passed_to: Vec<String>,
+    pub passed_to: Vec<Id>,
     /// The people raised alongside them who lack it.
-    pub siblings_without: Vec<String>,
+    pub siblings_without: Vec<Id>,
 }
 
 /// A `not-passed` link: the caregiver had the skill, the child does not.
 #[derive(Clone, Debug, Serialize)]
 pub struct Loss {
     /// The skill.
-    pub skill: String,
+    pub skill: Id,
     /// The caregiver.
-    pub from: String,
+    pub from: Id,
     /// The child.
-    pub to: String,
+    pub to: Id,
 }
 
 /// What happened to a skill at one person of an ancestral line.
@@ -289,7 +293,7 @@ pub enum LineEventKind {
 #[derive(Clone, Debug, Serialize)]
 pub struct LineEvent {
     /// Who.
-    pub person: String,
+    pub person: Id,
     /// Their generation.
     pub generation: u32,
     /// `entered` or `left`.
@@ -300,14 +304,14 @@ pub struct LineEvent {
 #[derive(Clone, Debug, Serialize)]
 pub struct Line {
     /// The skill.
-    pub skill: String,
+    pub skill: Id,
     /// The caregiver of the person through whom the line runs.
-    pub side: String,
+    pub side: Id,
     /// From the oldest ancestor of the line down to the person; each ancestor is on one
     /// line only, so lines that rejoin stop where they meet.
-    pub people: Vec<String>,
+    pub people: Vec<Id>,
     /// Caregivers of the line's oldest person already on another line (where lines rejoin).
-    pub rejoins: Vec<String>,
+    pub rejoins: Vec<Id>,
     /// Whether the oldest person of the line has the skill (`null`: unknown).
     pub at_top: Option<bool>,
     /// Where the skill entered or left, oldest first.
@@ -319,7 +323,7 @@ pub struct Line {
 pub struct SkillCount {
     /// The skill.
     #[serde(skip)]
-    pub skill: String,
+    pub skill: Id,
     /// How many have it.
     pub has: usize,
     /// How many are rated (level known).
@@ -366,7 +370,7 @@ pub struct Pattern {
     /// Where.
     pub position: Position,
     /// The pairs, oldest generation first; parent-child pairs are (parent, child).
-    pub people: Vec<[String; 2]>,
+    pub people: Vec<[Id; 2]>,
 }
 
 /// What a gap is missing.
@@ -387,12 +391,12 @@ pub enum Missing {
 #[derive(Clone, Debug, Serialize)]
 pub struct Gap {
     /// Whom it is about.
-    pub person: String,
+    pub person: Id,
     /// What is missing.
     pub missing: Missing,
     /// The unrated skill, for `skills`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skill: Option<String>,
+    pub skill: Option<Id>,
     /// An open-ended question to ask.
     pub question: String,
 }
@@ -405,7 +409,7 @@ pub struct TriangleDetail {
     /// The drawing-in relationship's kind.
     pub drawing: crate::model::RelKind,
     /// The member of the pair the third person is drawn to.
-    pub with: String,
+    pub with: Id,
     /// Whether the drawing-in relationship goes from the third person (for directed kinds).
     pub from_third: bool,
 }

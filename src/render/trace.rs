@@ -114,7 +114,7 @@ impl Trace {
         let links = report
             .links
             .iter()
-            .filter(|l| l.skill == skill)
+            .filter(|l| &*l.skill == skill)
             .filter_map(|l| {
                 Some(TraceLink {
                     caregiver: graph.find(&l.from)?,
@@ -126,7 +126,7 @@ impl Trace {
         let breakers = report
             .breakers
             .iter()
-            .filter(|b| b.skill == skill)
+            .filter(|b| &*b.skill == skill)
             .filter_map(|b| {
                 let person = graph.find(&b.person)?;
                 let source = graph
@@ -140,7 +140,7 @@ impl Trace {
         for chain in report
             .chains
             .iter()
-            .filter(|c| c.skill == skill && c.kind == crate::analysis::ChainKind::Absent)
+            .filter(|c| &*c.skill == skill && c.kind == crate::analysis::ChainKind::Absent)
         {
             let people: Vec<PersonIx> = chain
                 .people
