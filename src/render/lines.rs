@@ -31,16 +31,11 @@ pub fn symbol_size(ctx: &Ctx) -> f64 {
 pub fn couples(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
     let mut out = Vec::new();
     for c in ctx.graph.couples() {
-        let lines: Vec<&Line> = ctx
-            .layout
-            .lines
-            .iter()
-            .filter(|l| l.couple == Some(c) && l.kind != LineKind::Relationship)
-            .collect();
+        let lines = &ctx.couple_lines[c.0];
         if lines.is_empty() {
             continue;
         }
-        out.push(couple(ctx, c, &lines, used));
+        out.push(couple(ctx, c, lines, used));
     }
     let loose: Vec<&Line> = ctx
         .layout

@@ -42,7 +42,7 @@ use svg::node::element::{
 };
 
 use crate::graph::{FamilyGraph, PersonIx};
-use crate::layout::{Layout, PlacedPerson};
+use crate::layout::{Layout, Line, LineKind, PlacedPerson};
 use legend::Item;
 use number::num;
 
@@ -90,6 +90,8 @@ pub(crate) struct Ctx<'a> {
     pub note_numbers: Vec<Option<usize>>,
     /// Rows (the bits of their y) whose years go under the names.
     pub years_below: Vec<u64>,
+    /// The structural lines of each couple, in layout order (indexed by couple).
+    pub couple_lines: Vec<Vec<&'a Line>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -142,6 +144,16 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // One pass over the lines, so that large families stay linear.
+        let mut couple_lines: Vec<Vec<&Line>> = vec![Vec::new(); family.couples.len()];
+        for l in &layout.lines {
+            if let Some(c) = l.couple
+                && l.kind != LineKind::Relationship
+                && let Some(slot) = couple_lines.get_mut(c.0)
+            {
+                slot.push(l);
+            }
+        }
         Ctx {
             graph,
             layout,
@@ -155,6 +167,7 @@ impl<'a> Ctx<'a> {
             badge_initials,
             note_numbers,
             years_below: Vec::new(),
+            couple_lines,
         }
     }
 

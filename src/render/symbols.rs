@@ -313,26 +313,58 @@ fn years_line(person: &Person) -> Option<String> {
 /// line running through them above the symbol: there, every person's years go under
 /// the name instead, so that one row reads one way.
 pub fn rows_with_years_below(ctx: &Ctx) -> Vec<u64> {
-    let mut rows: Vec<u64> = Vec::new();
+    let segments: Vec<([f64; 2], [f64; 2])> = ctx
+        .layout
+        .lines
+        .iter()
+        .flat_map(|l| l.points.windows(2).map(|w| (w[0], w[1])))
+        .collect();
+    // Row by row (in order of first appearance), with only the segments that reach the
+    // band of the row's years: rows × lines + people, not people × lines.
+    let mut row_ys: Vec<u64> = Vec::new();
     for pp in &ctx.layout.people {
-        let Some(person) = ctx.graph.family().people.get(pp.person.0) else {
-            continue;
-        };
-        let r = pp.width.min(pp.height).max(8.0) / 2.0;
-        let (born, died) = year_texts(person);
-        if !years_fit_above(ctx, pp, r, born.as_deref(), died.as_deref())
-            && !rows.contains(&pp.y.to_bits())
-        {
-            rows.push(pp.y.to_bits());
+        if !row_ys.contains(&pp.y.to_bits()) {
+            row_ys.push(pp.y.to_bits());
+        }
+    }
+    let mut rows = Vec::new();
+    for bits in row_ys {
+        let members: Vec<&PlacedPerson> = ctx
+            .layout
+            .people
+            .iter()
+            .filter(|pp| pp.y.to_bits() == bits)
+            .collect();
+        let r_max = members
+            .iter()
+            .map(|pp| pp.width.min(pp.height).max(8.0) / 2.0)
+            .fold(0.0, f64::max);
+        let y = f64::from_bits(bits);
+        let (band_top, band_bottom) = (y - r_max - 16.0, y);
+        let near: Vec<([f64; 2], [f64; 2])> = segments
+            .iter()
+            .copied()
+            .filter(|(a, b)| a[1].max(b[1]) >= band_top && a[1].min(b[1]) <= band_bottom)
+            .collect();
+        let hit = members.iter().any(|pp| {
+            let Some(person) = ctx.graph.family().people.get(pp.person.0) else {
+                return false;
+            };
+            let r = pp.width.min(pp.height).max(8.0) / 2.0;
+            let (born, died) = year_texts(person);
+            !years_fit_above(&near, pp, r, born.as_deref(), died.as_deref())
+        });
+        if hit {
+            rows.push(bits);
         }
     }
     rows
 }
 
 /// Whether the years fit above the symbol (McGoldrick's place for them) without any
-/// line of the drawing running through them.
+/// of these segments running through them.
 fn years_fit_above(
-    ctx: &Ctx,
+    segments: &[([f64; 2], [f64; 2])],
     pp: &PlacedPerson,
     r: f64,
     born: Option<&str>,
@@ -347,12 +379,10 @@ fn years_fit_above(
     if let Some(t) = died {
         boxes.push((pp.x + 2.0, pp.x + 2.0 + text::width(t, text::SMALL_SIZE)));
     }
-    !ctx.layout.lines.iter().any(|l| {
-        l.points.windows(2).any(|w| {
-            boxes
-                .iter()
-                .any(|&(x0, x1)| segment_hits_box(w[0], w[1], x0, x1, top, bottom))
-        })
+    !segments.iter().any(|&(a, b)| {
+        boxes
+            .iter()
+            .any(|&(x0, x1)| segment_hits_box(a, b, x0, x1, top, bottom))
     })
 }
 

@@ -219,14 +219,16 @@ pub fn under(ctx: &Ctx, t: &Trace, used: &mut Used) -> Group {
         g.append(chain);
         used.insert(Item::AbsenceChain);
     }
+    // Two caregivers of one child share the child's line: set them side by side.
+    let mut caregivers_of: std::collections::BTreeMap<PersonIx, Vec<PersonIx>> =
+        std::collections::BTreeMap::new();
+    for l in &t.links {
+        caregivers_of.entry(l.child).or_default().push(l.caregiver);
+    }
     for link in &t.links {
-        // Two caregivers of one child share the child's line: set them side by side.
-        let of_child: Vec<PersonIx> = t
-            .links
-            .iter()
-            .filter(|l| l.child == link.child)
-            .map(|l| l.caregiver)
-            .collect();
+        let of_child = caregivers_of
+            .get(&link.child)
+            .map_or(&[][..], Vec::as_slice);
         let slot = of_child
             .iter()
             .position(|&c| c == link.caregiver)
@@ -316,19 +318,14 @@ fn route_points(ctx: &Ctx, from: PersonIx, to: PersonIx) -> Option<Route> {
     let b = ctx.placed(to)?;
     let couple = ctx.graph.partner_couples(from).iter().copied().find(|&c| {
         ctx.graph.children(c).iter().any(|&(k, _)| k == to)
-            && ctx
-                .layout
-                .lines
+            && ctx.couple_lines[c.0]
                 .iter()
-                .any(|l| l.couple == Some(c) && l.child == Some(to) && !l.secondary)
+                .any(|l| l.child == Some(to) && !l.secondary)
     });
     if let Some(c) = couple {
         let find = |kind: LineKind| -> Option<&Line> {
-            ctx.layout.lines.iter().find(|l| {
-                l.couple == Some(c)
-                    && l.kind == kind
-                    && !l.secondary
-                    && (kind != LineKind::Child || l.child == Some(to))
+            ctx.couple_lines[c.0].iter().copied().find(|l| {
+                l.kind == kind && !l.secondary && (kind != LineKind::Child || l.child == Some(to))
             })
         };
         let mut pts: Vec<P> = vec![[a.x, a.y]];
