@@ -156,14 +156,32 @@ pub fn all(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
         .filter_map(|l| l.relationship.map(|r| (r, l)))
         .filter(|(r, _)| *r < ctx.graph.family().relationships.len())
         .collect();
+    // Only relationships between the same two people can share a path: group them by
+    // pair first, so that many relationships stay cheap.
+    let mut by_pair: std::collections::BTreeMap<(&str, &str), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (j, (_, l)) in rel_lines.iter().enumerate() {
+        let key = if l.from <= l.to {
+            (l.from.as_str(), l.to.as_str())
+        } else {
+            (l.to.as_str(), l.from.as_str())
+        };
+        by_pair.entry(key).or_default().push(j);
+    }
     let mut out = Vec::new();
     for (i, (r, line)) in rel_lines.iter().enumerate() {
         // Fan out relationships routed along the very same path.
-        let same: Vec<usize> = rel_lines
+        let key = if line.from <= line.to {
+            (line.from.as_str(), line.to.as_str())
+        } else {
+            (line.to.as_str(), line.from.as_str())
+        };
+        let same: Vec<usize> = by_pair
+            .get(&key)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .enumerate()
-            .filter(|(_, (_, other))| same_path(&other.points, &line.points))
-            .map(|(j, _)| j)
+            .copied()
+            .filter(|&j| same_path(&rel_lines[j].1.points, &line.points))
             .collect();
         let k = same.len() as f64;
         let slot = same.iter().position(|&j| j == i).unwrap_or(0) as f64;
