@@ -418,7 +418,13 @@ pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
                 parts.push(format!("{}: {note}", text::clean(&s.skill.value)));
             }
         }
-        entries.push(format!("[{n}] {}: {}", ctx.names[i], parts.join("; ")));
+        // A pregnancy or loss without a name of its own is called by its kind, not its id.
+        let who = if p.kind != crate::model::PersonKind::Person && p.name == p.id.value {
+            p.kind.as_str().to_string()
+        } else {
+            ctx.names[i].clone()
+        };
+        entries.push(format!("[{n}] {who}: {}", parts.join("; ")));
     }
     for (r, rel) in family.relationships.iter().enumerate() {
         if let Some(note) = rel
