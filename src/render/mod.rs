@@ -2,13 +2,13 @@
 //! (`notation.md`, genogram mode), with each person's skills and, on request, how one
 //! skill was passed down.
 //!
-//! [`svg`] takes the [`FamilyGraph`] (what to draw) and the [`Layout`] (where), and returns
+//! [`svg()`] takes the [`FamilyGraph`] (what to draw) and the [`Layout`] (where), and returns
 //! the SVG text. The output is deterministic byte for byte: everything is emitted in file
 //! or layout order, every number goes through [`number::num`], and attributes are written
 //! in sorted order by the `svg` crate.
 //!
 //! Structure of the document: a root `<title>` and `<desc>`, an embedded style sheet
-//! ([`css`]), pattern definitions, the title, the generation numerals, then the drawing
+//! (`css.rs`), pattern definitions, the title, the generation numerals, then the drawing
 //! (trace overlay, couples `couple-N`, relationships `relationship-N`, people
 //! `person-<id>` as escaped by [`ids`]), the legend `legend` and, with `--notes`, the notes.
 //! Every person and every relationship has its own `<title>` for screen readers.
