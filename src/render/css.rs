@@ -75,6 +75,7 @@ text {{ font-family: {FONT_FAMILY}; fill: #111; }}
 .legend-text {{ font-size: 11px; dominant-baseline: central; }}
 .note-text {{ font-size: 11px; }}
 .legend-small {{ font-size: 9px; }}
+.legend-skills {{ font-size: 11px; text-anchor: middle; }}
 "
     )
 }

@@ -335,7 +335,12 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             relationships::draw(g, &[[-24.0, 0.0], [24.0, 0.0]], recipe(*k), 36.0);
         }
         Item::Skills => {
-            g.append(label(ctx.skill_initials.join(" "), 0.0, 0.0, "skill-q"));
+            g.append(label(
+                ctx.skill_initials.join(" "),
+                0.0,
+                0.0,
+                "skill-letter legend-skills",
+            ));
         }
         Item::Level(l) => {
             let c = super::skills::CELL * 1.3;

@@ -284,7 +284,7 @@ pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String
             .set("width", num(width))
             .set("height", num(height)),
     );
-    doc.append(title_band(&ctx));
+    doc.append(title_band(&ctx, width));
     doc.append(generation_labels(&ctx));
     doc.append(drawing);
     doc.append(legend.set("transform", format!("translate(8 {})", num(legend_top))));
@@ -345,10 +345,17 @@ pub(crate) fn list_words(words: &[String]) -> String {
     }
 }
 
-fn title_band(ctx: &Ctx) -> Group {
+/// The title and the line under it, each cut to one line of the drawing's width.
+fn title_band(ctx: &Ctx, width: f64) -> Group {
+    let one_line = |s: String, size: f64| {
+        text::wrap(&s, size, width - 16.0, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
     let mut g = Group::new().set("id", "title");
     g.append(
-        Text::new(title_text(ctx))
+        Text::new(one_line(title_text(ctx), 18.0))
             .set("class", "title")
             .set("x", "8")
             .set("y", "24"),
@@ -361,7 +368,7 @@ fn title_band(ctx: &Ctx) -> Group {
         None => format!("Skills under each person: {}", list_words(&ctx.skills)),
     };
     g.append(
-        Text::new(sub)
+        Text::new(one_line(sub, 11.0))
             .set("class", "subtitle")
             .set("x", "8")
             .set("y", "42"),

@@ -413,3 +413,18 @@ fn write_grid_picture() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_long_title_is_cut_to_the_width_of_the_drawing() {
+    let text = format!(
+        "title: {}\npeople:\n  a: {{sex: male}}\n",
+        "Very long title ".repeat(40)
+    );
+    let g = crate::load_str("t.yaml", &text).unwrap();
+    let l = grid_layout(&g);
+    let out = svg(&g, &l, &RenderOptions::default());
+    let title = out.split("class=\"title\"").nth(1).unwrap();
+    let shown = title.split("</text>").next().unwrap();
+    assert!(shown.contains('…'));
+    assert!(shown.chars().count() < 200);
+}
