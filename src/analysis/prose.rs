@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::kinship::{Kin, Subject};
+use super::transmission::short_name;
 use super::types::{
     ChainKind, Gendered, LineEventKind, Missing, PersonEntry, Position, Report, Status,
 };
@@ -117,12 +118,35 @@ fn kind_noun(kind: &str) -> String {
 /// Looks people up by id and says who they are.
 struct Names<'r> {
     by_id: HashMap<&'r str, &'r PersonEntry>,
+    /// The name used in sentences: a nickname in quotes or the first name, unless two
+    /// people share it, when both are called by their full names.
+    short: HashMap<&'r str, &'r str>,
 }
 
 impl<'r> Names<'r> {
     fn new(report: &'r Report) -> Self {
+        let mut count: HashMap<&str, usize> = HashMap::with_capacity(report.people.len());
+        for p in &report.people {
+            *count.entry(short_name(&p.name)).or_default() += 1;
+        }
+        let short = report
+            .people
+            .iter()
+            .map(|p| {
+                let s = short_name(&p.name);
+                (
+                    &*p.id,
+                    if count.get(s).is_some_and(|&n| n > 1) {
+                        p.name.as_str()
+                    } else {
+                        s
+                    },
+                )
+            })
+            .collect();
         Names {
             by_id: report.people.iter().map(|p| (&*p.id, p)).collect(),
+            short,
         }
     }
 
@@ -136,7 +160,13 @@ impl<'r> Names<'r> {
                         .map_or(Gendered::Neutral, |s| s.gendered),
                     _ => Gendered::Neutral,
                 };
-                Subject::new(p.kin.as_ref(), p.gendered, side, &p.short, &p.name)
+                Subject::new(
+                    p.kin.as_ref(),
+                    p.gendered,
+                    side,
+                    self.short.get(id).copied().unwrap_or(&p.name),
+                    &p.name,
+                )
             }
             None => Subject::new(None, Gendered::Neutral, Gendered::Neutral, id, id),
         }
@@ -151,7 +181,7 @@ impl<'r> Names<'r> {
     fn short(&self, id: &str) -> String {
         match self.by_id.get(id) {
             Some(p) if p.kin == Some(Kin::Myself) => "you".to_string(),
-            Some(p) => p.short.clone(),
+            Some(p) => self.short.get(id).copied().unwrap_or(&p.name).to_string(),
             None => id.to_string(),
         }
     }
