@@ -887,3 +887,25 @@ fn a_family_without_an_index_gets_a_report_in_names() {
     let text = text::render(&r);
     assert!(text.contains("Ann had it; Bo did not."), "{text}");
 }
+
+#[test]
+fn long_lists_are_cut_for_reading_and_complete_in_json() {
+    let r = report(&crate::generate::family_yaml(3000, 5));
+    let absent = r
+        .chains
+        .iter()
+        .filter(|c| c.kind == ChainKind::Absent && &*c.skill == "openness")
+        .count();
+    assert!(absent > prose::MAX_ITEMS, "{absent}");
+    let text = text::render(&r);
+    let section = text
+        .split("Where it was absent:")
+        .nth(1)
+        .expect("the section");
+    let section = section.split("\n\n").next().expect("its list");
+    assert_eq!(section.matches("\n  - ").count(), prose::MAX_ITEMS);
+    assert!(text.contains(&format!(
+        "…and {} more, all listed in the JSON report.",
+        absent - prose::MAX_ITEMS
+    )));
+}
