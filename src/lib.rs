@@ -22,8 +22,10 @@
 #![forbid(unsafe_code)]
 #![recursion_limit = "256"]
 
+pub mod analysis;
 pub mod cli;
 pub mod diag;
+pub mod generate;
 mod error;
 pub mod graph;
 pub mod layout;

@@ -5,8 +5,9 @@
 
 mod args;
 mod report;
+mod report_cmd;
 
-pub use args::{Args, Command};
+pub use args::{Args, Command, ReportFormat};
 
 use std::io::Write;
 
@@ -21,6 +22,9 @@ pub fn run(args: Args) -> u8 {
     let mut err = stderr.lock();
     let result = match args.command {
         Command::Check { files } => check(&files, &mut out, &mut err),
+        Command::Report { file, format, skills, threshold, person } => {
+            report_cmd::run(&file, format, &skills, &threshold, person.as_deref(), &mut out)
+        }
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
     };
     match result {
@@ -33,7 +37,7 @@ pub fn run(args: Args) -> u8 {
 }
 
 /// Writes to stdout; a closed pipe (`genogram … | head`) is not an error.
-fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error> {
+pub(crate) fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
             path: "standard output".into(),

@@ -2,5 +2,8 @@
 
 mod check;
 mod readme;
+mod report;
 mod schema;
 mod util;
+
+pub use util::{genogram, stderr, stdout, temp_file};

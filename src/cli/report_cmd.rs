@@ -1,0 +1,88 @@
+//! `genogram report`: loads a family, checks the options against it, prints the report.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::ReportFormat;
+use crate::Error;
+use crate::analysis::{self, AnalysisOptions, Threshold};
+use crate::load::{closest, word_list};
+
+/// Runs `genogram report` and returns the exit status.
+pub(crate) fn run(
+    file: &Path,
+    format: ReportFormat,
+    skills: &[String],
+    threshold: &str,
+    person: Option<&str>,
+    out: &mut impl Write,
+) -> Result<u8, Error> {
+    let (_, graph) = crate::load_file(file)?;
+    let declared: Vec<&str> = graph
+        .family()
+        .skills
+        .iter()
+        .map(|s| s.name.value.as_str())
+        .collect();
+    for s in skills {
+        if !declared.contains(&s.as_str()) {
+            let hint = match closest(s, declared.iter().copied(), 1).first() {
+                Some(c) => format!(" (did you mean `{c}`?)"),
+                None => String::new(),
+            };
+            return Err(Error::Usage(format!(
+                "the file has no skill `{s}`{hint}; its skills are: {}",
+                declared.join(", ")
+            )));
+        }
+    }
+    let person = match person {
+        None => None,
+        Some(id) => match graph.find(id) {
+            Some(p) if graph.person(p).kind == crate::model::PersonKind::Person => Some(p),
+            Some(_) => {
+                return Err(Error::Usage(format!(
+                    "`{id}` is a pregnancy or a loss; a report is for a person: pass another `--person`"
+                )));
+            }
+            None => {
+                let ids: Vec<&str> = graph
+                    .family()
+                    .people
+                    .iter()
+                    .map(|p| p.id.value.as_str())
+                    .collect();
+                let near = closest(id, ids.iter().copied(), 3);
+                let hint = if near.is_empty() {
+                    "; check the ids under `people:` in the file".to_string()
+                } else {
+                    format!("; did you mean {}?", word_list(&near))
+                };
+                return Err(Error::Usage(format!("the file has no person `{id}`{hint}")));
+            }
+        },
+    };
+    let options = AnalysisOptions {
+        skills: skills.to_vec(),
+        // clap accepts only the two words.
+        threshold: Threshold::from_word(threshold).unwrap_or_default(),
+        person,
+    };
+    let report = analysis::analyse(&graph, &options);
+    let text = match format {
+        ReportFormat::Text => {
+            // Line by line: the escape would otherwise make the line breaks visible.
+            analysis::text::render(&report)
+                .lines()
+                .map(|l| crate::diag::escape_for_terminal(l) + "\n")
+                .collect()
+        }
+        ReportFormat::Markdown => analysis::markdown::render(&report),
+        ReportFormat::Json => {
+            let mut s = analysis::json(&report);
+            s.push('\n');
+            s
+        }
+    };
+    super::write_out(out, text.as_bytes())
+}
