@@ -202,6 +202,19 @@ impl SourceFile {
     }
 }
 
+/// Shortens user text quoted inside a message to at most 40 characters, so that a
+/// pathological value cannot flood the terminal.
+pub fn short(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// Replaces control characters and bidirectional overrides with visible escapes, so that
 /// nothing echoed back from a file can move the cursor, recolour the terminal or reorder text.
 pub fn escape_for_terminal(s: &str) -> String {
@@ -261,6 +274,9 @@ pub fn render(diag: &Diagnostic, source: &SourceFile) -> String {
     out
 }
 
+/// Longest stretch of a source line quoted in a message, in characters.
+const MAX_QUOTED: usize = 100;
+
 /// Writes the source line of `span` and a row of carets under it.
 fn quote(out: &mut String, source: &SourceFile, span: Span, gutter: usize) {
     let Some(text) = source.line(span.start.line) else {
@@ -285,13 +301,27 @@ fn quote(out: &mut String, source: &SourceFile, span: Span, gutter: usize) {
     } else {
         shown.len().max(start + 1)
     };
-    let offset: usize = shown[..start].iter().map(|s| s.chars().count()).sum();
+    // A very long line (minified or hostile input) is quoted as a window around the spot.
+    let (from, to) = if shown.len() > MAX_QUOTED {
+        let from = start.saturating_sub(MAX_QUOTED / 2);
+        (from, (from + MAX_QUOTED).min(shown.len()))
+    } else {
+        (0, shown.len())
+    };
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < shown.len() { "…" } else { "" };
+    let offset: usize = lead.chars().count()
+        + shown[from..start.max(from)]
+            .iter()
+            .map(|s| s.chars().count())
+            .sum::<usize>();
     let width: usize = shown
-        .get(start..end.min(shown.len()))
+        .get(start..end.min(to).max(start))
         .map_or(1, |s| s.iter().map(|s| s.chars().count()).sum::<usize>())
         .max(1);
+    let text = format!("{lead}{}{tail}", shown[from..to].concat());
     let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{number} | {}", shown.concat());
+    let _ = writeln!(out, "{number} | {text}");
     let _ = writeln!(out, "{pad} | {}{}", " ".repeat(offset), "^".repeat(width));
 }
 
@@ -307,6 +337,21 @@ mod tests {
         assert_eq!(
             render(&d, &src),
             "f.yaml:3:5: error: unknown key `nmae`\n  |\n3 |     nmae: Rosa\n  |     ^^^^\n  = help: did you mean `name`?\n"
+        );
+    }
+
+    #[test]
+    fn quotes_a_window_of_a_very_long_line() {
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let src = SourceFile::new("f", line);
+        let d = Diagnostic::error(Span::point(LineCol::one_based(1, 5001)), "here");
+        let out = render(&d, &src);
+        assert!(out.len() < 400, "{}", out.len());
+        let lines: Vec<&str> = out.lines().collect();
+        let caret = lines[3].find('^').unwrap();
+        assert_eq!(
+            lines[2].chars().nth(lines[3][..caret].chars().count()),
+            Some('X')
         );
     }
 

@@ -27,7 +27,7 @@ pub(super) fn subject_of(cx: &Context<'_>, kin: &[Option<Kin>], p: PersonIx) -> 
         kin[p.0].as_ref(),
         gendered(cx, p),
         side,
-        &short,
+        short,
         &person.name,
     )
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::kinship::{Kin, Subject};
+use super::transmission::short_name;
 use super::types::{
     ChainKind, Gendered, LineEventKind, Missing, PersonEntry, Position, Report, Status,
 };
@@ -36,6 +37,19 @@ pub(crate) struct Doc {
     pub title: String,
     pub intro: Vec<String>,
     pub sections: Vec<Section>,
+}
+
+/// Most items a list shows: the text is for reading; the JSON report has everything.
+pub(crate) const MAX_ITEMS: usize = 25;
+
+/// "…and 12 more" after a list cut at [`MAX_ITEMS`].
+fn more(blocks: &mut Vec<Block>, total: usize) {
+    if total > MAX_ITEMS {
+        blocks.push(Block::Para(format!(
+            "…and {} more, all listed in the JSON report.",
+            total - MAX_ITEMS
+        )));
+    }
 }
 
 /// Writes numbers up to twelve as words, as a client would.
@@ -114,15 +128,65 @@ fn kind_noun(kind: &str) -> String {
     }
 }
 
+/// A fast hasher for the id lookups of the text (the FxHash multiply-rotate): a large
+/// family's report looks ids up millions of times, and these maps are never iterated,
+/// so their order cannot reach the output.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdMap<'r, V> = HashMap<&'r str, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// Looks people up by id and says who they are.
 struct Names<'r> {
-    by_id: HashMap<&'r str, &'r PersonEntry>,
+    by_id: IdMap<'r, &'r PersonEntry>,
+    /// The name used in sentences: a nickname in quotes or the first name, unless two
+    /// people share it, when both are called by their full names.
+    short: IdMap<'r, &'r str>,
 }
 
 impl<'r> Names<'r> {
     fn new(report: &'r Report) -> Self {
+        let mut count: IdMap<'_, usize> = IdMap::default();
+        for p in &report.people {
+            *count.entry(short_name(&p.name)).or_default() += 1;
+        }
+        let short = report
+            .people
+            .iter()
+            .map(|p| {
+                let s = short_name(&p.name);
+                (
+                    &*p.id,
+                    if count.get(s).is_some_and(|&n| n > 1) {
+                        p.name.as_str()
+                    } else {
+                        s
+                    },
+                )
+            })
+            .collect();
         Names {
             by_id: report.people.iter().map(|p| (&*p.id, p)).collect(),
+            short,
         }
     }
 
@@ -136,7 +200,13 @@ impl<'r> Names<'r> {
                         .map_or(Gendered::Neutral, |s| s.gendered),
                     _ => Gendered::Neutral,
                 };
-                Subject::new(p.kin.as_ref(), p.gendered, side, &p.short, &p.name)
+                Subject::new(
+                    p.kin.as_ref(),
+                    p.gendered,
+                    side,
+                    self.short.get(id).copied().unwrap_or(&p.name),
+                    &p.name,
+                )
             }
             None => Subject::new(None, Gendered::Neutral, Gendered::Neutral, id, id),
         }
@@ -151,7 +221,7 @@ impl<'r> Names<'r> {
     fn short(&self, id: &str) -> String {
         match self.by_id.get(id) {
             Some(p) if p.kin == Some(Kin::Myself) => "you".to_string(),
-            Some(p) => p.short.clone(),
+            Some(p) => self.short.get(id).copied().unwrap_or(&p.name).to_string(),
             None => id.to_string(),
         }
     }
@@ -330,6 +400,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
         blocks.push(Block::List(
             chains
                 .iter()
+                .take(MAX_ITEMS)
                 .map(|c| {
                     let side = names
                         .side_of(&c.people)
@@ -343,14 +414,21 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
                 })
                 .collect(),
         ));
+        more(&mut blocks, chains.len());
     }
 
     // 4: cycle breakers.
     blocks.push(Block::Sub("Who broke the cycle".into()));
+    let total = report
+        .breakers
+        .iter()
+        .filter(|b| b.skill.as_ref() == skill)
+        .count();
     let breakers: Vec<String> = report
         .breakers
         .iter()
         .filter(|b| b.skill.as_ref() == skill)
+        .take(MAX_ITEMS)
         .map(|b| {
             let who = names.subject(&b.person);
             let mut sentence = match source_phrase(&b.source) {
@@ -391,13 +469,20 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
     } else {
         Block::List(breakers)
     });
+    more(&mut blocks, total);
 
     // 5: losses.
     blocks.push(Block::Sub("Where it was lost".into()));
+    let total = report
+        .losses
+        .iter()
+        .filter(|l| l.skill.as_ref() == skill)
+        .count();
     let losses: Vec<String> = report
         .losses
         .iter()
         .filter(|l| l.skill.as_ref() == skill)
+        .take(MAX_ITEMS)
         .map(|l| {
             format!(
                 "{} had it; {} did not.",
@@ -411,6 +496,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
     } else {
         Block::List(losses)
     });
+    more(&mut blocks, total);
 
     // 6: the report person's lines.
     if report.person.is_some() {
@@ -519,6 +605,7 @@ fn patterns_section(report: &Report, names: &Names<'_>) -> Section {
     let items: Vec<String> = report
         .patterns
         .iter()
+        .take(MAX_ITEMS)
         .map(|p| {
             let position = match p.position {
                 Position::ParentChild => "between parent and child",
@@ -538,15 +625,17 @@ fn patterns_section(report: &Report, names: &Names<'_>) -> Section {
             )
         })
         .collect();
+    let mut blocks = vec![if items.is_empty() {
+        Block::Para(
+            "No relationship pattern repeats in consecutive generations of one line.".into(),
+        )
+    } else {
+        Block::List(items)
+    }];
+    more(&mut blocks, report.patterns.len());
     Section {
         heading: "Patterns that repeat".into(),
-        blocks: vec![if items.is_empty() {
-            Block::Para(
-                "No relationship pattern repeats in consecutive generations of one line.".into(),
-            )
-        } else {
-            Block::List(items)
-        }],
+        blocks,
     }
 }
 
@@ -556,6 +645,7 @@ fn triangles_section(report: &Report, names: &Names<'_>) -> Section {
         .triangles
         .iter()
         .zip(&report.triangle_details)
+        .take(MAX_ITEMS)
         .map(|([a, b, c], d)| {
             let pair = match d.negative {
                 K::Conflict => "are in conflict",
@@ -590,13 +680,15 @@ fn triangles_section(report: &Report, names: &Names<'_>) -> Section {
             )
         })
         .collect();
+    let mut blocks = vec![if items.is_empty() {
+        Block::Para("No triangle is recorded.".into())
+    } else {
+        Block::List(items)
+    }];
+    more(&mut blocks, report.triangles.len());
     Section {
         heading: "Triangles".into(),
-        blocks: vec![if items.is_empty() {
-            Block::Para("No triangle is recorded.".into())
-        } else {
-            Block::List(items)
-        }],
+        blocks,
     }
 }
 
@@ -604,6 +696,7 @@ fn gaps_section(report: &Report, names: &Names<'_>) -> Section {
     let items: Vec<String> = report
         .gaps
         .iter()
+        .take(MAX_ITEMS)
         .map(|g| {
             let name = names
                 .by_id
@@ -621,12 +714,14 @@ fn gaps_section(report: &Report, names: &Names<'_>) -> Section {
             format!("{what}. {}", g.question)
         })
         .collect();
+    let mut blocks = vec![if items.is_empty() {
+        Block::Para("Nothing is missing.".into())
+    } else {
+        Block::List(items)
+    }];
+    more(&mut blocks, report.gaps.len());
     Section {
         heading: "For the next session".into(),
-        blocks: vec![if items.is_empty() {
-            Block::Para("Nothing is missing.".into())
-        } else {
-            Block::List(items)
-        }],
+        blocks,
     }
 }

@@ -70,7 +70,7 @@ fn every_status_on_the_intimacy_sample() {
     let r = report(INTIMACY);
     // Anna: strong openness, her parents Richard and Linda none.
     assert_eq!(status(&r, "anna", "openness"), Status::BrokeCycle);
-    assert_eq!(skill(&r, "anna", "openness").source, "group-therapy");
+    assert_eq!(&*skill(&r, "anna", "openness").source, "group-therapy");
     assert_eq!(skill(&r, "anna", "openness").since, Some(2015));
     // Elias: Kathleen strong, Samir some.
     assert_eq!(status(&r, "elias", "openness"), Status::PassedDown);
@@ -84,7 +84,7 @@ fn every_status_on_the_intimacy_sample() {
     assert_eq!(status(&r, "thomas", "openness"), Status::Unknown);
     // Anna's honesty (some) came from her mother (some); her father had none.
     assert_eq!(status(&r, "anna", "honesty"), Status::PassedDown);
-    assert_eq!(skill(&r, "anna", "honesty").source, "unspecified");
+    assert_eq!(&*skill(&r, "anna", "honesty").source, "unspecified");
 }
 
 #[test]
@@ -188,7 +188,7 @@ fn a_custom_skill_declared_in_the_file_is_analysed() {
     );
     // Daniel: repair some, learned from Ingrid; his mother Grace had some.
     assert_eq!(status(&r, "daniel", "repair"), Status::PassedDown);
-    assert_eq!(skill(&r, "daniel", "repair").source, "partner");
+    assert_eq!(&*skill(&r, "daniel", "repair").source, "partner");
     // Oskar: none; Ingrid (strong) and Daniel (some, step-father) had it.
     assert_eq!(status(&r, "oskar", "repair"), Status::Lost);
     // Ada is not rated: the question names the skill and its description.
@@ -228,7 +228,7 @@ fn caregivers_follow_raised_by_adoption_foster_and_single_parents() {
     // Adopted: Sanne's caregivers are Peter and Eleanor, not her birth parents.
     assert_eq!(caregivers("sanne"), Some(ids(&["peter", "eleanor"])));
     assert_eq!(status(&r, "sanne", "openness"), Status::PassedDown);
-    assert_eq!(skill(&r, "sanne", "openness").source, "therapy");
+    assert_eq!(&*skill(&r, "sanne", "openness").source, "therapy");
     // Foster: Dewi's caregivers are Sanne and Amira, not Chantal; both have openness.
     assert_eq!(caregivers("dewi"), Some(ids(&["sanne", "amira"])));
     assert_eq!(status(&r, "dewi", "openness"), Status::Lost);
@@ -295,7 +295,7 @@ fn cycle_breakers_say_whom_they_passed_it_to() {
         .map(|b| {
             (
                 &*b.person,
-                b.source.as_str(),
+                &*b.source,
                 b.year,
                 b.passed_to.clone(),
                 b.siblings_without.clone(),
@@ -886,4 +886,26 @@ fn a_family_without_an_index_gets_a_report_in_names() {
     assert!(r.lines.is_empty());
     let text = text::render(&r);
     assert!(text.contains("Ann had it; Bo did not."), "{text}");
+}
+
+#[test]
+fn long_lists_are_cut_for_reading_and_complete_in_json() {
+    let r = report(&crate::generate::family_yaml(3000, 5));
+    let absent = r
+        .chains
+        .iter()
+        .filter(|c| c.kind == ChainKind::Absent && &*c.skill == "openness")
+        .count();
+    assert!(absent > prose::MAX_ITEMS, "{absent}");
+    let text = text::render(&r);
+    let section = text
+        .split("Where it was absent:")
+        .nth(1)
+        .expect("the section");
+    let section = section.split("\n\n").next().expect("its list");
+    assert_eq!(section.matches("\n  - ").count(), prose::MAX_ITEMS);
+    assert!(text.contains(&format!(
+        "…and {} more, all listed in the JSON report.",
+        absent - prose::MAX_ITEMS
+    )));
 }

@@ -1,15 +1,15 @@
 //! Per link and per person: transmissions, statuses, sources and cycle breakers.
 
-use std::collections::HashMap;
-
 use petgraph::Direction;
 use petgraph::visit::IntoNeighborsDirected;
 
 use super::kinship::Kin;
-use super::types::{Breaker, Gendered, LinkEntry, PersonEntry, SkillEntry, Status, Transmission};
+use super::types::{
+    Breaker, Gendered, Id, LinkEntry, PersonEntry, SkillEntry, Status, Transmission,
+};
 use super::{CaregiverView, Context};
 use crate::graph::{FamilyGraph, PersonIx};
-use crate::model::{KnownGender, OpenWord, Sex};
+use crate::model::{KnownGender, KnownSource, Level, OpenWord, Sex};
 
 /// People ordered caregivers before the people they raised (petgraph's topological sort
 /// of the caregiver view). Validation rules out caregiver cycles; should one slip through,
@@ -66,21 +66,26 @@ pub(super) fn gendered(cx: &Context<'_>, p: PersonIx) -> Gendered {
 }
 
 /// The name the text formats use: a nickname written in quotes, else the first word.
-pub(super) fn short_name(name: &str) -> String {
+pub(crate) fn short_name(name: &str) -> &str {
     if let Some(start) = name.find('"')
         && let Some(len) = name[start + 1..].find('"')
         && len > 0
     {
-        return name[start + 1..start + 1 + len].to_string();
+        return &name[start + 1..start + 1 + len];
     }
-    name.split_whitespace().next().unwrap_or(name).to_string()
+    name.split_whitespace().next().unwrap_or(name)
 }
 
 /// Every person with their skills, in file order.
 pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> {
     let g = cx.graph;
-    let mut out: Vec<PersonEntry> = g
-        .people()
+    // Shared words: most sources are one of a few.
+    let unspecified = Id::from("unspecified");
+    let known: Vec<Id> = KnownSource::ALL
+        .iter()
+        .map(|k| Id::from(k.as_str()))
+        .collect();
+    g.people()
         .filter(|p| cx.is_person[p.0])
         .map(|p| {
             let person = g.person(p);
@@ -92,11 +97,13 @@ pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> 
                     let rating = person.rating(name);
                     SkillEntry {
                         skill: name.clone(),
-                        level: person.level(name),
+                        level: rating.map_or(Level::Unknown, |r| r.level),
                         status: status(cx, s, p),
-                        source: rating
-                            .and_then(|r| r.learned.as_ref())
-                            .map_or_else(|| "unspecified".to_string(), |l| l.text()),
+                        source: match rating.and_then(|r| r.learned.as_ref()) {
+                            None => unspecified.clone(),
+                            Some(OpenWord::Known(k)) => known[*k as usize].clone(),
+                            Some(OpenWord::Other(text)) => Id::from(text.as_str()),
+                        },
                         since: rating
                             .and_then(|r| r.since.as_ref())
                             .map(|d| d.value.year_value()),
@@ -106,7 +113,6 @@ pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> 
             PersonEntry {
                 id: cx.id(p),
                 name: person.name.clone(),
-                short: short_name(&person.name),
                 gendered: gendered(cx, p),
                 kin: kin[p.0].clone(),
                 deceased: person.deceased,
@@ -116,23 +122,7 @@ pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> 
                 skills,
             }
         })
-        .collect();
-    // Two people with the same short name would be confused in a sentence: both keep
-    // their full names. (The map is for counting only; nothing is read from it in order.)
-    let mut count: HashMap<&str, usize> = HashMap::with_capacity(out.len());
-    for p in &out {
-        *count.entry(p.short.as_str()).or_default() += 1;
-    }
-    let shared: Vec<bool> = out
-        .iter()
-        .map(|p| count.get(p.short.as_str()).is_some_and(|&n| n > 1))
-        .collect();
-    for (p, shared) in out.iter_mut().zip(shared) {
-        if shared {
-            p.short = p.name.clone();
-        }
-    }
-    out
+        .collect()
 }
 
 /// Every caregiver → child link, skill by skill, children in file order.

@@ -175,9 +175,6 @@ pub struct PersonEntry {
     pub id: Id,
     /// `name`.
     pub name: String,
-    /// The name the text formats use: a nickname in quotes, else the first name.
-    #[serde(skip)]
-    pub short: String,
     /// Which words the text formats use.
     #[serde(skip)]
     pub gendered: Gendered,
@@ -210,7 +207,7 @@ pub struct SkillEntry {
     /// How it relates to the caregivers' levels.
     pub status: Status,
     /// `learned`, or `unspecified`.
-    pub source: String,
+    pub source: Id,
     /// The year of `since`, if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<i32>,
@@ -258,7 +255,7 @@ pub struct Breaker {
     /// Who.
     pub person: Id,
     /// Where they learned it (`learned`, or `unspecified`).
-    pub source: String,
+    pub source: Id,
     /// The year they learned it (`since`), if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,

@@ -9,7 +9,7 @@ use serde_yaml::Value;
 
 use super::spans::SpanNode;
 use super::suggest::{did_you_mean, list};
-use crate::diag::{Diagnostic, Span, Spanned};
+use crate::diag::{Diagnostic, Span, Spanned, short};
 use crate::model::{
     Child, Couple, DEFAULT_SKILLS, Family, KnownCondition, KnownGender, KnownSource, Level, Link,
     OpenWord, PartialDate, Person, PersonKind, RelKind, Relation, Relationship, Sex, SkillDef,
@@ -192,7 +192,7 @@ impl Reader {
                 let help = did_you_mean(&key, allowed.iter().copied())
                     .unwrap_or_else(|| format!("the keys allowed here are {}", list(allowed)));
                 self.error(
-                    Diagnostic::error(k.span, format!("unknown key `{key}` in {what}"))
+                    Diagnostic::error(k.span, format!("unknown key `{}` in {what}", short(&key)))
                         .with_help(help),
                 );
             }
@@ -467,7 +467,7 @@ impl Reader {
                 self.error(
                     Diagnostic::error(
                         k.span,
-                        format!("`{skill}` is not a skill this file declares"),
+                        format!("`{}` is not a skill this file declares", short(&skill)),
                     )
                     .with_help(help),
                 );
@@ -827,7 +827,7 @@ impl Reader {
                 "ids are made of letters, digits, `-` and `_`; put the full name under `name:`",
             );
             if !suggestion.is_empty() && suggestion != text {
-                d = d.with_help(format!("for example `{suggestion}`"));
+                d = d.with_help(format!("for example `{}`", short(&suggestion)));
             }
             self.error(d);
             return None;
@@ -888,7 +888,10 @@ impl Reader {
         if let Some(v) = text.as_deref().and_then(parse) {
             return Some(v);
         }
-        let shown = text.map_or_else(|| node.describe().to_string(), |t| format!("`{t}`"));
+        let shown = text.map_or_else(
+            || node.describe().to_string(),
+            |t| format!("`{}`", short(&t)),
+        );
         let d = Diagnostic::error(
             node.span,
             format!("{field} is {shown}, which is not one of its words"),
@@ -923,7 +926,10 @@ impl Reader {
             self.error(
                 Diagnostic::error(
                     node.span,
-                    format!("{field} is `{text}`, which looks like a misspelt word"),
+                    format!(
+                        "{field} is `{}`, which looks like a misspelt word",
+                        short(&text)
+                    ),
                 )
                 .with_help(help)
                 .with_help(format!(

@@ -172,7 +172,7 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
             }
             if depth_here > MAX_DEPTH {
                 return Err(Diagnostic::error(
-                    Span::point(LineCol::one_based(n + 1, indent + 1)),
+                    Span::point(LineCol::one_based(n + 1, indent + body[..i].chars().count() + 1)),
                     format!(
                         "the file nests more than {MAX_DEPTH} levels deep; a family file needs fewer than ten"
                     ),

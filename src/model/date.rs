@@ -114,6 +114,7 @@ impl FromStr for PartialDate {
 
     fn from_str(s: &str) -> Result<Self, DateError> {
         let text = s.trim();
+        let s = &crate::diag::short(s);
         let (approximate, rest) = match text.strip_prefix('~') {
             Some(rest) => (true, rest.trim_start()),
             None => (false, text),

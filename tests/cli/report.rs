@@ -7,7 +7,7 @@ const INTIMACY: &str = "samples/intimacy-cycle.yaml";
 
 #[test]
 fn text_tells_the_story_of_the_sample() {
-    let o = genogram(&["report", INTIMACY]);
+    let o = genogram(["report", INTIMACY]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with(
@@ -28,8 +28,8 @@ fn text_tells_the_story_of_the_sample() {
 
 #[test]
 fn json_has_the_contract_shape_and_the_same_bytes_every_time() {
-    let a = genogram(&["report", INTIMACY, "--format", "json"]);
-    let b = genogram(&["report", INTIMACY, "--format", "json"]);
+    let a = genogram(["report", INTIMACY, "--format", "json"]);
+    let b = genogram(["report", INTIMACY, "--format", "json"]);
     assert_eq!(a.status.code(), Some(0));
     assert_eq!(a.stdout, b.stdout);
     let v: serde_json::Value = serde_json::from_slice(&a.stdout).expect("valid JSON");
@@ -61,7 +61,7 @@ fn json_has_the_contract_shape_and_the_same_bytes_every_time() {
 
 #[test]
 fn markdown_is_a_printable_handout_section() {
-    let o = genogram(&[
+    let o = genogram([
         "report", INTIMACY, "--format", "markdown", "--skill", "openness",
     ]);
     assert_eq!(o.status.code(), Some(0));
@@ -78,7 +78,7 @@ fn markdown_is_a_printable_handout_section() {
 
 #[test]
 fn the_threshold_and_skill_options_reach_the_analysis() {
-    let o = genogram(&[
+    let o = genogram([
         "report",
         INTIMACY,
         "--format",
@@ -97,7 +97,7 @@ fn the_threshold_and_skill_options_reach_the_analysis() {
 
 #[test]
 fn a_custom_skill_can_be_chosen() {
-    let o = genogram(&[
+    let o = genogram([
         "report",
         "samples/blended-family.yaml",
         "--skill",
@@ -112,7 +112,7 @@ fn a_custom_skill_can_be_chosen() {
 
 #[test]
 fn an_unknown_skill_is_a_usage_error_listing_the_skills() {
-    let o = genogram(&["report", INTIMACY, "--skill", "opennes"]);
+    let o = genogram(["report", INTIMACY, "--skill", "opennes"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty());
     assert_eq!(
@@ -123,7 +123,7 @@ fn an_unknown_skill_is_a_usage_error_listing_the_skills() {
 
 #[test]
 fn an_unknown_person_is_a_usage_error_with_similar_ids() {
-    let o = genogram(&["report", INTIMACY, "--person", "ana"]);
+    let o = genogram(["report", INTIMACY, "--person", "ana"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty());
     assert_eq!(
@@ -134,7 +134,7 @@ fn an_unknown_person_is_a_usage_error_with_similar_ids() {
 
 #[test]
 fn another_person_can_be_the_focus() {
-    let o = genogram(&[
+    let o = genogram([
         "report", INTIMACY, "--person", "michael", "--skill", "openness",
     ]);
     assert_eq!(o.status.code(), Some(0));
@@ -148,7 +148,7 @@ fn another_person_can_be_the_focus() {
 
 #[test]
 fn a_bad_threshold_is_refused_by_the_command_line() {
-    let o = genogram(&["report", INTIMACY, "--threshold", "high"]);
+    let o = genogram(["report", INTIMACY, "--threshold", "high"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("some"));
     assert!(stdout(&o).is_empty());
@@ -157,7 +157,7 @@ fn a_bad_threshold_is_refused_by_the_command_line() {
 #[test]
 fn an_invalid_family_prints_no_report() {
     let path = temp_file("invalid", "people:\n  a: {sex: femal}\n");
-    let o = genogram(&["report", path.to_str().expect("utf-8 path")]);
+    let o = genogram(["report", path.to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).is_empty());
     assert!(stderr(&o).contains("femal"));
@@ -165,7 +165,7 @@ fn an_invalid_family_prints_no_report() {
 
 #[test]
 fn a_missing_file_is_an_error_in_plain_words() {
-    let o = genogram(&["report", "no-such-family.yaml"]);
+    let o = genogram(["report", "no-such-family.yaml"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
@@ -181,7 +181,7 @@ fn every_sample_reports_in_every_format() {
             continue;
         }
         for format in ["text", "markdown", "json"] {
-            let o = genogram(&[
+            let o = genogram([
                 "report",
                 path.to_str().expect("utf-8 path"),
                 "--format",

@@ -61,3 +61,8 @@ pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     std::fs::write(&p, bytes).expect("write fixture");
     p
 }
+
+/// A family file written to a fresh temporary folder for one test.
+pub fn temp_file(test: &str, text: &str) -> PathBuf {
+    write(&temp_dir(test), "family.yaml", text)
+}
