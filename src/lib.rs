@@ -31,6 +31,8 @@ pub mod graph;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod schema;
 pub mod validate;
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Genograms in standard notation, and how the skills of emotional intimacy (openness,
 /// honesty, directness) were passed down a family.
@@ -43,6 +43,80 @@ pub enum Command {
     },
     /// Print the JSON Schema of the family file, for editor support.
     Schema,
+    /// Lay a family out and print the positions of symbols and lines.
+    Layout {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: LayoutFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Export a family for another program.
+    Export {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format: `dot` is Graphviz, one point node per couple.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Draw the genogram as an SVG picture in standard (McGoldrick) notation.
+    Render {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the picture; standard output when absent or `-`.
+        #[arg(short, long, value_name = "OUT.svg")]
+        output: Option<PathBuf>,
+        /// Overlay how this skill was passed from each caregiver to each child.
+        #[arg(long, value_name = "SKILL")]
+        trace: Option<String>,
+        /// Replace names with neutral labels (II-3) and leave out the title, notes,
+        /// occupations, places and dates: for handouts.
+        #[arg(long)]
+        anonymize: bool,
+        /// Show the notes of people, skills and relationships, numbered under the key.
+        #[arg(long, conflicts_with = "anonymize")]
+        notes: bool,
+        /// Page size: the drawing's own size, or scaled to fit A4 or Letter.
+        #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+        page: PageArg,
+        /// Turn the A4 or Letter page sideways.
+        #[arg(long)]
+        landscape: bool,
+    },
+}
+
+/// The page sizes of `render --page`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PageArg {
+    /// The drawing's own size.
+    Fit,
+    /// A4 (210 mm × 297 mm).
+    A4,
+    /// US Letter (8.5 in × 11 in).
+    Letter,
+}
+
+/// Formats of `genogram layout`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutFormat {
+    /// Positions and lines as JSON.
+    Json,
+}
+
+/// Formats of `genogram export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
 }
 
 /// The output formats of `genogram report`.

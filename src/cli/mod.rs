@@ -4,10 +4,12 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod layout_cmd;
+mod render_cmd;
 mod report;
 mod report_cmd;
 
-pub use args::{Args, Command, ReportFormat};
+pub use args::{Args, Command, ExportFormat, LayoutFormat, PageArg, ReportFormat};
 
 use std::io::Write;
 
@@ -37,6 +39,36 @@ pub fn run(args: Args) -> u8 {
             &mut out,
         ),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+        Command::Layout {
+            file,
+            format,
+            output,
+        } => layout_cmd::layout(&file, format, output.as_deref(), &mut out),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => layout_cmd::export(&file, format, output.as_deref(), &mut out),
+        Command::Render {
+            file,
+            output,
+            trace,
+            anonymize,
+            notes,
+            page,
+            landscape,
+        } => {
+            let request = render_cmd::Request {
+                file,
+                output,
+                trace,
+                anonymize,
+                notes,
+                page,
+                landscape,
+            };
+            render_cmd::run(&request, &mut out)
+        }
     };
     match result {
         Ok(code) => code,

@@ -1,5 +1,140 @@
-//! Layout: the family graph to positions of symbols and routed lines.
+//! Layout: the family graph to positions of symbols and routed lines, independent of SVG.
+//!
+//! One entry, [`layout`], runs the stages in order, each in its own file:
+//!
+//! 1. [`gather`](self) — the facts the stages need, in arrays indexed by person and couple:
+//!    the couple that anchors each child (the one that raised them), siblings in birth
+//!    order with twins together, label sizes;
+//! 2. `rows` — one row per generation, with the generation numbers of the report;
+//! 3. `blocks` — partners on a row joined into blocks that stay together: a person with
+//!    several partners in the middle, partners in date order on alternating sides;
+//! 4. `order` — the order of blocks in each row: a depth-first walk from the founders
+//!    that keeps every sibship together in birth order under its couple and puts families
+//!    joined by marriage next to each other;
+//! 5. `coords` — x positions: row-by-row exact chain least squares (pool adjacent
+//!    violators) that centres couples over their children and keeps the gaps;
+//! 6. `route` — orthogonal lines: partner lines (raised over the symbols between when the
+//!    partners cannot be adjacent), descent lines, sibship bars on tracks in each row gap,
+//!    child lines, secondary (birth) links and relationships, all clear of symbols.
+//!
+//! [`verify`] checks the hard invariants (also run in debug builds) and [`metrics`]
+//! computes the quality measures of `layout-research.md` §5. Every stage is linear or
+//! `n log n` in the size of the family, and nothing iterates a hash map.
 
+mod blocks;
+mod coords;
+pub mod dot;
+mod gather;
+mod labels;
+pub mod metrics;
+mod order;
+mod route;
+mod rows;
 mod types;
+pub mod verify;
 
+pub use labels::{LabelSize, label_lines, label_size, wrap_text};
 pub use types::{Layout, Line, LineKind, PlacedPerson, Row};
+
+use crate::graph::FamilyGraph;
+
+/// Sizes and gaps of the drawing, in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutOptions {
+    /// Side of a symbol (square side, circle diameter). Default: 40.
+    pub symbol: f64,
+    /// Font size of the label lines under a symbol. Default: 12.
+    pub font_size: f64,
+    /// Line height as a multiple of the font size. Default: 1.2.
+    pub line_height: f64,
+    /// Estimated width of one character as a multiple of the font size. Default: 0.6.
+    pub char_width: f64,
+    /// Widest a label may be before it wraps, as a multiple of `symbol`. Default: 2.6.
+    pub label_wrap: f64,
+    /// Space between a symbol and the first label line. Default: 6.
+    pub label_pad: f64,
+    /// Least centre-to-centre distance of two adjacent partners. Default: 100 (2.5 S).
+    pub partner_distance: f64,
+    /// Least space between the label boxes of two partners. Default: 16.
+    pub partner_gap: f64,
+    /// Least space between the label boxes of two siblings. Default: 16.
+    pub sibling_gap: f64,
+    /// Least space between the boxes of people of different families. Default: 32.
+    pub family_gap: f64,
+    /// Space between two separate (unconnected) families. Default: 80.
+    pub component_gap: f64,
+    /// Least distance between two horizontal line tracks in a row gap. Default: 10.
+    pub track_gap: f64,
+    /// Least empty space for lines between the labels of a row and the next row.
+    /// Default: 40.
+    pub min_line_space: f64,
+    /// How far each raised partner line sits above the row's symbols. Default: 8.
+    pub raise_step: f64,
+    /// Margin around the drawing. Default: 40.
+    pub margin: f64,
+    /// Sweeps of the coordinate stage (each one down and up). Default: 12.
+    pub sweeps: usize,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions {
+            symbol: 40.0,
+            font_size: 12.0,
+            line_height: 1.2,
+            char_width: 0.6,
+            label_wrap: 2.6,
+            label_pad: 6.0,
+            partner_distance: 100.0,
+            partner_gap: 16.0,
+            sibling_gap: 16.0,
+            family_gap: 32.0,
+            component_gap: 80.0,
+            track_gap: 10.0,
+            min_line_space: 40.0,
+            raise_step: 8.0,
+            margin: 40.0,
+            sweeps: 12,
+        }
+    }
+}
+
+/// Lays out a family: one row per generation, partners side by side, children under
+/// their own couple in birth order, lines routed clear of symbols.
+///
+/// The result is deterministic, and when every birth date is known it does not depend on
+/// the order of the file. Everyone is drawn exactly once.
+///
+/// ```
+/// let text = "people:\n  ana: {sex: female, born: 1950}\n  bo: {sex: male, born: 1948}\n  \
+///             cy: {born: 1975}\ncouples:\n  - partners: [ana, bo]\n    children: [cy]\n";
+/// let family = genogram::load_str("family.yaml", text).unwrap();
+/// let layout = genogram::layout::layout(&family, &genogram::layout::LayoutOptions::default());
+/// let x = |id: &str| layout.people.iter().find(|p| p.id == id).unwrap().x;
+/// assert!(x("bo") < x("ana")); // the man on the left
+/// assert_eq!(layout.rows.len(), 2);
+/// ```
+pub fn layout(graph: &FamilyGraph, options: &LayoutOptions) -> Layout {
+    let facts = gather::gather(graph, options);
+    let rows = rows::assign(&facts);
+    let blocks = blocks::build(&facts, &rows);
+    let order = order::order(&facts, &rows, &blocks);
+    let xs = coords::place(&facts, &order, &blocks, options);
+    let out = route::route(graph, &facts, &order, &xs, options);
+    #[cfg(debug_assertions)]
+    {
+        let problems = verify::check(graph, &out, options);
+        debug_assert!(
+            problems.is_empty(),
+            "layout invariants broken: {problems:?}"
+        );
+    }
+    out
+}
+
+/// Rounds a coordinate for output: two decimals, never `-0`. Every number the layout hands
+/// out goes through here, so output is byte-identical across runs and platforms.
+pub fn round(v: f64) -> f64 {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 || !r.is_finite() { 0.0 } else { r }
+}

@@ -93,4 +93,8 @@ pub struct Line {
     /// Index in `relationships` (relationship lines).
     #[serde(skip)]
     pub relationship: Option<usize>,
+    /// A child line to a couple that did not raise the child (for example the birth
+    /// parents of an adopted child): drawn as a secondary link.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub secondary: bool,
 }

@@ -2,6 +2,7 @@
 
 mod check;
 mod readme;
+mod render;
 mod report;
 mod schema;
 mod util;

@@ -1,0 +1,147 @@
+//! The text under a symbol and the box it needs: name, life dates, occupation and
+//! location, each wrapped to at most `label_wrap × symbol` wide.
+//!
+//! Text width is estimated as `char_width × font_size` per character (no font metrics are
+//! available without a font). The renderer calls [`label_lines`] so that what it writes is
+//! exactly what the layout made room for.
+
+use super::LayoutOptions;
+use crate::model::Person;
+
+/// The lines under a symbol and the box they take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelSize {
+    /// The wrapped lines, top to bottom.
+    pub lines: Vec<String>,
+    /// Width of the widest line.
+    pub width: f64,
+    /// Height from the bottom of the symbol to the bottom of the last line, padding included.
+    pub height: f64,
+}
+
+/// The label lines of a person, wrapped: name, then dates (`1921–1990`, `b. 1921`,
+/// `d. 1990`), then occupation, then location.
+pub fn label_lines(person: &Person, options: &LayoutOptions) -> Vec<String> {
+    let mut raw: Vec<String> = vec![person.name.clone()];
+    match (&person.born, &person.died) {
+        (Some(b), Some(d)) => raw.push(format!("{}–{}", b.value, d.value)),
+        (Some(b), None) => raw.push(format!("b. {}", b.value)),
+        (None, Some(d)) => raw.push(format!("d. {}", d.value)),
+        (None, None) => {}
+    }
+    raw.extend(person.occupation.iter().cloned());
+    raw.extend(person.location.iter().cloned());
+    let max = options.symbol * options.label_wrap;
+    raw.iter()
+        .filter(|l| !l.trim().is_empty())
+        .flat_map(|l| wrap_text(l, max, options))
+        .collect()
+}
+
+/// The label of a person with its size.
+pub fn label_size(person: &Person, options: &LayoutOptions) -> LabelSize {
+    let lines = label_lines(person, options);
+    let width = lines
+        .iter()
+        .map(|l| text_width(l, options))
+        .fold(0.0, f64::max);
+    let height = if lines.is_empty() {
+        0.0
+    } else {
+        options.label_pad + lines.len() as f64 * options.font_size * options.line_height
+    };
+    LabelSize {
+        lines,
+        width,
+        height,
+    }
+}
+
+/// Estimated width of one line of text.
+fn text_width(text: &str, options: &LayoutOptions) -> f64 {
+    text.chars().count() as f64 * options.char_width * options.font_size
+}
+
+/// Wraps one line of text at spaces so that no line is wider than `max_width`; a word
+/// longer than a whole line is cut.
+pub fn wrap_text(text: &str, max_width: f64, options: &LayoutOptions) -> Vec<String> {
+    let per_char = (options.char_width * options.font_size).max(f64::MIN_POSITIVE);
+    let max_chars = ((max_width / per_char).floor() as usize).max(1);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut line_len = 0usize;
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        // Cut words that would not fit on a line of their own.
+        while word.len() > max_chars {
+            if line_len > 0 {
+                out.push(std::mem::take(&mut line));
+                line_len = 0;
+            }
+            let rest = word.split_off(max_chars);
+            out.push(word.into_iter().collect());
+            word = rest;
+        }
+        if word.is_empty() {
+            continue;
+        }
+        let needed = if line_len == 0 {
+            word.len()
+        } else {
+            line_len + 1 + word.len()
+        };
+        if needed > max_chars {
+            out.push(std::mem::take(&mut line));
+            line_len = 0;
+        }
+        if line_len > 0 {
+            line.push(' ');
+            line_len += 1;
+        }
+        line.extend(word.iter());
+        line_len += word.len();
+    }
+    if line_len > 0 {
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_wraps_at_spaces_within_the_width() {
+        let o = LayoutOptions::default();
+        // 104 px / 7.2 px per char = 14 chars a line.
+        let lines = wrap_text("librarian (retired) in the city of Utrecht", 104.0, &o);
+        assert_eq!(
+            lines,
+            ["librarian", "(retired) in", "the city of", "Utrecht"]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= 14));
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_cut() {
+        let o = LayoutOptions::default();
+        assert_eq!(
+            wrap_text("Abcdefghijklmnopqrstu", 104.0, &o),
+            ["Abcdefghijklmn", "opqrstu"]
+        );
+    }
+
+    #[test]
+    fn label_holds_name_dates_occupation_location() {
+        let g = crate::load_str(
+            "t.yaml",
+            "people:\n  a: {name: Ana Lima, born: 1950, died: 2001, occupation: nurse, location: Porto}\n",
+        )
+        .unwrap();
+        let size = label_size(g.person(g.find("a").unwrap()), &LayoutOptions::default());
+        assert_eq!(size.lines, ["Ana Lima", "1950–2001", "nurse", "Porto"]);
+        assert!((size.width - 9.0 * 7.2).abs() < 1e-9);
+        assert!((size.height - (6.0 + 4.0 * 14.4)).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,214 @@
+//! The order of people in each row.
+//!
+//! A depth-first walk from the founders' blocks: each block is appended to its row, then
+//! the children of each of its couples (in date order), oldest first, each followed by its
+//! own descendants. So every sibship is one run in birth order under its couple, and the
+//! descendants of a sibling stay under that sibling (no crossings in a family without
+//! marriages between lines).
+//!
+//! When the walk reaches a block with a member whose own parents have not been placed yet
+//! (a marriage between two lines, a cousin marriage, a partner on another row, a birth
+//! family of an adopted child), that member's founding line is queued to come right after
+//! the current one, so families joined by marriage stand side by side (after Madeline's
+//! ordering of descent trees). Founding lines are otherwise taken oldest first, by birth
+//! date and then id, so the result does not depend on the order of the file. Unconnected
+//! families come one after another.
+//!
+//! Finally a two-person block whose partners both have parents is turned so that each
+//! partner is on the side of their own parents.
+
+use std::collections::VecDeque;
+
+use super::blocks::Blocks;
+use super::gather::{Facts, date_first};
+use super::rows::Rows;
+
+/// The result of ordering.
+pub(super) struct Order {
+    /// People left to right on each row.
+    pub rows: Vec<Vec<usize>>,
+    /// Blocks left to right on each row.
+    pub row_blocks: Vec<Vec<usize>>,
+    /// The couple under which each block was placed (None for founders' blocks).
+    pub home: Vec<Option<usize>>,
+    /// The separate family (connected part) of each block, numbered left to right.
+    pub part: Vec<usize>,
+}
+
+/// Orders the blocks of every row.
+pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
+    let nb = blocks.members.len();
+    let mut w = Walk {
+        f,
+        blocks,
+        seen: vec![false; nb],
+        couple_seen: vec![false; f.partners.len()],
+        pending: VecDeque::new(),
+        out: Order {
+            rows: vec![Vec::new(); rows.members.len()],
+            row_blocks: vec![Vec::new(); rows.members.len()],
+            home: vec![None; nb],
+            part: vec![0; nb],
+        },
+        stack: Vec::new(),
+        part: 0,
+    };
+    let has_parents = |b: usize| blocks.members[b].iter().any(|&m| f.primary[m].is_some());
+    let mut roots: Vec<usize> = (0..nb).filter(|&b| !has_parents(b)).collect();
+    let key = |b: usize| {
+        let born = blocks.members[b].iter().filter_map(|&m| f.born[m]).min();
+        let id = blocks.members[b]
+            .iter()
+            .map(|&m| f.id[m].as_str())
+            .min()
+            .unwrap_or("");
+        (born, id)
+    };
+    roots.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        date_first(ka.0, kb.0).then(ka.1.cmp(kb.1)).then(a.cmp(&b))
+    });
+    // Every block is reachable from a founders' block (parents sit on higher rows), but
+    // walk the rest too, so that nobody can be lost.
+    for start in roots.into_iter().chain(0..nb) {
+        if w.seen[start] {
+            continue;
+        }
+        w.pending.push_back(start);
+        while let Some(b) = w.pending.pop_front() {
+            if !w.seen[b] {
+                w.walk(b);
+            }
+        }
+        w.part += 1;
+    }
+    let mut out = w.out;
+    turn_bridges(f, blocks, &mut out);
+    out
+}
+
+struct Walk<'a> {
+    f: &'a Facts,
+    blocks: &'a Blocks,
+    seen: Vec<bool>,
+    couple_seen: Vec<bool>,
+    pending: VecDeque<usize>,
+    out: Order,
+    stack: Vec<(usize, Option<usize>)>,
+    part: usize,
+}
+
+impl Walk<'_> {
+    /// Depth-first from one block (an explicit stack: deep families must not overflow).
+    fn walk(&mut self, start: usize) {
+        let (f, blocks) = (self.f, self.blocks);
+        self.stack.push((start, None));
+        let mut next: Vec<(usize, Option<usize>)> = Vec::new();
+        while let Some((b, home)) = self.stack.pop() {
+            if self.seen[b] {
+                continue;
+            }
+            self.seen[b] = true;
+            self.out.home[b] = home;
+            self.out.part[b] = self.part;
+            let row = blocks.row[b];
+            self.out.rows[row].extend_from_slice(&blocks.members[b]);
+            self.out.row_blocks[row].push(b);
+            next.clear();
+            for &m in &blocks.members[b] {
+                for &c in &f.unions[m] {
+                    if self.couple_seen[c] {
+                        continue;
+                    }
+                    self.couple_seen[c] = true;
+                    for &k in &f.kids[c] {
+                        let kb = blocks.of[k];
+                        if !self.seen[kb] {
+                            next.push((kb, Some(c)));
+                        }
+                    }
+                    for &q in &f.partners[c] {
+                        self.queue_line_of(q);
+                    }
+                }
+                if let Some(c) = f.primary[m]
+                    && !self.couple_seen[c]
+                {
+                    f.partners[c].iter().for_each(|&q| self.queue_line_of(q));
+                }
+                for &(c, _) in &f.secondary[m] {
+                    if !self.couple_seen[c] {
+                        f.partners[c].iter().for_each(|&q| self.queue_line_of(q));
+                    }
+                }
+            }
+            // Twins and siblings come out of the stack in the order they were listed.
+            self.stack.extend(next.iter().rev().copied());
+        }
+    }
+
+    /// Queues the founders' block above `p` when that line has not been placed yet.
+    fn queue_line_of(&mut self, p: usize) {
+        let (f, blocks) = (self.f, self.blocks);
+        let mut b = blocks.of[p];
+        // Parents sit on higher rows, so this climbs at most once per row.
+        for _ in 0..=blocks.row[b] {
+            if self.seen[b] {
+                return;
+            }
+            let up = blocks.members[b]
+                .iter()
+                .find_map(|&m| f.primary[m])
+                .and_then(|c| f.partners[c].first());
+            match up {
+                Some(&q) => b = blocks.of[q],
+                None => {
+                    self.pending.push_back(b);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Turns two-person blocks whose partners both have parents on the row above so that each
+/// partner faces their own parents.
+fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
+    let mut pos = vec![0usize; f.len()];
+    for (r, row) in out.rows.iter().enumerate() {
+        for (i, &p) in row.iter().enumerate() {
+            pos[p] = i;
+        }
+        let _ = r;
+    }
+    // Rows top-down, so a turned block's children see the final positions of their parents.
+    for r in 0..out.rows.len() {
+        let mut changed = false;
+        for &b in &out.row_blocks[r] {
+            let m = &blocks.members[b];
+            if m.len() != 2 {
+                continue;
+            }
+            let port = |p: usize| {
+                let c = f.primary[p]?;
+                let ps = &f.partners[c];
+                if ps.iter().any(|&q| f.row[q] + 1 != r) {
+                    return None;
+                }
+                Some(ps.iter().map(|&q| pos[q] as f64).sum::<f64>() / ps.len() as f64)
+            };
+            if let (Some(a), Some(c)) = (port(m[0]), port(m[1]))
+                && a > c
+            {
+                let i = pos[m[0]].min(pos[m[1]]);
+                out.rows[r].swap(i, i + 1);
+                changed = true;
+            }
+        }
+        if changed {
+            for (i, &p) in out.rows[r].iter().enumerate() {
+                pos[p] = i;
+            }
+        }
+    }
+}

@@ -1,0 +1,674 @@
+//! Lines, routed orthogonally and clear of symbols and label boxes, then the vertical
+//! geometry of the rows.
+//!
+//! Horizontal segments run only at a symbol's mid-height between neighbours, just above a
+//! row (raised partner lines), or on *tracks* in the empty band between the labels of one
+//! row and the symbols of the next. Vertical segments run only in *free columns*: the
+//! space between two neighbours' boxes, which the coordinate stage always leaves. Each
+//! horizontal track segment asks for a slot in its gap; slots are given tracks by interval
+//! partitioning (sorted by left end, smallest free track), so no two overlapping segments
+//! share a height. Only then are the rows' y known: each gap is as tall as its labels and
+//! tracks need.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::gather::Facts;
+use super::order::Order;
+use super::types::{Layout, Line, LineKind, PlacedPerson, Row};
+use super::{LayoutOptions, round};
+use crate::graph::{CoupleIx, FamilyGraph, PersonIx};
+use crate::model::Link;
+
+/// A y that is known only once the rows' heights are.
+#[derive(Clone, Copy, Debug)]
+enum Y {
+    /// Row centre plus an offset.
+    At(usize, f64),
+    /// A slot on a track in the gap below a row.
+    Track(usize, usize),
+    /// A slot on a raised level just above a row's symbols.
+    Raise(usize, usize),
+}
+
+type Pt = (f64, Y);
+
+/// A line before its y values are known: kind, from, to, points, couple, child, link,
+/// relationship, secondary.
+type Draft = (
+    LineKind,
+    String,
+    String,
+    Vec<Pt>,
+    Option<usize>,
+    Option<usize>,
+    Option<Link>,
+    Option<usize>,
+    bool,
+);
+
+/// Where a couple's line of descent starts.
+struct Port {
+    x: f64,
+    y: Y,
+    row: usize,
+    /// Lines from the parent to the port, drawn as part of the descent (one parent only).
+    lead: Vec<Pt>,
+}
+
+struct Router<'a> {
+    f: &'a Facts,
+    o: &'a LayoutOptions,
+    rows: &'a [Vec<usize>],
+    x: &'a [f64],
+    pos: Vec<usize>,
+    /// Slots of each gap: x-interval of the horizontal segment.
+    tracks: Vec<Vec<(f64, f64)>>,
+    /// Slots of the raised levels of each row.
+    raises: Vec<Vec<(f64, f64)>>,
+}
+
+impl Router<'_> {
+    fn half(&self, p: usize) -> f64 {
+        self.f.half(p, self.o)
+    }
+
+    fn slot(&mut self, gap: usize, a: f64, b: f64) -> usize {
+        let list = &mut self.tracks[gap];
+        list.push((a.min(b), a.max(b)));
+        list.len() - 1
+    }
+
+    /// The middle of the free space beside `p` on one side.
+    fn column_beside(&self, p: usize, right: bool) -> f64 {
+        let row = &self.rows[self.f.row[p]];
+        let i = self.pos[p];
+        let edge = |q: usize, right: bool| {
+            if right {
+                self.x[q] + self.half(q)
+            } else {
+                self.x[q] - self.half(q)
+            }
+        };
+        let mine = edge(p, right);
+        let other = if right {
+            row.get(i + 1)
+        } else {
+            i.checked_sub(1).map(|j| &row[j])
+        };
+        match other {
+            Some(&q) => (mine + edge(q, !right)) / 2.0,
+            None => mine + if right { 1.0 } else { -1.0 } * self.o.sibling_gap / 2.0,
+        }
+    }
+
+    /// The free column of row `r` nearest to `target`.
+    fn free_column(&self, r: usize, target: f64) -> f64 {
+        let row = &self.rows[r];
+        let margin = 4.0;
+        let j = row.partition_point(|&q| self.x[q] + self.half(q) <= target);
+        let Some(&q) = row.get(j) else {
+            return target.max(
+                row.last()
+                    .map_or(target, |&q| self.x[q] + self.half(q) + margin),
+            );
+        };
+        let left = self.x[q] - self.half(q);
+        let prev = j.checked_sub(1).map(|i| self.x[row[i]] + self.half(row[i]));
+        if target < left - margin && prev.is_none_or(|r| target > r + margin) {
+            return target;
+        }
+        let before = self.column_beside(q, false);
+        let after = self.column_beside(q, true);
+        if (target - before).abs() <= (after - target).abs() {
+            before
+        } else {
+            after
+        }
+    }
+
+    /// From a free column on row `from` (at any height of that row) down to row `to`
+    /// (below it), ending on the track above `to` at `end_x`. Returns the points after
+    /// the start.
+    fn descend(&mut self, start_x: f64, from: usize, to: usize, end_x: f64, out: &mut Vec<Pt>) {
+        let mut cur = start_x;
+        for k in from + 1..to {
+            let next = self.free_column(k, end_x);
+            let s = self.slot(k - 1, cur, next);
+            out.push((cur, Y::Track(k - 1, s)));
+            out.push((next, Y::Track(k - 1, s)));
+            cur = next;
+        }
+        let s = self.slot(to - 1, cur, end_x);
+        out.push((cur, Y::Track(to - 1, s)));
+        out.push((end_x, Y::Track(to - 1, s)));
+    }
+
+    /// A line between two people that avoids every symbol: out of the side facing the
+    /// other, through free columns and tracks, into the other's side, at `dy` below the
+    /// centres.
+    fn connect(&mut self, a: usize, b: usize, dy: f64) -> Vec<Pt> {
+        let (a, b) = if (self.f.row[a], self.x[a]) <= (self.f.row[b], self.x[b]) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let (ra, rb) = (self.f.row[a], self.f.row[b]);
+        let s = self.o.symbol / 2.0;
+        let a_right = self.x[b] >= self.x[a];
+        let (xa, xb) = (self.x[a], self.x[b]);
+        if ra == rb && self.pos[b] == self.pos[a] + 1 {
+            return vec![(xa + s, Y::At(ra, dy)), (xb - s, Y::At(rb, dy))];
+        }
+        let c1 = self.column_beside(a, a_right);
+        let b_right = if ra == rb { false } else { c1 > xb };
+        let c2 = self.column_beside(b, b_right);
+        let mut pts = vec![
+            (xa + if a_right { s } else { -s }, Y::At(ra, dy)),
+            (c1, Y::At(ra, dy)),
+        ];
+        if ra == rb {
+            let slot = self.slot(ra, c1, c2);
+            pts.push((c1, Y::Track(ra, slot)));
+            pts.push((c2, Y::Track(ra, slot)));
+        } else {
+            self.descend(c1, ra, rb, c2, &mut pts);
+        }
+        pts.push((c2, Y::At(rb, dy)));
+        pts.push((xb + if b_right { s } else { -s }, Y::At(rb, dy)));
+        pts
+    }
+}
+
+/// Routes every line and computes the final geometry.
+pub(super) fn route(
+    g: &FamilyGraph,
+    f: &Facts,
+    order: &Order,
+    x: &[f64],
+    o: &LayoutOptions,
+) -> Layout {
+    let nrows = order.rows.len();
+    let mut pos = vec![0usize; f.len()];
+    for row in &order.rows {
+        for (i, &p) in row.iter().enumerate() {
+            pos[p] = i;
+        }
+    }
+    let mut rt = Router {
+        f,
+        o,
+        rows: &order.rows,
+        x,
+        pos,
+        tracks: vec![Vec::new(); nrows],
+        raises: vec![Vec::new(); nrows],
+    };
+    let s = o.symbol / 2.0;
+    let couple_name = |c: usize| format!("couple-{}", c + 1);
+    let id = |p: usize| f.id[p].clone();
+    let mut lines: Vec<Draft> = Vec::new();
+
+    // Partner lines and ports.
+    let mut ports: Vec<Option<Port>> = Vec::with_capacity(f.partners.len());
+    for c in 0..f.partners.len() {
+        let ps = &f.partners[c];
+        let port = match ps.as_slice() {
+            [p] => {
+                let p = *p;
+                let r = f.row[p];
+                let centre = kids_centre(f, c, x).unwrap_or(x[p] + 1.0);
+                let right = centre >= x[p];
+                let col = rt.column_beside(p, right);
+                let dy = s / 2.0;
+                Some(Port {
+                    x: col,
+                    y: Y::At(r, dy),
+                    row: r,
+                    lead: vec![
+                        (x[p] + if right { s } else { -s }, Y::At(r, dy)),
+                        (col, Y::At(r, dy)),
+                    ],
+                })
+            }
+            [a, b] => {
+                let (a, b) = if (f.row[*a], x[*a]) <= (f.row[*b], x[*b]) {
+                    (*a, *b)
+                } else {
+                    (*b, *a)
+                };
+                let (ra, rb) = (f.row[a], f.row[b]);
+                if ra == rb && rt.pos[b] == rt.pos[a] + 1 {
+                    lines.push((
+                        LineKind::Partner,
+                        id(a),
+                        id(b),
+                        vec![(x[a] + s, Y::At(ra, 0.0)), (x[b] - s, Y::At(rb, 0.0))],
+                        Some(c),
+                        None,
+                        None,
+                        None,
+                        false,
+                    ));
+                    Some(Port {
+                        x: (x[a] + x[b]) / 2.0,
+                        y: Y::At(ra, 0.0),
+                        row: ra,
+                        lead: Vec::new(),
+                    })
+                } else if ra == rb {
+                    // Raised over the people between.
+                    let list = &mut rt.raises[ra];
+                    list.push((x[a], x[b]));
+                    let level = list.len() - 1;
+                    let up = Y::Raise(ra, level);
+                    lines.push((
+                        LineKind::Partner,
+                        id(a),
+                        id(b),
+                        vec![
+                            (x[a], Y::At(ra, -s)),
+                            (x[a], up),
+                            (x[b], up),
+                            (x[b], Y::At(rb, -s)),
+                        ],
+                        Some(c),
+                        None,
+                        None,
+                        None,
+                        false,
+                    ));
+                    // The drop goes down the free column beside the far partner, unless
+                    // another couple's line already hangs there.
+                    let row = &order.rows[ra];
+                    let pair_busy = |i: usize| {
+                        let (p, q) = (row[i], row[i + 1]);
+                        f.unions[p]
+                            .iter()
+                            .any(|&u| f.partners[u].contains(&q) && !f.kids[u].is_empty())
+                    };
+                    let px = if pair_busy(rt.pos[b] - 1) && !pair_busy(rt.pos[a]) {
+                        rt.column_beside(a, true)
+                    } else {
+                        rt.column_beside(b, false)
+                    };
+                    Some(Port {
+                        x: px,
+                        y: up,
+                        row: ra,
+                        lead: Vec::new(),
+                    })
+                } else {
+                    // Partners on different rows: a stepped line down to the lower one.
+                    let pts = rt.connect(a, b, 0.0);
+                    let (px, _) = pts[pts.len() - 2];
+                    lines.push((
+                        LineKind::Partner,
+                        id(a),
+                        id(b),
+                        pts,
+                        Some(c),
+                        None,
+                        None,
+                        None,
+                        false,
+                    ));
+                    Some(Port {
+                        x: px,
+                        y: Y::At(rb, 0.0),
+                        row: rb,
+                        lead: Vec::new(),
+                    })
+                }
+            }
+            _ => None,
+        };
+        ports.push(port);
+    }
+
+    // Descent, sibship bars and child lines.
+    for (c, port) in ports.iter().enumerate() {
+        let Some(port) = port else { continue };
+        let kids = &f.kids[c];
+        if kids.is_empty() {
+            continue;
+        }
+        let next_row = port.row + 1;
+        let near: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&k| f.row[k] == next_row)
+            .collect();
+        let mut descent = port.lead.clone();
+        descent.push((port.x, port.y));
+        if !near.is_empty() {
+            // Twins hang from one apex.
+            let mut tops: Vec<(usize, f64)> = Vec::with_capacity(near.len());
+            let mut i = 0;
+            while i < near.len() {
+                let mut j = i + 1;
+                while j < near.len()
+                    && f.twin[near[j]].is_some()
+                    && f.twin[near[j]] == f.twin[near[i]]
+                {
+                    j += 1;
+                }
+                let apex = near[i..j].iter().map(|&k| x[k]).sum::<f64>() / (j - i) as f64;
+                near[i..j].iter().for_each(|&k| tops.push((k, apex)));
+                i = j;
+            }
+            let lo = tops.iter().map(|t| t.1).fold(port.x, f64::min);
+            let hi = tops.iter().map(|t| t.1).fold(port.x, f64::max);
+            let slot = rt.slot(port.row, lo, hi);
+            let bar = Y::Track(port.row, slot);
+            descent.push((port.x, bar));
+            lines.push((
+                LineKind::Descent,
+                couple_name(c),
+                couple_name(c),
+                descent,
+                Some(c),
+                None,
+                None,
+                None,
+                false,
+            ));
+            if hi > lo {
+                let (first, last) = (near[0], near[near.len() - 1]);
+                lines.push((
+                    LineKind::Sibship,
+                    id(first),
+                    id(last),
+                    vec![(lo, bar), (hi, bar)],
+                    Some(c),
+                    None,
+                    None,
+                    None,
+                    false,
+                ));
+            }
+            for &(k, apex) in &tops {
+                let link = child_link(g, c, k);
+                lines.push((
+                    LineKind::Child,
+                    couple_name(c),
+                    id(k),
+                    vec![(apex, bar), (x[k], Y::At(next_row, -s))],
+                    Some(c),
+                    Some(k),
+                    Some(link),
+                    None,
+                    false,
+                ));
+            }
+        } else {
+            lines.push((
+                LineKind::Descent,
+                couple_name(c),
+                couple_name(c),
+                descent,
+                Some(c),
+                None,
+                None,
+                None,
+                false,
+            ));
+        }
+        let (px, py, prow) = (port.x, port.y, port.row);
+        for &k in kids.iter().filter(|&&k| f.row[k] > next_row) {
+            let mut pts = vec![(px, py)];
+            rt.descend(px, prow, f.row[k], x[k], &mut pts);
+            pts.push((x[k], Y::At(f.row[k], -s)));
+            let link = child_link(g, c, k);
+            lines.push((
+                LineKind::Child,
+                couple_name(c),
+                id(k),
+                pts,
+                Some(c),
+                Some(k),
+                Some(link),
+                None,
+                false,
+            ));
+        }
+    }
+    // Secondary links: the couples that did not raise the child.
+    for (k, links) in f.secondary.iter().enumerate() {
+        for &(c, link) in links {
+            let Some(port) = &ports[c] else { continue };
+            if f.row[k] <= port.row {
+                continue;
+            }
+            let end = x[k] + s / 2.0;
+            let mut pts = port.lead.clone();
+            pts.push((port.x, port.y));
+            let (px, prow) = (port.x, port.row);
+            rt.descend(px, prow, f.row[k], end, &mut pts);
+            pts.push((end, Y::At(f.row[k], -s)));
+            lines.push((
+                LineKind::Child,
+                couple_name(c),
+                id(k),
+                pts,
+                Some(c),
+                Some(k),
+                Some(link),
+                None,
+                true,
+            ));
+        }
+    }
+    // Emotional relationships, below the partner lines.
+    for (ri, rel) in g.family().relationships.iter().enumerate() {
+        let (Some(a), Some(b)) = (g.find(&rel.a.value), g.find(&rel.b.value)) else {
+            continue;
+        };
+        let (a, b) = (a.0, b.0);
+        if a == b {
+            continue;
+        }
+        let pts = rt.connect(a, b, o.symbol * 0.35);
+        // Keep the direction of the file: from `a` to `b`.
+        let pts = if near_person(&pts[0], x[a], f.row[a], s) {
+            pts
+        } else {
+            pts.into_iter().rev().collect()
+        };
+        lines.push((
+            LineKind::Relationship,
+            id(a),
+            id(b),
+            pts,
+            None,
+            None,
+            None,
+            Some(ri),
+            false,
+        ));
+    }
+
+    // Tracks and raised levels, then the rows' heights.
+    let track_of: Vec<Vec<usize>> = rt
+        .tracks
+        .iter()
+        .map(|slots| partition(slots, 2.0))
+        .collect();
+    let raise_of: Vec<Vec<usize>> = rt
+        .raises
+        .iter()
+        .map(|slots| partition(slots, 2.0))
+        .collect();
+    let count = |v: &Vec<usize>| v.iter().map(|t| t + 1).max().unwrap_or(0);
+    let label_h: Vec<f64> = order
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|&p| f.label_h[p]).fold(0.0, f64::max))
+        .collect();
+    let mut row_y = vec![0.0; nrows];
+    let mut band = vec![0.0; nrows];
+    let mut y = o.margin;
+    for r in 0..nrows {
+        y += count(&raise_of[r]) as f64 * o.raise_step + s;
+        row_y[r] = y;
+        band[r] = o
+            .min_line_space
+            .max((count(&track_of[r]) + 1) as f64 * o.track_gap);
+        y += s + label_h[r] + band[r];
+    }
+    let height = if nrows == 0 {
+        2.0 * o.margin
+    } else {
+        row_y[nrows - 1] + s + label_h[nrows - 1] + o.margin
+    };
+    let resolve = |y: Y| match y {
+        Y::At(r, dy) => row_y[r] + dy,
+        Y::Track(r, slot) => {
+            let t = track_of[r][slot] as f64;
+            let n = count(&track_of[r]) as f64;
+            row_y[r] + s + label_h[r] + (t + 1.0) * band[r] / (n + 1.0)
+        }
+        Y::Raise(r, slot) => row_y[r] - s - (raise_of[r][slot] as f64 + 1.0) * o.raise_step,
+    };
+    let mut width: f64 = 2.0 * o.margin;
+    let people: Vec<PlacedPerson> = (0..f.len())
+        .map(|p| {
+            width = width.max(x[p] + f.half(p, o) + o.margin);
+            PlacedPerson {
+                person: PersonIx(p),
+                id: f.id[p].clone(),
+                x: round(x[p]),
+                y: round(row_y[f.row[p]]),
+                width: round(o.symbol),
+                height: round(o.symbol),
+                generation: f.row[p] as u32 + 1,
+                label_width: round(f.label_w[p]),
+                label_height: round(f.label_h[p]),
+            }
+        })
+        .collect();
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(
+            |(kind, from, to, pts, couple, child, link, relationship, secondary)| {
+                let mut points: Vec<[f64; 2]> = Vec::with_capacity(pts.len());
+                for (px, py) in pts {
+                    let pt = [round(px), round(resolve(py))];
+                    // Drop repeated points (a zero-length step).
+                    if points.last() != Some(&pt) {
+                        points.push(pt);
+                    }
+                }
+                if points.len() == 1 {
+                    points.push(points[0]);
+                }
+                Line {
+                    kind,
+                    from,
+                    to,
+                    points,
+                    couple: couple.map(CoupleIx),
+                    child: child.map(PersonIx),
+                    link,
+                    relationship,
+                    secondary,
+                }
+            },
+        )
+        .collect();
+    let rows = (0..nrows)
+        .map(|r| Row {
+            generation: r as u32 + 1,
+            y: round(row_y[r]),
+        })
+        .collect();
+    Layout {
+        width: round(width),
+        height: round(height),
+        people,
+        lines,
+        rows,
+    }
+}
+
+fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
+    matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= s + 1e-9
+}
+
+fn kids_centre(f: &Facts, c: usize, x: &[f64]) -> Option<f64> {
+    let k = &f.kids[c];
+    Some((x[*k.first()?] + x[*k.last()?]) / 2.0)
+}
+
+fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
+    g.parent_couples(PersonIx(k))
+        .iter()
+        .find(|(cc, _)| cc.0 == c)
+        .map_or(Link::Biological, |(_, l)| *l)
+}
+
+/// Interval partitioning: the track of each slot, so that slots closer than `clear`
+/// never share a track; the fewest tracks possible.
+fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..slots.len()).collect();
+    idx.sort_by(|&a, &b| slots[a].0.total_cmp(&slots[b].0).then(a.cmp(&b)));
+    let mut out = vec![0; slots.len()];
+    // Busy tracks by the end of their last slot; free tracks by number.
+    let mut busy: BinaryHeap<Reverse<(Key, usize)>> = BinaryHeap::new();
+    let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+    let mut tracks = 0;
+    for i in idx {
+        let (lo, hi) = slots[i];
+        while let Some(Reverse((Key(end), t))) = busy.peek().copied() {
+            if end + clear < lo {
+                busy.pop();
+                free.push(Reverse(t));
+            } else {
+                break;
+            }
+        }
+        let t = free.pop().map_or_else(
+            || {
+                tracks += 1;
+                tracks - 1
+            },
+            |Reverse(t)| t,
+        );
+        out[i] = t;
+        busy.push(Reverse((Key(hi), t)));
+    }
+    out
+}
+
+/// A total order on f64 for the heap.
+#[derive(Clone, Copy, PartialEq)]
+struct Key(f64);
+impl Eq for Key {}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::partition;
+
+    #[test]
+    fn overlapping_bars_get_different_tracks_and_the_fewest_tracks() {
+        let t = partition(
+            &[(0.0, 100.0), (50.0, 150.0), (120.0, 200.0), (300.0, 400.0)],
+            2.0,
+        );
+        assert_ne!(t[0], t[1]);
+        assert_ne!(t[1], t[2]);
+        assert_eq!(t[0], t[2]);
+        assert_eq!(t[3], 0);
+        assert_eq!(t.iter().max(), Some(&1));
+    }
+}

@@ -1,0 +1,132 @@
+//! Writing output files safely: the whole file or nothing.
+//!
+//! The bytes go to a temporary file in the same folder, which is then renamed over the
+//! destination, so a reader never sees half a file and a failed run leaves an existing
+//! file untouched. The input file is never overwritten.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+
+/// Writes `bytes` to `path` atomically, refusing to write over `input`.
+///
+/// # Errors
+///
+/// [`Error::Usage`] when `path` is the input file or a folder; [`Error::Io`] when the
+/// folder is missing or not writable, naming the folder.
+pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(), Error> {
+    let shown = path.display().to_string();
+    if let Some(input) = input
+        && same_file(path, input)
+    {
+        return Err(Error::Usage(format!(
+            "refusing to write over the input file {shown}; choose another output name with -o"
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::Usage(format!(
+            "{shown} is a folder; give a file name with -o, for example family.svg"
+        )));
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{shown} is not a file name")))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
+        });
+    }
+    let io = |source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    let (tmp, mut file) = temporary(&dir, name).map_err(io)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::Io {
+            path: shown,
+            source: e,
+        });
+    }
+    Ok(())
+}
+
+/// A new, hidden file next to the destination, named after it.
+fn temporary(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut last = None;
+    for n in 0..100u32 {
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".{}-{n}.tmp", std::process::id()));
+        let tmp = dir.join(tmp_name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// Whether two paths name the same file (the output may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("genogram-output-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn writes_and_replaces_whole_files() {
+        let dir = scratch("writes");
+        let out = dir.join("a.svg");
+        write_atomically(&out, b"one", None).unwrap();
+        write_atomically(&out, b"two", None).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"two");
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_the_input_file() {
+        let dir = scratch("input");
+        let input = dir.join("family.yaml");
+        std::fs::write(&input, "people: {}").unwrap();
+        let same = dir.join(".").join("family.yaml");
+        let e = write_atomically(&same, b"x", Some(&input)).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert_eq!(std::fs::read(&input).unwrap(), b"people: {}");
+    }
+
+    #[test]
+    fn missing_folder_is_a_clear_error() {
+        let dir = scratch("missing");
+        let e = write_atomically(&dir.join("nope").join("a.svg"), b"x", None).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("nope"));
+    }
+}

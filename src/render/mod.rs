@@ -1,0 +1,445 @@
+//! Rendering: a laid-out family to a self-contained SVG genogram in McGoldrick notation
+//! (`notation.md`, genogram mode), with each person's skills and, on request, how one
+//! skill was passed down.
+//!
+//! [`svg()`] takes the [`FamilyGraph`] (what to draw) and the [`Layout`] (where), and returns
+//! the SVG text. The output is deterministic byte for byte: everything is emitted in file
+//! or layout order, every number goes through [`number::num`], and attributes are written
+//! in sorted order by the `svg` crate.
+//!
+//! Structure of the document: a root `<title>` and `<desc>`, an embedded style sheet
+//! (`css.rs`), pattern definitions, the title, the generation numerals, then the drawing
+//! (trace overlay, couples `couple-N`, relationships `relationship-N`, people
+//! `person-<id>` as escaped by [`ids`]), the legend `legend` and, with `--notes`, the notes.
+//! Every person and every relationship has its own `<title>` for screen readers.
+//!
+//! User text is cleaned of control and bidirectional characters ([`text::clean`]) and
+//! escaped by the `svg` crate; nothing is loaded from outside the file, and there are no
+//! scripts.
+
+mod anonymize;
+mod css;
+mod geometry;
+pub mod ids;
+mod legend;
+mod lines;
+pub mod number;
+mod page;
+mod relationships;
+mod skills;
+mod symbols;
+pub mod text;
+mod trace;
+
+pub use page::Page;
+pub use trace::{Trace, TraceLink, Transmission};
+
+use std::collections::BTreeSet;
+
+use svg::Node;
+use svg::node::element::{
+    Definitions, Description, Group, Path, Pattern, Rectangle, Style, Text, Title,
+};
+
+use crate::graph::{FamilyGraph, PersonIx};
+use crate::layout::{Layout, Line, LineKind, PlacedPerson};
+use legend::Item;
+use number::num;
+
+/// What to draw and how; `RenderOptions::default()` draws the full genogram to fit.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// Replace names with neutral labels (`II-3`) and leave out the title, notes,
+    /// occupations, locations and every date. Default: false.
+    pub anonymize: bool,
+    /// Show notes (people's, skills', relationships') as numbered notes under the legend.
+    /// Default: false. Ignored with `anonymize`.
+    pub notes: bool,
+    /// The page size. Default: [`Page::Fit`].
+    pub page: Page,
+    /// Turn the page sideways (A4 and Letter only). Default: false.
+    pub landscape: bool,
+    /// The transmission of one skill to overlay. Default: none.
+    pub trace: Option<Trace>,
+}
+
+/// Width of the column of generation numerals, left of the drawing.
+const GENERATION_COLUMN: f64 = 48.0;
+/// Height of the title band above the drawing.
+const TITLE_BAND: f64 = 52.0;
+
+/// What every part of the renderer needs: the family, the layout, the options and the
+/// text shown for each person.
+pub(crate) struct Ctx<'a> {
+    pub graph: &'a FamilyGraph,
+    pub layout: &'a Layout,
+    pub opts: &'a RenderOptions,
+    /// Person index → index in `layout.people`.
+    placed: Vec<Option<usize>>,
+    /// The label shown for each person: the name, or the neutral label when anonymised.
+    pub names: Vec<String>,
+    /// The neutral `II-3` label of each person.
+    pub neutral: Vec<String>,
+    /// The skills, in file order, and their initials.
+    pub skills: Vec<String>,
+    pub skill_initials: Vec<String>,
+    /// Conditions without a standard fill, in order of first use, and their initials.
+    pub badges: Vec<String>,
+    pub badge_initials: Vec<String>,
+    /// Footnote number of each person with notes (only with `--notes`).
+    pub note_numbers: Vec<Option<usize>>,
+    /// Rows (the bits of their y) whose years go under the names.
+    pub years_below: Vec<u64>,
+    /// The structural lines of each couple, in layout order (indexed by couple).
+    pub couple_lines: Vec<Vec<&'a Line>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(graph: &'a FamilyGraph, layout: &'a Layout, opts: &'a RenderOptions) -> Self {
+        let family = graph.family();
+        let mut placed = vec![None; family.people.len()];
+        for (i, pp) in layout.people.iter().enumerate() {
+            if let Some(slot) = placed.get_mut(pp.person.0) {
+                *slot = Some(i);
+            }
+        }
+        let neutral = anonymize::neutral_labels(graph, layout);
+        let names = family
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if opts.anonymize {
+                    neutral[i].clone()
+                } else {
+                    text::clean(&p.name)
+                }
+            })
+            .collect();
+        let skills: Vec<String> = family
+            .skills
+            .iter()
+            .map(|s| text::clean(&s.name.value))
+            .collect();
+        let skill_initials = text::initials(&skills);
+        let mut badges: Vec<String> = Vec::new();
+        for p in &family.people {
+            for c in &p.conditions {
+                if let crate::model::OpenWord::Other(word) = &c.value {
+                    let word = text::clean(word);
+                    if !word.is_empty() && !badges.contains(&word) {
+                        badges.push(word);
+                    }
+                }
+            }
+        }
+        let badge_initials = text::initials(&badges);
+        let mut note_numbers = vec![None; family.people.len()];
+        if opts.notes && !opts.anonymize {
+            let mut n = 0;
+            for (i, p) in family.people.iter().enumerate() {
+                if has_notes(p) {
+                    n += 1;
+                    note_numbers[i] = Some(n);
+                }
+            }
+        }
+        // One pass over the lines, so that large families stay linear.
+        let mut couple_lines: Vec<Vec<&Line>> = vec![Vec::new(); family.couples.len()];
+        for l in &layout.lines {
+            if let Some(c) = l.couple
+                && l.kind != LineKind::Relationship
+                && let Some(slot) = couple_lines.get_mut(c.0)
+            {
+                slot.push(l);
+            }
+        }
+        Ctx {
+            graph,
+            layout,
+            opts,
+            placed,
+            names,
+            neutral,
+            skills,
+            skill_initials,
+            badges,
+            badge_initials,
+            note_numbers,
+            years_below: Vec::new(),
+            couple_lines,
+        }
+    }
+
+    /// Where a person was placed, if the layout placed them.
+    pub fn placed(&self, p: PersonIx) -> Option<&'a PlacedPerson> {
+        self.placed
+            .get(p.0)
+            .copied()
+            .flatten()
+            .map(|i| &self.layout.people[i])
+    }
+
+    /// The placed person with this id, as the layout names the ends of its lines.
+    pub fn placed_by_id(&self, id: &str) -> Option<&'a PlacedPerson> {
+        self.graph.find(id).and_then(|p| self.placed(p))
+    }
+
+    /// The name shown for a person.
+    pub fn name(&self, p: PersonIx) -> &str {
+        &self.names[p.0]
+    }
+
+    /// The SVG id of a person's group: from the id, or from the neutral label when
+    /// anonymised (ids are often first names).
+    pub fn person_svg_id(&self, p: PersonIx) -> String {
+        if self.opts.anonymize {
+            ids::person_id(&self.neutral[p.0])
+        } else {
+            ids::person_id(&self.graph.person(p).id.value)
+        }
+    }
+}
+
+/// Whether a person has any note that `--notes` would show.
+fn has_notes(p: &crate::model::Person) -> bool {
+    p.notes
+        .as_deref()
+        .is_some_and(|n| !text::clean(n).is_empty())
+        || p.skills.iter().any(|s| {
+            s.note
+                .as_deref()
+                .is_some_and(|n| !text::clean(n).is_empty())
+        })
+}
+
+/// The set of notation actually drawn, for the legend.
+pub(crate) type Used = BTreeSet<Item>;
+
+/// Draws the family as a self-contained SVG document.
+///
+/// The layout must come from this family (people are matched by index); people or lines
+/// the layout does not place are not drawn.
+pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String {
+    let mut ctx = Ctx::new(graph, layout, opts);
+    ctx.years_below = symbols::rows_with_years_below(&ctx);
+    let mut used = Used::new();
+
+    // The drawing, in layer order: overlay, structural lines, emotional lines, people.
+    let mut drawing = Group::new().set("id", "drawing").set(
+        "transform",
+        format!("translate({} {})", num(GENERATION_COLUMN), num(TITLE_BAND)),
+    );
+    if let Some(t) = &opts.trace {
+        drawing.append(trace::under(&ctx, t, &mut used));
+    }
+    for g in lines::couples(&ctx, &mut used) {
+        drawing.append(g);
+    }
+    for g in relationships::all(&ctx, &mut used) {
+        drawing.append(g);
+    }
+    for (i, pp) in layout.people.iter().enumerate() {
+        if pp.person.0 < graph.family().people.len() {
+            drawing.append(symbols::person(&ctx, pp.person, pp, i, &mut used));
+        }
+    }
+    if let Some(t) = &opts.trace {
+        drawing.append(trace::over(&ctx, t, &mut used));
+    }
+
+    let drawing_width = GENERATION_COLUMN + layout.width.max(0.0);
+    let legend_top = TITLE_BAND + layout.height.max(0.0) + 8.0;
+    let (legend, legend_size) = legend::legend(&ctx, &used, drawing_width.max(360.0));
+    let mut width = drawing_width.max(legend_size.0 + 16.0);
+    let mut height = legend_top + legend_size.1 + 8.0;
+    let notes = legend::notes(&ctx, width).map(|(g, h)| {
+        let g = g.set("transform", format!("translate(8 {})", num(height)));
+        height += h + 8.0;
+        g
+    });
+    width = width.ceil();
+    height = height.ceil();
+
+    let (page_w, page_h, view_box) = page::size(opts.page, opts.landscape, width, height);
+    let mut doc = svg::Document::new()
+        .set("width", page_w)
+        .set("height", page_h)
+        .set("viewBox", view_box)
+        .set("role", "img")
+        .set("aria-labelledby", "genogram-title genogram-desc");
+    doc.append(Title::new(title_text(&ctx)).set("id", "genogram-title"));
+    doc.append(
+        Description::new()
+            .set("id", "genogram-desc")
+            .add(svg::node::Text::new(description(&ctx))),
+    );
+    doc.append(Style::new(css::style_sheet()));
+    doc.append(definitions());
+    doc.append(
+        Rectangle::new()
+            .set("class", "sym-bg")
+            .set("x", "0")
+            .set("y", "0")
+            .set("width", num(width))
+            .set("height", num(height)),
+    );
+    doc.append(title_band(&ctx, width));
+    doc.append(generation_labels(&ctx));
+    doc.append(drawing);
+    doc.append(legend.set("transform", format!("translate(8 {})", num(legend_top))));
+    if let Some(n) = notes {
+        doc.append(n);
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&doc.to_string());
+    out.push('\n');
+    out
+}
+
+/// The title shown above the drawing and in the root `<title>`.
+fn title_text(ctx: &Ctx) -> String {
+    let title = ctx
+        .graph
+        .family()
+        .title
+        .as_deref()
+        .map(text::clean)
+        .unwrap_or_default();
+    if ctx.opts.anonymize || title.is_empty() {
+        "Genogram".into()
+    } else {
+        title
+    }
+}
+
+/// The root `<desc>`: what the drawing shows, in one or two sentences.
+fn description(ctx: &Ctx) -> String {
+    let family = ctx.graph.family();
+    let people = family.people.len();
+    let generations = ctx.graph.max_generation();
+    let mut s = format!(
+        "A genogram of {people} {} over {generations} generation{}, in McGoldrick notation, with each person's level of {}.",
+        if people == 1 { "person" } else { "people" },
+        if generations == 1 { "" } else { "s" },
+        list_words(&ctx.skills),
+    );
+    if let Some(i) = ctx.graph.index_person() {
+        s.push_str(&format!(" The index person is {}.", ctx.name(i)));
+    }
+    if let Some(t) = &ctx.opts.trace {
+        s.push_str(&format!(
+            " The lines from caregiver to child show how {} was passed down.",
+            text::clean(&t.skill)
+        ));
+    }
+    s
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn list_words(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The title and the line under it, each cut to one line of the drawing's width.
+fn title_band(ctx: &Ctx, width: f64) -> Group {
+    let one_line = |s: String, size: f64| {
+        text::wrap(&s, size, width - 16.0, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let mut g = Group::new().set("id", "title");
+    g.append(
+        Text::new(one_line(title_text(ctx), 18.0))
+            .set("class", "title")
+            .set("x", "8")
+            .set("y", "24"),
+    );
+    let sub = match &ctx.opts.trace {
+        Some(t) => format!(
+            "How {} was passed down from caregiver to child",
+            text::clean(&t.skill)
+        ),
+        None => format!("Skills under each person: {}", list_words(&ctx.skills)),
+    };
+    g.append(
+        Text::new(one_line(sub, 11.0))
+            .set("class", "subtitle")
+            .set("x", "8")
+            .set("y", "42"),
+    );
+    g
+}
+
+fn generation_labels(ctx: &Ctx) -> Group {
+    let mut g = Group::new().set("id", "generations");
+    for row in &ctx.layout.rows {
+        let label = text::roman(row.generation);
+        g.append(
+            Text::new(label)
+                .set("class", "generation")
+                .set("x", num(GENERATION_COLUMN / 2.0))
+                .set("y", num(TITLE_BAND + row.y))
+                .add(Title::new(format!("Generation {}", row.generation))),
+        );
+    }
+    g
+}
+
+/// Patterns for the hatched and dotted condition fills.
+fn definitions() -> Definitions {
+    let hatch = Pattern::new()
+        .set("id", "pattern-hatch")
+        .set("width", "5")
+        .set("height", "5")
+        .set("patternUnits", "userSpaceOnUse")
+        .set("patternTransform", "rotate(45)")
+        .add(
+            Rectangle::new()
+                .set("width", "2")
+                .set("height", "5")
+                .set("fill", "#111"),
+        );
+    let dots = Pattern::new()
+        .set("id", "pattern-dots")
+        .set("width", "4")
+        .set("height", "4")
+        .set("patternUnits", "userSpaceOnUse")
+        .add(
+            Path::new()
+                .set("d", "M0,0h1.6v1.6h-1.6z")
+                .set("fill", "#111"),
+        );
+    Definitions::new().add(hatch).add(dots)
+}
+
+/// A path with a class.
+pub(crate) fn path(d: impl Into<String>, class: &str) -> Path {
+    Path::new().set("class", class).set("d", d.into())
+}
+
+/// A text with a class at a point.
+pub(crate) fn label(content: impl Into<String>, x: f64, y: f64, class: &str) -> Text {
+    Text::new(content.into())
+        .set("class", class)
+        .set("x", num(x))
+        .set("y", num(y))
+}
+
+/// A polyline as path data.
+pub(crate) fn polyline_d(points: &[[f64; 2]]) -> String {
+    let mut d = String::new();
+    for (i, p) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&number::pt(p[0], p[1]));
+    }
+    d
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

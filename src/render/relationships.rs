@@ -1,0 +1,366 @@
+//! Emotional relationships (`notation.md` §3.2): each kind built from a few primitives
+//! drawn along the routed polyline: parallel lines, a zigzag, a dotted or dashed line, a
+//! gap with bars, a ring, and arrowheads at the target of directed kinds. Several
+//! relationships between the same two people, routed on the same path, are fanned out
+//! side by side. Each relationship is one group `relationship-N` (N counts the file's
+//! relationships from 1) with a `<title>`.
+
+use svg::Node;
+use svg::node::element::{Circle, Group, Title};
+
+use crate::layout::LineKind;
+use crate::model::RelKind;
+
+use super::geometry::{self, P};
+use super::legend::Item;
+use super::lines::symbol_size;
+use super::number::{num, pt};
+use super::symbols::year;
+use super::{Ctx, Used, path, polyline_d};
+
+/// How a kind is drawn.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Recipe {
+    /// Parallel straight lines (0 when the kind has none besides a zigzag).
+    pub lines: u8,
+    /// Spacing of the parallel lines, in symbol sizes.
+    pub spacing: f64,
+    /// Zigzag amplitude in symbol sizes (0: none).
+    pub zigzag: f64,
+    /// Thicker zigzag (hostility).
+    pub heavy: bool,
+    /// The single line is dotted.
+    pub dotted: bool,
+    /// The single line is dashed.
+    pub dashed: bool,
+    /// A gap with a bar on each side (cutoff).
+    pub gap_bars: bool,
+    /// A ring bridging the gap (cutoff repaired).
+    pub ring: bool,
+    /// Arrowheads at the target: 0, 1 or 2 (nested).
+    pub heads: u8,
+    /// The arrowheads are open (white) rather than filled.
+    pub open_head: bool,
+}
+
+/// The recipe of each kind (`notation.md` §3.2 and, for conflict and neglect, §3.3).
+pub fn recipe(kind: RelKind) -> Recipe {
+    let r = Recipe {
+        spacing: 0.12,
+        ..Recipe::default()
+    };
+    match kind {
+        RelKind::Close => Recipe { lines: 2, ..r },
+        RelKind::Fused => Recipe { lines: 3, ..r },
+        RelKind::Distant => Recipe {
+            lines: 1,
+            dotted: true,
+            ..r
+        },
+        RelKind::Conflict => Recipe { zigzag: 0.08, ..r },
+        RelKind::Hostile => Recipe {
+            zigzag: 0.13,
+            heavy: true,
+            ..r
+        },
+        RelKind::CloseHostile => Recipe {
+            lines: 2,
+            spacing: 0.3,
+            zigzag: 0.12,
+            ..r
+        },
+        RelKind::FusedHostile => Recipe {
+            lines: 3,
+            spacing: 0.17,
+            zigzag: 0.12,
+            ..r
+        },
+        RelKind::Cutoff => Recipe {
+            lines: 1,
+            gap_bars: true,
+            ..r
+        },
+        RelKind::CutoffRepaired => Recipe {
+            lines: 1,
+            gap_bars: true,
+            ring: true,
+            ..r
+        },
+        RelKind::FocusedOn => Recipe {
+            lines: 1,
+            heads: 1,
+            ..r
+        },
+        RelKind::Caretaker => Recipe {
+            lines: 1,
+            heads: 2,
+            ..r
+        },
+        RelKind::Neglect => Recipe {
+            lines: 1,
+            dashed: true,
+            heads: 1,
+            open_head: true,
+            ..r
+        },
+        RelKind::PhysicalAbuse => Recipe {
+            zigzag: 0.12,
+            heads: 1,
+            ..r
+        },
+        RelKind::EmotionalAbuse => Recipe {
+            zigzag: 0.12,
+            heads: 1,
+            open_head: true,
+            ..r
+        },
+        RelKind::SexualAbuse => Recipe {
+            lines: 2,
+            spacing: 0.3,
+            zigzag: 0.12,
+            heads: 1,
+            ..r
+        },
+    }
+}
+
+/// The kind in plain words.
+pub fn kind_words(kind: RelKind) -> &'static str {
+    match kind {
+        RelKind::Close => "close",
+        RelKind::Fused => "fused (very close, enmeshed)",
+        RelKind::Distant => "distant",
+        RelKind::Conflict => "conflict",
+        RelKind::Hostile => "hostile",
+        RelKind::CloseHostile => "close but hostile",
+        RelKind::FusedHostile => "fused and hostile",
+        RelKind::Cutoff => "cut off (no contact)",
+        RelKind::CutoffRepaired => "cutoff repaired",
+        RelKind::FocusedOn => "focused on (arrow points to the one focused on)",
+        RelKind::Caretaker => "caretaker (arrows point to the one cared for)",
+        RelKind::Neglect => "neglect (arrow points to the one neglected)",
+        RelKind::PhysicalAbuse => "physical abuse (arrow points to the one harmed)",
+        RelKind::EmotionalAbuse => "emotional abuse (arrow points to the one harmed)",
+        RelKind::SexualAbuse => "sexual abuse (arrow points to the one harmed)",
+    }
+}
+
+/// Every relationship line of the layout, in layout order.
+pub fn all(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
+    let s = symbol_size(ctx);
+    let rel_lines: Vec<_> = ctx
+        .layout
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Relationship)
+        .filter_map(|l| l.relationship.map(|r| (r, l)))
+        .filter(|(r, _)| *r < ctx.graph.family().relationships.len())
+        .collect();
+    // Only relationships between the same two people can share a path: group them by
+    // pair first, so that many relationships stay cheap.
+    let mut by_pair: std::collections::BTreeMap<(&str, &str), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (j, (_, l)) in rel_lines.iter().enumerate() {
+        let key = if l.from <= l.to {
+            (l.from.as_str(), l.to.as_str())
+        } else {
+            (l.to.as_str(), l.from.as_str())
+        };
+        by_pair.entry(key).or_default().push(j);
+    }
+    let mut out = Vec::new();
+    for (i, (r, line)) in rel_lines.iter().enumerate() {
+        // Fan out relationships routed along the very same path.
+        let key = if line.from <= line.to {
+            (line.from.as_str(), line.to.as_str())
+        } else {
+            (line.to.as_str(), line.from.as_str())
+        };
+        let same: Vec<usize> = by_pair
+            .get(&key)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&j| same_path(&rel_lines[j].1.points, &line.points))
+            .collect();
+        let k = same.len() as f64;
+        let slot = same.iter().position(|&j| j == i).unwrap_or(0) as f64;
+        let shift = (slot - (k - 1.0) / 2.0) * 0.4 * s;
+        let ends = |id: &str| {
+            ctx.placed_by_id(id)
+                .map(|pp| ([pp.x, pp.y], pp.width.max(pp.height) / 2.0 + 0.1 * s))
+        };
+        let mut pts = geometry::trim(&line.points, ends(&line.from), ends(&line.to));
+        if shift != 0.0 {
+            pts = geometry::offset(&pts, shift);
+        }
+        let rel = ctx.graph.relationship(*r);
+        let kind = rel.kind.value;
+        let mut g = Group::new()
+            .set("id", format!("relationship-{}", r + 1))
+            .set("class", format!("relationship rel-{}", kind.as_str()));
+        g.append(Title::new(title(ctx, *r)));
+        if geometry::length(&pts) > 1.0 {
+            draw(&mut g, &pts, recipe(kind), s);
+        }
+        used.insert(Item::Emotional(kind));
+        out.push(g);
+    }
+    out
+}
+
+fn same_path(a: &[[f64; 2]], b: &[[f64; 2]]) -> bool {
+    let (a, b) = (geometry::dedup(a), geometry::dedup(b));
+    let fwd = a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(p, q)| (p[0] - q[0]).abs() < 0.5 && (p[1] - q[1]).abs() < 0.5);
+    let rev = a.len() == b.len()
+        && a.iter()
+            .zip(b.iter().rev())
+            .all(|(p, q)| (p[0] - q[0]).abs() < 0.5 && (p[1] - q[1]).abs() < 0.5);
+    fwd || rev
+}
+
+/// Draws a recipe along the polyline `pts` (from the source to the target) into `g`.
+pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
+    let len = geometry::length(pts);
+    let head_len = 0.3 * s;
+    let body_end = if r.heads > 0 {
+        (len - head_len * 0.8).max(len * 0.5)
+    } else {
+        len
+    };
+    let body = geometry::piece(pts, 0.0, body_end);
+    let base = if r.dotted {
+        "rel-line rel-dotted"
+    } else if r.dashed {
+        "rel-line rel-dashed"
+    } else {
+        "rel-line"
+    };
+    // Parallel lines (with a gap in the middle for a cutoff).
+    let gap = 0.25 * s;
+    for i in 0..r.lines {
+        let off = (f64::from(i) - (f64::from(r.lines) - 1.0) / 2.0) * r.spacing * s;
+        let line = geometry::offset(&body, off);
+        if r.gap_bars {
+            let l = geometry::length(&line);
+            g.append(path(
+                polyline_d(&geometry::piece(&line, 0.0, l / 2.0 - gap / 2.0)),
+                base,
+            ));
+            g.append(path(
+                polyline_d(&geometry::piece(&line, l / 2.0 + gap / 2.0, l)),
+                base,
+            ));
+        } else {
+            g.append(path(polyline_d(&line), base));
+        }
+    }
+    if r.gap_bars {
+        let mut d = String::new();
+        for at in [len / 2.0 - gap / 2.0, len / 2.0 + gap / 2.0] {
+            let (p, u) = geometry::at(pts, at);
+            let n = [-u[1] * 0.2 * s, u[0] * 0.2 * s];
+            d.push_str(&format!(
+                "M{}L{}",
+                pt(p[0] - n[0], p[1] - n[1]),
+                pt(p[0] + n[0], p[1] + n[1])
+            ));
+        }
+        g.append(path(d, "rel-line"));
+        if r.ring {
+            let (p, _) = geometry::at(pts, len / 2.0);
+            g.append(
+                Circle::new()
+                    .set("class", "rel-ring")
+                    .set("cx", num(p[0]))
+                    .set("cy", num(p[1]))
+                    .set("r", num(gap / 2.0 + 1.0)),
+            );
+        }
+    }
+    if r.zigzag > 0.0 {
+        let zl = geometry::length(&body);
+        let a = r.zigzag * s;
+        let half_wave = 0.15 * s;
+        let m = ((zl / half_wave).round() as usize).max(4);
+        let mut zz = vec![body[0]];
+        for j in 1..m {
+            let (p, u) = geometry::at(&body, zl * j as f64 / m as f64);
+            let sign = if j % 2 == 0 { -1.0 } else { 1.0 };
+            zz.push([p[0] - u[1] * a * sign, p[1] + u[0] * a * sign]);
+        }
+        zz.push(body[body.len() - 1]);
+        let class = if r.heavy {
+            "rel-line rel-zigzag rel-heavy"
+        } else {
+            "rel-line rel-zigzag"
+        };
+        g.append(path(polyline_d(&zz), class));
+    }
+    if r.heads > 0 {
+        // The shaft runs to the tip under the head.
+        g.append(path(
+            polyline_d(&geometry::piece(pts, body_end, len)),
+            "rel-line",
+        ));
+        for h in 0..r.heads {
+            let tip_at = len - f64::from(h) * head_len * 0.55;
+            let (tip, u) = geometry::at(pts, tip_at);
+            let back = [tip[0] - u[0] * head_len, tip[1] - u[1] * head_len];
+            let w = 0.12 * s;
+            let d = format!(
+                "M{}L{}L{}Z",
+                pt(tip[0], tip[1]),
+                pt(back[0] - u[1] * w, back[1] + u[0] * w),
+                pt(back[0] + u[1] * w, back[1] - u[0] * w)
+            );
+            g.append(path(
+                d,
+                if r.open_head {
+                    "rel-head rel-head-open"
+                } else {
+                    "rel-head"
+                },
+            ));
+        }
+    }
+}
+
+/// The relationship's `<title>`.
+fn title(ctx: &Ctx, r: usize) -> String {
+    let rel = ctx.graph.relationship(r);
+    let name = |id: &str| {
+        ctx.graph
+            .find(id)
+            .map_or_else(|| "someone".to_string(), |p| ctx.name(p).to_string())
+    };
+    let (a, b) = (name(&rel.a.value), name(&rel.b.value));
+    let kind = rel.kind.value;
+    let mut s = if kind.is_directed() {
+        format!("{}: from {a} to {b}", first_words(kind))
+    } else {
+        format!("{}: {a} and {b}", first_words(kind))
+    };
+    if !ctx.opts.anonymize {
+        if let Some(d) = &rel.since {
+            s.push_str(&format!(", since {}", year(&d.value)));
+        }
+        if let Some(d) = &rel.until {
+            s.push_str(&format!(", until {}", year(&d.value)));
+        }
+    }
+    s
+}
+
+/// The kind's words without the explanation in brackets, capitalised.
+fn first_words(kind: RelKind) -> String {
+    let w = kind_words(kind);
+    let w = w.split(" (").next().unwrap_or(w);
+    let mut c = w.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
