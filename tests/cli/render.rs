@@ -1,33 +1,8 @@
 //! `genogram render`: what a user of the command relies on.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn genogram(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genogram"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn samples() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir("samples")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    v.sort();
-    assert!(v.len() >= 5);
-    v
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("genogram-cli-render-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::util::{genogram, samples, temp_dir as scratch};
 
 fn render_stdout(args: &[&str]) -> String {
     let out = genogram(args);
@@ -84,7 +59,7 @@ fn output_file_and_dash() {
     let dir = scratch("output");
     let out = dir.join("family.svg");
     let sample = "samples/intimacy-cycle.yaml";
-    let o = genogram(&["render", sample, "-o", out.to_str().unwrap()]);
+    let o = genogram(["render", sample, "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
     let file = std::fs::read_to_string(&out).unwrap();
@@ -165,7 +140,7 @@ fn notes_only_when_asked() {
     assert!(render_stdout(&["render", "--notes", s]).contains(note));
     // Notes and anonymisation contradict each other.
     assert_eq!(
-        genogram(&["render", "--notes", "--anonymize", s])
+        genogram(["render", "--notes", "--anonymize", s])
             .status
             .code(),
         Some(2)
@@ -179,7 +154,7 @@ fn existing_output_is_untouched_when_rendering_fails() {
     std::fs::write(&out, "keep me").unwrap();
     let bad = dir.join("bad.yaml");
     std::fs::write(&bad, "people:\n  a: {sex: mail}\n").unwrap();
-    let o = genogram(&["render", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = genogram(["render", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
     assert_eq!(
@@ -195,7 +170,7 @@ fn refuses_to_overwrite_the_input() {
     let input = dir.join("f.yaml");
     let text = "people:\n  a: {sex: male}\n";
     std::fs::write(&input, text).unwrap();
-    let o = genogram(&[
+    let o = genogram([
         "render",
         input.to_str().unwrap(),
         "-o",
@@ -210,7 +185,7 @@ fn refuses_to_overwrite_the_input() {
 fn missing_output_folder_is_a_plain_error() {
     let dir = scratch("missing");
     let out = dir.join("no-such-folder").join("f.svg");
-    let o = genogram(&[
+    let o = genogram([
         "render",
         "samples/twins-and-losses.yaml",
         "-o",
@@ -255,7 +230,7 @@ fn trace_overlays_the_transmission_of_one_skill() {
 
 #[test]
 fn trace_of_an_unknown_skill_is_refused_with_a_suggestion() {
-    let o = genogram(&[
+    let o = genogram([
         "render",
         "--trace",
         "opennes",
