@@ -500,6 +500,8 @@ pub(super) fn route(
         .map(|slots| partition(slots, 2.0))
         .collect();
     let count = |v: &Vec<usize>| v.iter().map(|t| t + 1).max().unwrap_or(0);
+    let tracks_in: Vec<usize> = track_of.iter().map(count).collect();
+    let raises_in: Vec<usize> = raise_of.iter().map(count).collect();
     let label_h: Vec<f64> = order
         .rows
         .iter()
@@ -509,11 +511,11 @@ pub(super) fn route(
     let mut band = vec![0.0; nrows];
     let mut y = o.margin;
     for r in 0..nrows {
-        y += count(&raise_of[r]) as f64 * o.raise_step + s;
+        y += raises_in[r] as f64 * o.raise_step + s;
         row_y[r] = y;
         band[r] = o
             .min_line_space
-            .max((count(&track_of[r]) + 1) as f64 * o.track_gap);
+            .max((tracks_in[r] + 1) as f64 * o.track_gap);
         y += s + label_h[r] + band[r];
     }
     let height = if nrows == 0 {
@@ -525,7 +527,7 @@ pub(super) fn route(
         Y::At(r, dy) => row_y[r] + dy,
         Y::Track(r, slot) => {
             let t = track_of[r][slot] as f64;
-            let n = count(&track_of[r]) as f64;
+            let n = tracks_in[r] as f64;
             row_y[r] + s + label_h[r] + (t + 1.0) * band[r] / (n + 1.0)
         }
         Y::Raise(r, slot) => row_y[r] - s - (raise_of[r][slot] as f64 + 1.0) * o.raise_step,
