@@ -72,7 +72,7 @@ pub struct LayoutOptions {
     pub raise_step: f64,
     /// Margin around the drawing. Default: 40.
     pub margin: f64,
-    /// Sweeps of the coordinate stage (each one down and up). Default: 12.
+    /// Sweeps of the coordinate stage (each one down and up). Default: 8.
     pub sweeps: usize,
 }
 
@@ -94,7 +94,7 @@ impl Default for LayoutOptions {
             min_line_space: 40.0,
             raise_step: 8.0,
             margin: 40.0,
-            sweeps: 12,
+            sweeps: 8,
         }
     }
 }
