@@ -347,3 +347,19 @@ proptest! {
         prop_assert!(problems.is_empty(), "{:#?}", problems);
     }
 }
+
+#[test]
+fn married_twins_turn_to_face_each_other() {
+    let g = genogram::load_str(
+        "twins.yaml",
+        "people:\n  f: {sex: male, born: 1930}\n  m: {sex: female, born: 1932}\n  \
+         t1: {sex: male, born: 1960}\n  t2: {sex: male, born: 1960}\n  \
+         w1: {sex: female, born: 1961}\n  w2: {sex: female, born: 1962}\n\
+         couples:\n  - {partners: [f, m], children: [{twins: [t1, t2], identical: true}]}\n  \
+         - {partners: [t1, w1], married: 1985}\n  - {partners: [t2, w2], married: 1986}\n",
+    )
+    .unwrap();
+    let l = sound(&g);
+    assert!(adjacent(&l, "t1", "t2"), "{:?}", row_of(&l, "t1"));
+    assert!(adjacent(&l, "t1", "w1") && adjacent(&l, "t2", "w2"));
+}

@@ -171,22 +171,41 @@ impl Walk<'_> {
     }
 }
 
-/// Turns two-person blocks whose partners both have parents on the row above so that each
-/// partner faces their own parents.
+/// Turns two-person blocks so that a twin faces their twin, and, when both partners have
+/// parents on the row above, each partner faces their own parents.
 fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
     let mut pos = vec![0usize; f.len()];
-    for (r, row) in out.rows.iter().enumerate() {
+    for row in &out.rows {
         for (i, &p) in row.iter().enumerate() {
             pos[p] = i;
         }
-        let _ = r;
     }
     // Rows top-down, so a turned block's children see the final positions of their parents.
     for r in 0..out.rows.len() {
         let mut changed = false;
-        for &b in &out.row_blocks[r] {
+        let row_blocks = &out.row_blocks[r];
+        for (j, &b) in row_blocks.iter().enumerate() {
             let m = &blocks.members[b];
             if m.len() != 2 {
+                continue;
+            }
+            // A twin with a partner turns to face their twin.
+            let set_of = |blk: Option<&usize>, t: usize| {
+                blk.is_some_and(|&o| blocks.members[o].iter().any(|&q| f.twin[q] == Some(t)))
+            };
+            if let Some((k, t)) = m.iter().find_map(|&q| f.twin[q].map(|t| (q, t))) {
+                let before = j.checked_sub(1).and_then(|i| row_blocks.get(i));
+                let (left, right) = (set_of(before, t), set_of(row_blocks.get(j + 1), t));
+                let other = if m[0] == k { m[1] } else { m[0] };
+                let (i, wrong) = (
+                    pos[k].min(pos[other]),
+                    (right && pos[k] < pos[other]) || (left && pos[k] > pos[other]),
+                );
+                if left != right && wrong {
+                    out.rows[r].swap(i, i + 1);
+                    pos.swap(k, other);
+                    changed = true;
+                }
                 continue;
             }
             let port = |p: usize| {
@@ -202,6 +221,7 @@ fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
             {
                 let i = pos[m[0]].min(pos[m[1]]);
                 out.rows[r].swap(i, i + 1);
+                pos.swap(m[0], m[1]);
                 changed = true;
             }
         }
