@@ -180,7 +180,10 @@ impl Gen {
             let twins = self.rng.chance(0.05) && self.want - self.people.len() >= 2;
             let count = if twins { 2 } else { 1 };
             let identical = self.rng.chance(0.5);
-            for _ in 0..count {
+            // Both twins are born before either marries, so a partner never takes the
+            // place the second twin needs.
+            let mut born: [usize; 2] = [0; 2];
+            for slot in born.iter_mut().take(count) {
                 let male = self.rng.chance(0.5);
                 let p = self.add(male, year, generation, Some(c));
                 let adopted = !twins && self.rng.chance(0.04);
@@ -193,6 +196,9 @@ impl Gen {
                 if adopted && self.rng.chance(0.5) {
                     self.birth_couple(c, p);
                 }
+                *slot = p;
+            }
+            for &p in &born[..count] {
                 self.marry(p, queue);
             }
             twin_sets += usize::from(twins);
