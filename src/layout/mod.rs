@@ -2,7 +2,7 @@
 //!
 //! One entry, [`layout`], runs the stages in order, each in its own file:
 //!
-//! 1. [`gather`](self) — the facts the stages need, in arrays indexed by person and couple:
+//! 1. `gather` — the facts the stages need, in arrays indexed by person and couple:
 //!    the couple that anchors each child (the one that raised them), siblings in birth
 //!    order with twins together, label sizes;
 //! 2. `rows` — one row per generation, with the generation numbers of the report;
