@@ -99,6 +99,11 @@ fn settle(
     base: &mut [u32],
     depth: &mut [u32],
 ) {
+    let mut walk = Walk {
+        mark: vec![0; parents.len()],
+        query: 0,
+        stack: Vec::new(),
+    };
     loop {
         for &p in order {
             depth[p] = match parents[p].iter().map(|&q| depth[q]).max() {
@@ -108,12 +113,29 @@ fn settle(
         }
         let mut moved = false;
         for &p in order {
-            if parents[p].is_empty()
-                && let Some(d) = partners[p].iter().map(|&q| depth[q]).max()
-                && d > base[p]
+            if !parents[p].is_empty() {
+                continue;
+            }
+            // A founder never follows a partner who descends from them (a union across
+            // generations within one line): following would push both down for ever.
+            let mut own = |q: usize| walk.descends_from(q, p, parents);
+            let mut target: Option<u32> = None;
+            let mut leader = false;
+            for &q in &partners[p] {
+                if depth[q] <= base[p] || target.is_some_and(|d| depth[q] < d) || own(q) {
+                    continue;
+                }
                 // A founder follows partners from a line with parents, or founders that
                 // have already moved; two founders alone stay where they are.
-                && partners[p].iter().any(|&q| depth[q] == d && (!parents[q].is_empty() || base[q] == d))
+                let leads = !parents[q].is_empty() || base[q] == depth[q];
+                if target != Some(depth[q]) {
+                    leader = false;
+                }
+                target = Some(depth[q]);
+                leader |= leads;
+            }
+            if let Some(d) = target
+                && leader
             {
                 base[p] = d;
                 moved = true;
@@ -122,6 +144,38 @@ fn settle(
         if !moved {
             break;
         }
+    }
+}
+
+/// Reusable marks for ancestry walks.
+struct Walk {
+    mark: Vec<u32>,
+    query: u32,
+    stack: Vec<usize>,
+}
+
+impl Walk {
+    /// Whether `p` is an ancestor of `q` (linear in the size of `q`'s ancestry).
+    fn descends_from(&mut self, q: usize, p: usize, parents: &[Vec<usize>]) -> bool {
+        self.query = self.query.wrapping_add(1);
+        if self.query == 0 {
+            self.mark.iter_mut().for_each(|m| *m = 0);
+            self.query = 1;
+        }
+        self.stack.clear();
+        self.stack.push(q);
+        while let Some(x) = self.stack.pop() {
+            for &r in &parents[x] {
+                if r == p {
+                    return true;
+                }
+                if self.mark[r] != self.query {
+                    self.mark[r] = self.query;
+                    self.stack.push(r);
+                }
+            }
+        }
+        false
     }
 }
 

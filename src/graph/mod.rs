@@ -406,6 +406,19 @@ mod tests {
     }
 
     #[test]
+    fn a_union_of_a_mother_and_her_son_terminates() {
+        // kinship2 #11: the mother must not chase her son down the generations.
+        let g = graph_of(
+            "people: {gm: {}, son: {}, child: {}}\n\
+             couples: [{partners: [gm], children: [son]}, {partners: [son, gm], children: [child]}]\n",
+        );
+        assert_eq!(
+            gens(&g),
+            [("gm", 1), ("son", 2), ("child", 3)].map(|(a, b)| (a.to_string(), b))
+        );
+    }
+
+    #[test]
     fn separate_families_each_start_at_one() {
         let g =
             graph_of("people: {a: {}, b: {}, c: {}}\ncouples: [{partners: [a], children: [b]}]\n");

@@ -49,34 +49,47 @@ pub(super) fn place(f: &Facts, order: &Order, blocks: &Blocks, o: &LayoutOptions
             s = e;
         }
     }
+    // The least distance from each person to the one before on the row (0 for the first),
+    // and whether the two are glued; fixed for the whole solve.
+    let seps: Vec<Vec<(f64, bool)>> = order
+        .rows
+        .iter()
+        .map(|row| {
+            (0..row.len())
+                .map(|i| {
+                    if i == 0 {
+                        (0.0, false)
+                    } else {
+                        gap(f, order, blocks, row[i - 1], row[i], o)
+                    }
+                })
+                .collect()
+        })
+        .collect();
     let mut solver = Solver::default();
     let mut offset = o.margin;
     for segs in &segments {
         // Least distance from each person to the next on the row, and whether it is glued.
         for &(r, s, e) in segs {
-            let row = &order.rows[r][s..e];
             let mut at = 0.0;
-            for i in 0..row.len() {
-                x[row[i]] = at;
-                if i + 1 < row.len() {
-                    at += gap(f, order, blocks, row[i], row[i + 1], o).0;
+            for i in s..e {
+                if i > s {
+                    at += seps[r][i].0;
                 }
+                x[order.rows[r][i]] = at;
             }
         }
         let ctx = Ctx {
             f,
-            order,
-            blocks,
-            o,
             placed_kids: &placed_kids,
             kid_of: &kid_of,
         };
         for _ in 0..o.sweeps {
             for &(r, s, e) in segs {
-                solver.solve_row(&ctx, &order.rows[r][s..e], &mut x);
+                solver.solve_row(&ctx, &order.rows[r][s..e], &seps[r][s..e], &mut x);
             }
             for &(r, s, e) in segs.iter().rev() {
-                solver.solve_row(&ctx, &order.rows[r][s..e], &mut x);
+                solver.solve_row(&ctx, &order.rows[r][s..e], &seps[r][s..e], &mut x);
             }
         }
         // Set this family to the right of the previous one.
@@ -125,9 +138,6 @@ pub(super) fn gap(
 
 struct Ctx<'a> {
     f: &'a Facts,
-    order: &'a Order,
-    blocks: &'a Blocks,
-    o: &'a LayoutOptions,
     placed_kids: &'a [Vec<usize>],
     kid_of: &'a [Option<usize>],
 }
@@ -158,8 +168,7 @@ struct Solver {
 
 impl Solver {
     /// Solves one row exactly with the others fixed.
-    fn solve_row(&mut self, ctx: &Ctx<'_>, row: &[usize], x: &mut [f64]) {
-        let (f, o) = (ctx.f, ctx.o);
+    fn solve_row(&mut self, ctx: &Ctx<'_>, row: &[usize], seps: &[(f64, bool)], x: &mut [f64]) {
         self.unit_target.clear();
         self.unit_weight.clear();
         self.unit_start.clear();
@@ -171,7 +180,7 @@ impl Solver {
         for i in 0..row.len() {
             let p = row[i];
             let glued = i > 0 && {
-                let (d, glued) = gap(f, ctx.order, ctx.blocks, row[i - 1], p, o);
+                let (d, glued) = seps[i];
                 cum += d;
                 glued
             };
@@ -226,7 +235,7 @@ impl Solver {
                 let mut at = base;
                 for i in start..end {
                     if i > start {
-                        at += gap(f, ctx.order, ctx.blocks, row[i - 1], row[i], o).0;
+                        at += seps[i].0;
                     }
                     x[row[i]] = at;
                 }

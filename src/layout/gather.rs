@@ -78,19 +78,21 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         f.label_w.push(label.width);
         f.label_h.push(label.height);
     }
+    let mut children: Vec<Vec<(PersonIx, Link)>> = Vec::with_capacity(couples);
     for c in g.couples() {
         f.partners
             .push(g.partners(c).into_iter().map(|p| p.0).collect());
+        children.push(g.children(c));
     }
     for p in g.people() {
-        let (primary, secondary) = anchor(g, p);
+        let (primary, secondary) = anchor(g, &f.partners, p);
         f.primary[p.0] = primary.map(|c| c.0);
         f.secondary[p.0] = secondary.into_iter().map(|(c, l)| (c.0, l)).collect();
     }
     let mut twin_sets = 0usize;
     for c in g.couples() {
         let couple = g.couple(c);
-        let children = g.children(c);
+        let children = &children[c.0];
         let mut twin_of = vec![None; children.len()];
         for set in &couple.twins {
             for &m in &set.members {
@@ -100,7 +102,7 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
             }
             twin_sets += 1;
         }
-        f.kids[c.0] = sibling_order(&children, &twin_of, &f, c.0);
+        f.kids[c.0] = sibling_order(children, &twin_of, &f, c.0);
         for (i, (ch, _)) in children.iter().enumerate() {
             if f.primary[ch.0] == Some(c.0) && twin_of[i].is_some() {
                 f.twin[ch.0] = twin_of[i];
@@ -147,8 +149,15 @@ pub(super) fn date_first(a: Option<PartialDate>, b: Option<PartialDate>) -> std:
 
 /// The couple that raised a person anchors them (`raised_by`, else an adoptive or foster
 /// couple, else the birth couple, else a step couple); the others are secondary links.
-fn anchor(g: &FamilyGraph, p: PersonIx) -> (Option<CoupleIx>, Vec<(CoupleIx, Link)>) {
+fn anchor(
+    g: &FamilyGraph,
+    partners: &[Vec<usize>],
+    p: PersonIx,
+) -> (Option<CoupleIx>, Vec<(CoupleIx, Link)>) {
     let list = g.parent_couples(p);
+    if list.is_empty() {
+        return (None, Vec::new());
+    }
     let rank = |l: Link| match l {
         Link::Adopted => 0,
         Link::Foster => 1,
@@ -158,9 +167,10 @@ fn anchor(g: &FamilyGraph, p: PersonIx) -> (Option<CoupleIx>, Vec<(CoupleIx, Lin
     let raisers = g.person(p).raised_by.as_ref();
     let by_raiser = raisers.and_then(|rs| {
         list.iter().find(|(c, _)| {
-            let partners = g.partners(*c);
-            rs.iter()
-                .any(|r| g.find(&r.value).is_some_and(|q| partners.contains(&q)))
+            rs.iter().any(|r| {
+                g.find(&r.value)
+                    .is_some_and(|q| partners[c.0].contains(&q.0))
+            })
         })
     });
     let best = by_raiser.or_else(|| list.iter().min_by_key(|(c, l)| (rank(*l), c.0)));

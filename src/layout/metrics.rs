@@ -136,7 +136,7 @@ pub fn measure(g: &FamilyGraph, xy: &[(f64, f64)], symbol: f64) -> Metrics {
 
 /// Pairs of segments (top x, bottom x) that cross strictly: one starts left of the other
 /// and ends right of it. Segments from one port never count. O(s log s) with a Fenwick tree.
-fn count_crossings(segs: &mut [(f64, f64)]) -> u64 {
+pub(super) fn count_crossings(segs: &mut [(f64, f64)]) -> u64 {
     segs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut bottoms: Vec<f64> = segs.iter().map(|s| s.1).collect();
     bottoms.sort_by(f64::total_cmp);

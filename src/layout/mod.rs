@@ -2,7 +2,7 @@
 //!
 //! One entry, [`layout`], runs the stages in order, each in its own file:
 //!
-//! 1. [`gather`](self) — the facts the stages need, in arrays indexed by person and couple:
+//! 1. `gather` — the facts the stages need, in arrays indexed by person and couple:
 //!    the couple that anchors each child (the one that raised them), siblings in birth
 //!    order with twins together, label sizes;
 //! 2. `rows` — one row per generation, with the generation numbers of the report;
@@ -72,7 +72,7 @@ pub struct LayoutOptions {
     pub raise_step: f64,
     /// Margin around the drawing. Default: 40.
     pub margin: f64,
-    /// Sweeps of the coordinate stage (each one down and up). Default: 12.
+    /// Sweeps of the coordinate stage (each one down and up). Default: 8.
     pub sweeps: usize,
 }
 
@@ -94,7 +94,7 @@ impl Default for LayoutOptions {
             min_line_space: 40.0,
             raise_step: 8.0,
             margin: 40.0,
-            sweeps: 12,
+            sweeps: 8,
         }
     }
 }

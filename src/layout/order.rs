@@ -38,21 +38,6 @@ pub(super) struct Order {
 /// Orders the blocks of every row.
 pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
     let nb = blocks.members.len();
-    let mut w = Walk {
-        f,
-        blocks,
-        seen: vec![false; nb],
-        couple_seen: vec![false; f.partners.len()],
-        pending: VecDeque::new(),
-        out: Order {
-            rows: vec![Vec::new(); rows.members.len()],
-            row_blocks: vec![Vec::new(); rows.members.len()],
-            home: vec![None; nb],
-            part: vec![0; nb],
-        },
-        stack: Vec::new(),
-        part: 0,
-    };
     let has_parents = |b: usize| blocks.members[b].iter().any(|&m| f.primary[m].is_some());
     let mut roots: Vec<usize> = (0..nb).filter(|&b| !has_parents(b)).collect();
     let key = |b: usize| {
@@ -68,23 +53,168 @@ pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
         let (ka, kb) = (key(a), key(b));
         date_first(ka.0, kb.0).then(ka.1.cmp(kb.1)).then(a.cmp(&b))
     });
+    let first = run(f, rows, blocks, &roots, None);
+    let mut best_cross = crossings(f, &first.order);
+    let mut best = first;
+    // Founding lines ordered by the barycentre of the lines they marry into (after
+    // layout-research.md §4.4 step 1); kept only when they cross less.
+    for _ in 0..ROOT_ROUNDS {
+        let order = barycentre_order(f, blocks, &best);
+        let next = run(f, rows, blocks, &order, Some(&best));
+        let cross = crossings(f, &next.order);
+        if cross >= best_cross {
+            break;
+        }
+        best_cross = cross;
+        best = next;
+    }
+    let mut out = best.order;
+    turn_bridges(f, blocks, &mut out);
+    out
+}
+
+/// Rounds of reordering the founding lines.
+const ROOT_ROUNDS: usize = 4;
+
+/// One walk: the order, and which founding line's walk placed each block.
+struct Pass {
+    order: Order,
+    /// The founders' block whose walk placed each block.
+    tree: Vec<usize>,
+    /// The founders' blocks in the order they were walked, with their separate family.
+    walked: Vec<(usize, usize)>,
+}
+
+/// Walks from the founders' blocks in the given order. Without `previous`, lines met
+/// through a marriage are queued to come next; with it, the given order is kept and each
+/// founding line stays in the separate family it had.
+fn run(f: &Facts, rows: &Rows, blocks: &Blocks, roots: &[usize], previous: Option<&Pass>) -> Pass {
+    let nb = blocks.members.len();
+    let mut w = Walk {
+        f,
+        blocks,
+        seen: vec![false; nb],
+        couple_seen: vec![false; f.partners.len()],
+        pending: VecDeque::new(),
+        out: Order {
+            rows: vec![Vec::new(); rows.members.len()],
+            row_blocks: vec![Vec::new(); rows.members.len()],
+            home: vec![None; nb],
+            part: vec![0; nb],
+        },
+        stack: Vec::new(),
+        part: 0,
+        queue: previous.is_none(),
+        tree: vec![usize::MAX; nb],
+        current: 0,
+    };
+    let mut walked = Vec::new();
     // Every block is reachable from a founders' block (parents sit on higher rows), but
     // walk the rest too, so that nobody can be lost.
-    for start in roots.into_iter().chain(0..nb) {
+    for start in roots.iter().copied().chain(0..nb) {
         if w.seen[start] {
             continue;
+        }
+        if let Some(prev) = previous {
+            w.part = prev.order.part[start];
         }
         w.pending.push_back(start);
         while let Some(b) = w.pending.pop_front() {
             if !w.seen[b] {
+                walked.push((b, w.part));
+                w.current = b;
                 w.walk(b);
             }
         }
-        w.part += 1;
+        if previous.is_none() {
+            w.part += 1;
+        }
     }
-    let mut out = w.out;
-    turn_bridges(f, blocks, &mut out);
-    out
+    Pass {
+        order: w.out,
+        tree: w.tree,
+        walked,
+    }
+}
+
+/// The founding lines sorted within each separate family by the mean position of what
+/// they are joined to in other lines (their own mean position counted once).
+fn barycentre_order(f: &Facts, blocks: &Blocks, pass: &Pass) -> Vec<usize> {
+    let mut pos = vec![0.0; f.len()];
+    for row in &pass.order.rows {
+        let len = row.len().max(1) as f64;
+        for (i, &p) in row.iter().enumerate() {
+            pos[p] = i as f64 / len;
+        }
+    }
+    let nb = blocks.members.len();
+    // Per founders' block: (sum, count) of its own positions and of its links.
+    let mut own = vec![(0.0, 0usize); nb];
+    let mut link = vec![(0.0, 0usize); nb];
+    let tree_of = |p: usize| pass.tree[blocks.of[p]];
+    for p in 0..f.len() {
+        let t = tree_of(p);
+        own[t].0 += pos[p];
+        own[t].1 += 1;
+        let mut add = |q: usize| {
+            if tree_of(q) != t {
+                link[t].0 += pos[q];
+                link[t].1 += 1;
+            }
+        };
+        let parents = f.primary[p]
+            .into_iter()
+            .chain(f.secondary[p].iter().map(|s| s.0));
+        for c in parents {
+            f.partners[c].iter().for_each(|&q| add(q));
+        }
+        for &c in &f.unions[p] {
+            f.partners[c]
+                .iter()
+                .filter(|&&q| q != p)
+                .for_each(|&q| add(q));
+            f.kids[c].iter().for_each(|&k| add(k));
+        }
+    }
+    let key = |t: usize| {
+        let mean = own[t].0 / own[t].1.max(1) as f64;
+        (link[t].0 + mean) / (link[t].1 + 1) as f64
+    };
+    let mut order: Vec<(usize, usize, usize)> = pass
+        .walked
+        .iter()
+        .enumerate()
+        .map(|(i, &(t, part))| (part, i, t))
+        .collect();
+    order.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(key(a.2).total_cmp(&key(b.2)))
+            .then(a.1.cmp(&b.1))
+    });
+    order.into_iter().map(|(_, _, t)| t).collect()
+}
+
+/// Crossings of straight port-to-child segments, with positions in the row as x.
+fn crossings(f: &Facts, order: &Order) -> u64 {
+    let mut pos = vec![0usize; f.len()];
+    for row in &order.rows {
+        for (i, &p) in row.iter().enumerate() {
+            pos[p] = i;
+        }
+    }
+    let mut segs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); order.rows.len()];
+    for (c, ps) in f.partners.iter().enumerate() {
+        let Some(r) = ps.iter().map(|&p| f.row[p]).max() else {
+            continue;
+        };
+        let port = ps.iter().map(|&p| pos[p] as f64).sum::<f64>() / ps.len() as f64;
+        for &k in f.kids[c].iter().filter(|&&k| f.row[k] == r + 1) {
+            segs[r].push((port, pos[k] as f64));
+        }
+    }
+    segs.iter_mut()
+        .map(|s| super::metrics::count_crossings(s))
+        .sum()
 }
 
 struct Walk<'a> {
@@ -96,6 +226,12 @@ struct Walk<'a> {
     out: Order,
     stack: Vec<(usize, Option<usize>)>,
     part: usize,
+    /// Whether lines met through a marriage are queued to come next.
+    queue: bool,
+    /// The founders' block whose walk placed each block.
+    tree: Vec<usize>,
+    /// The founders' block being walked.
+    current: usize,
 }
 
 impl Walk<'_> {
@@ -109,6 +245,7 @@ impl Walk<'_> {
                 continue;
             }
             self.seen[b] = true;
+            self.tree[b] = self.current;
             self.out.home[b] = home;
             self.out.part[b] = self.part;
             let row = blocks.row[b];
@@ -150,6 +287,9 @@ impl Walk<'_> {
     /// Queues the founders' block above `p` when that line has not been placed yet.
     fn queue_line_of(&mut self, p: usize) {
         let (f, blocks) = (self.f, self.blocks);
+        if !self.queue {
+            return;
+        }
         let mut b = blocks.of[p];
         // Parents sit on higher rows, so this climbs at most once per row.
         for _ in 0..=blocks.row[b] {
@@ -171,22 +311,41 @@ impl Walk<'_> {
     }
 }
 
-/// Turns two-person blocks whose partners both have parents on the row above so that each
-/// partner faces their own parents.
+/// Turns two-person blocks so that a twin faces their twin, and, when both partners have
+/// parents on the row above, each partner faces their own parents.
 fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
     let mut pos = vec![0usize; f.len()];
-    for (r, row) in out.rows.iter().enumerate() {
+    for row in &out.rows {
         for (i, &p) in row.iter().enumerate() {
             pos[p] = i;
         }
-        let _ = r;
     }
     // Rows top-down, so a turned block's children see the final positions of their parents.
     for r in 0..out.rows.len() {
         let mut changed = false;
-        for &b in &out.row_blocks[r] {
+        let row_blocks = &out.row_blocks[r];
+        for (j, &b) in row_blocks.iter().enumerate() {
             let m = &blocks.members[b];
             if m.len() != 2 {
+                continue;
+            }
+            // A twin with a partner turns to face their twin.
+            let set_of = |blk: Option<&usize>, t: usize| {
+                blk.is_some_and(|&o| blocks.members[o].iter().any(|&q| f.twin[q] == Some(t)))
+            };
+            if let Some((k, t)) = m.iter().find_map(|&q| f.twin[q].map(|t| (q, t))) {
+                let before = j.checked_sub(1).and_then(|i| row_blocks.get(i));
+                let (left, right) = (set_of(before, t), set_of(row_blocks.get(j + 1), t));
+                let other = if m[0] == k { m[1] } else { m[0] };
+                let (i, wrong) = (
+                    pos[k].min(pos[other]),
+                    (right && pos[k] < pos[other]) || (left && pos[k] > pos[other]),
+                );
+                if left != right && wrong {
+                    out.rows[r].swap(i, i + 1);
+                    pos.swap(k, other);
+                    changed = true;
+                }
                 continue;
             }
             let port = |p: usize| {
@@ -202,6 +361,7 @@ fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
             {
                 let i = pos[m[0]].min(pos[m[1]]);
                 out.rows[r].swap(i, i + 1);
+                pos.swap(m[0], m[1]);
                 changed = true;
             }
         }

@@ -33,6 +33,9 @@ enum Y {
 
 type Pt = (f64, Y);
 
+/// How far a line passing through a row keeps from the middle of its free column.
+const PASS: f64 = 6.0;
+
 /// A line before its y values are known: kind, from, to, points, couple, child, link,
 /// relationship, secondary.
 type Draft = (
@@ -102,6 +105,22 @@ impl Router<'_> {
         }
     }
 
+    /// Whether `p`'s neighbour on one side is a partner of `p` (a partner line is there).
+    fn partner_beside(&self, p: usize, right: bool) -> bool {
+        let row = &self.rows[self.f.row[p]];
+        let i = self.pos[p];
+        let q = if right {
+            row.get(i + 1)
+        } else {
+            i.checked_sub(1).map(|j| &row[j])
+        };
+        q.is_some_and(|&q| {
+            self.f.unions[p]
+                .iter()
+                .any(|&c| self.f.partners[c].contains(&q))
+        })
+    }
+
     /// The free column of row `r` nearest to `target`.
     fn free_column(&self, r: usize, target: f64) -> f64 {
         let row = &self.rows[r];
@@ -127,13 +146,27 @@ impl Router<'_> {
         }
     }
 
+    /// Whether a vertical line at `x` through row `r` stays clear of every box there.
+    fn is_free(&self, r: usize, x: f64) -> bool {
+        let row = &self.rows[r];
+        let j = row.partition_point(|&q| self.x[q] + self.half(q) + 2.0 <= x);
+        row.get(j)
+            .is_none_or(|&q| self.x[q] - self.half(q) - 2.0 >= x)
+    }
+
     /// From a free column on row `from` (at any height of that row) down to row `to`
     /// (below it), ending on the track above `to` at `end_x`. Returns the points after
     /// the start.
     fn descend(&mut self, start_x: f64, from: usize, to: usize, end_x: f64, out: &mut Vec<Pt>) {
         let mut cur = start_x;
         for k in from + 1..to {
+            // Beside, not on, the column a couple's own line of descent would take.
             let next = self.free_column(k, end_x);
+            let next = if self.is_free(k, next + PASS) {
+                next + PASS
+            } else {
+                next
+            };
             let s = self.slot(k - 1, cur, next);
             out.push((cur, Y::Track(k - 1, s)));
             out.push((next, Y::Track(k - 1, s)));
@@ -155,7 +188,11 @@ impl Router<'_> {
         };
         let (ra, rb) = (self.f.row[a], self.f.row[b]);
         let s = self.o.symbol / 2.0;
-        let a_right = self.x[b] >= self.x[a];
+        let mut a_right = self.x[b] >= self.x[a];
+        // Across rows, leave from the side where no partner line is drawn.
+        if ra != rb && self.partner_beside(a, a_right) && !self.partner_beside(a, !a_right) {
+            a_right = !a_right;
+        }
         let (xa, xb) = (self.x[a], self.x[b]);
         if ra == rb && self.pos[b] == self.pos[a] + 1 {
             return vec![(xa + s, Y::At(ra, dy)), (xb - s, Y::At(rb, dy))];
@@ -500,6 +537,8 @@ pub(super) fn route(
         .map(|slots| partition(slots, 2.0))
         .collect();
     let count = |v: &Vec<usize>| v.iter().map(|t| t + 1).max().unwrap_or(0);
+    let tracks_in: Vec<usize> = track_of.iter().map(count).collect();
+    let raises_in: Vec<usize> = raise_of.iter().map(count).collect();
     let label_h: Vec<f64> = order
         .rows
         .iter()
@@ -509,11 +548,11 @@ pub(super) fn route(
     let mut band = vec![0.0; nrows];
     let mut y = o.margin;
     for r in 0..nrows {
-        y += count(&raise_of[r]) as f64 * o.raise_step + s;
+        y += raises_in[r] as f64 * o.raise_step + s;
         row_y[r] = y;
         band[r] = o
             .min_line_space
-            .max((count(&track_of[r]) + 1) as f64 * o.track_gap);
+            .max((tracks_in[r] + 1) as f64 * o.track_gap);
         y += s + label_h[r] + band[r];
     }
     let height = if nrows == 0 {
@@ -525,7 +564,7 @@ pub(super) fn route(
         Y::At(r, dy) => row_y[r] + dy,
         Y::Track(r, slot) => {
             let t = track_of[r][slot] as f64;
-            let n = count(&track_of[r]) as f64;
+            let n = tracks_in[r] as f64;
             row_y[r] + s + label_h[r] + (t + 1.0) * band[r] / (n + 1.0)
         }
         Y::Raise(r, slot) => row_y[r] - s - (raise_of[r][slot] as f64 + 1.0) * o.raise_step,
