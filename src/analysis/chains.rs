@@ -12,9 +12,6 @@
 //! appear when they are equally long. Ties between equally long chains into one person
 //! go to the caregiver first in the file.
 
-use petgraph::Direction;
-use petgraph::visit::IntoNeighborsDirected;
-
 use super::Context;
 use super::types::{Chain, ChainKind, Transmission};
 use crate::graph::PersonIx;
@@ -37,13 +34,7 @@ pub(super) fn find(cx: &Context<'_>, kind: ChainKind) -> Vec<Chain> {
         let mut pred: Vec<Option<PersonIx>> = vec![None; n];
         let mut continues = vec![false; n];
         for &p in &cx.order {
-            for node in cx
-                .view
-                .neighbors_directed(cx.graph.person_node(p), Direction::Incoming)
-            {
-                let Some(c) = cx.person_at(node) else {
-                    continue;
-                };
+            for &c in cx.carers_of(p) {
                 if !qualifies(c, p) {
                     continue;
                 }

@@ -5,7 +5,6 @@
 use std::collections::VecDeque;
 
 use super::Context;
-use super::transmission::caregivers_of;
 use super::types::Gendered;
 use crate::graph::PersonIx;
 use crate::model::{Link, Relation};
@@ -73,7 +72,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
     // first line that reaches them.
     let mut up: Vec<(PersonIx, u32)> = Vec::new();
     let mut queue: VecDeque<(PersonIx, u32, PersonIx)> = VecDeque::new();
-    for c in caregivers_of(cx, focus) {
+    for &c in cx.carers_of(focus) {
         let step = g
             .parent_couples(focus)
             .iter()
@@ -85,7 +84,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         queue.push_back((c, 1, c));
     }
     while let Some((p, depth, side)) = queue.pop_front() {
-        for c in caregivers_of(cx, p) {
+        for &c in cx.carers_of(p) {
             if kin[c.0].is_none() {
                 set(
                     &mut kin,

@@ -10,7 +10,7 @@
 use std::collections::VecDeque;
 
 use super::Context;
-use super::transmission::{caregivers_of, status};
+use super::transmission::status;
 use super::types::{Line, LineEvent, LineEventKind, Status};
 use crate::graph::PersonIx;
 
@@ -28,7 +28,7 @@ pub(super) fn trace(cx: &Context<'_>) -> Vec<Line> {
     reached[focus.0] = true;
     let mut queue = VecDeque::from([focus]);
     while let Some(p) = queue.pop_front() {
-        for c in caregivers_of(cx, p) {
+        for &c in cx.carers_of(p) {
             if !reached[c.0] {
                 reached[c.0] = true;
                 below[c.0] = Some(p);
@@ -68,10 +68,7 @@ pub(super) fn trace(cx: &Context<'_>) -> Vec<Line> {
                 skill: skill.clone(),
                 side: cx.id(side),
                 people: path.iter().map(|&p| cx.id(p)).collect(),
-                rejoins: caregivers_of(cx, top)
-                    .into_iter()
-                    .map(|c| cx.id(c))
-                    .collect(),
+                rejoins: cx.carers_of(top).iter().map(|&c| cx.id(c)).collect(),
                 at_top: cx.has[s][top.0],
                 events,
             });

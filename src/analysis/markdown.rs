@@ -3,7 +3,7 @@
 //! cannot turn into markup.
 
 use super::Report;
-use super::prose::{self, Block};
+use super::prose::{self, Block, Cell};
 
 /// The report as Markdown.
 pub fn render(report: &Report) -> String {
@@ -29,20 +29,12 @@ pub fn render(report: &Report) -> String {
                     out.push('\n');
                 }
                 Block::Table(header, rows) => {
-                    let row = |cells: &[String]| {
-                        format!(
-                            "| {} |\n",
-                            cells
-                                .iter()
-                                .map(|c| escape(c))
-                                .collect::<Vec<_>>()
-                                .join(" | ")
-                        )
-                    };
-                    out.push_str(&row(header));
-                    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+                    table_row(&mut out, header);
+                    out.push('|');
+                    out.push_str(&"---|".repeat(header.len()));
+                    out.push('\n');
                     for r in rows {
-                        out.push_str(&row(r));
+                        table_row(&mut out, r);
                     }
                     out.push('\n');
                 }
@@ -55,9 +47,26 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// One table row, written straight into the output (a large family has many rows).
+fn table_row(out: &mut String, cells: &[Cell]) {
+    out.push('|');
+    for c in cells {
+        out.push(' ');
+        escape_into(out, c);
+        out.push_str(" |");
+    }
+    out.push('\n');
+}
+
 /// Escapes the characters that Markdown would read as markup.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out`, escaping the characters Markdown would read as markup.
+fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         if matches!(
             c,
@@ -67,7 +76,6 @@ fn escape(text: &str) -> String {
         }
         out.push(c);
     }
-    out
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ mod types;
 pub use kinship::Kin;
 pub use types::*;
 
-use petgraph::stable_graph::{EdgeReference, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{EdgeReference, StableDiGraph};
 use petgraph::visit::EdgeFiltered;
 
 use crate::graph::{Edge, FamilyGraph, Node, PersonIx};
@@ -111,7 +111,6 @@ pub fn caregiver_view(graph: &FamilyGraph) -> CaregiverView<'_> {
 /// What the analysis needs at hand while it works: the graph, the skills, who has them.
 pub(crate) struct Context<'g> {
     pub graph: &'g FamilyGraph,
-    pub view: CaregiverView<'g>,
     /// The skills analysed, in the file's order.
     pub skills: Vec<Id>,
     /// Every entry's id, by [`PersonIx`].
@@ -123,22 +122,26 @@ pub(crate) struct Context<'g> {
     pub is_person: Vec<bool>,
     /// People, parents before children, by the caregiver edges.
     pub order: Vec<PersonIx>,
+    /// The caregiver view read once into a compact adjacency: the caregivers of person
+    /// `p` are `carers[carer_start[p]..carer_start[p + 1]]`, in file order. The dynamic
+    /// programming passes walk it once per skill, which is faster than the graph's edge
+    /// lists scattered in memory.
+    pub carer_start: Vec<usize>,
+    /// See `carer_start`.
+    pub carers: Vec<PersonIx>,
     /// The person the report is for.
     pub focus: Option<PersonIx>,
 }
 
 impl Context<'_> {
-    /// The person at a node of the graph, if it is a person node.
-    pub fn person_at(&self, n: NodeIndex) -> Option<PersonIx> {
-        match self.graph.graph().node_weight(n) {
-            Some(Node::Person(p)) => Some(*p),
-            _ => None,
-        }
-    }
-
     /// The id of a person.
     pub fn id(&self, p: PersonIx) -> Id {
         self.ids[p.0].clone()
+    }
+
+    /// The caregivers of `p`, from the caregiver view, in file order.
+    pub fn carers_of(&self, p: PersonIx) -> &[PersonIx] {
+        &self.carers[self.carer_start[p.0]..self.carer_start[p.0 + 1]]
     }
 
     /// The transmission of skill `s` from caregiver `from` to `to`.
@@ -164,30 +167,32 @@ pub fn analyse(graph: &FamilyGraph, options: &AnalysisOptions) -> Report {
         .people()
         .map(|p| graph.person(p).kind == PersonKind::Person)
         .collect();
-    let has = skills
-        .iter()
-        .map(|s| {
-            graph
-                .people()
-                .map(|p| options.threshold.has(graph.person(p).level(s)))
-                .collect()
-        })
-        .collect();
+    // One pass over each person's ratings (a person rates at most a few skills).
+    let mut has: Vec<Vec<Option<bool>>> = vec![vec![None; graph.person_count()]; skills.len()];
+    for p in graph.people() {
+        for rating in &graph.person(p).skills {
+            if let Some(s) = skills.iter().position(|s| **s == *rating.skill.value) {
+                has[s][p.0] = options.threshold.has(rating.level);
+            }
+        }
+    }
     let view = caregiver_view(graph);
     let order = transmission::topological_order(graph, &view);
+    let (carer_start, carers) = transmission::adjacency(graph, &view);
     let focus = options
         .person
         .or_else(|| graph.index_person())
         .filter(|p| is_person[p.0]);
     let cx = Context {
         graph,
-        view,
         skills,
         ids,
         threshold: options.threshold,
         has,
         is_person,
         order,
+        carer_start,
+        carers,
         focus,
     };
 

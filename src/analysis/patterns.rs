@@ -146,10 +146,10 @@ fn collect(cx: &Context<'_>) -> Vec<Event> {
     }
     for c in g.couples() {
         let couple = g.couple(c);
-        let partners = g.partners(c);
-        if let [a, b] = partners[..]
-            && (couple.divorced.is_some() || couple.separated.is_some())
-        {
+        if couple.divorced.is_none() && couple.separated.is_none() {
+            continue;
+        }
+        if let [a, b] = g.partners(c)[..] {
             let key = Key {
                 position: Position::Partners,
                 kind: "divorce".to_string(),

@@ -21,8 +21,12 @@ pub(crate) enum Block {
     /// A bulleted list.
     List(Vec<String>),
     /// A table: header, then rows.
-    Table(Vec<String>, Vec<Vec<String>>),
+    Table(Vec<Cell>, Vec<Vec<Cell>>),
 }
+
+/// A table cell: fixed words are borrowed, names and dates owned (a large family's
+/// table has hundreds of thousands of cells).
+pub(crate) type Cell = std::borrow::Cow<'static, str>;
 
 /// A section under a heading.
 #[derive(Clone, Debug)]
@@ -82,18 +86,29 @@ fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// Where a skill was learned, as a phrase after "learned it".
-fn source_phrase(source: &str) -> Option<String> {
-    Some(match source {
+fn source_phrase(source: &str) -> Option<Cell> {
+    Some(Cell::Borrowed(match source {
         "unspecified" => return None,
-        "family" => "at home".to_string(),
-        "therapy" => "in therapy".to_string(),
-        "group-therapy" => "in group therapy".to_string(),
-        "partner" => "from a partner".to_string(),
-        "mentor" => "from a mentor".to_string(),
-        "community" => "in the community".to_string(),
-        "self" => "on their own".to_string(),
-        other => format!("through {other}"),
-    })
+        "family" => "at home",
+        "therapy" => "in therapy",
+        "group-therapy" => "in group therapy",
+        "partner" => "from a partner",
+        "mentor" => "from a mentor",
+        "community" => "in the community",
+        "self" => "on their own",
+        other => return Some(Cell::Owned(format!("through {other}"))),
+    }))
+}
+
+/// A small number as a cell without allocating.
+fn number_cell(n: u32) -> Cell {
+    const SMALL: [&str; 21] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+        "17", "18", "19", "20",
+    ];
+    SMALL
+        .get(n as usize)
+        .map_or_else(|| Cell::Owned(n.to_string()), |s| Cell::Borrowed(s))
 }
 
 fn status_phrase(status: Status) -> &'static str {
@@ -337,23 +352,23 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
         .map(|p| {
             let e = &p.skills[s];
             let learned = match (source_phrase(&e.source), e.since) {
-                (Some(w), Some(y)) => format!("{w}, {y}"),
+                (Some(w), Some(y)) => Cell::Owned(format!("{w}, {y}")),
                 (Some(w), None) => w,
-                (None, Some(y)) => format!("since {y}"),
-                (None, None) => String::new(),
+                (None, Some(y)) => Cell::Owned(format!("since {y}")),
+                (None, None) => Cell::Borrowed(""),
             };
             vec![
-                p.generation.to_string(),
-                names.label(&p.id),
-                e.level.as_str().to_string(),
-                status_phrase(e.status).to_string(),
+                number_cell(p.generation),
+                Cell::Owned(names.label(&p.id)),
+                Cell::Borrowed(e.level.as_str()),
+                Cell::Borrowed(status_phrase(e.status)),
                 learned,
             ]
         })
         .collect();
     blocks.push(Block::Table(
         ["Gen.", "Person", "Level", "How it came", "Learned"]
-            .map(String::from)
+            .map(Cell::Borrowed)
             .to_vec(),
         rows,
     ));

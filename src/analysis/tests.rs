@@ -909,3 +909,27 @@ fn long_lists_are_cut_for_reading_and_complete_in_json() {
         absent - prose::MAX_ITEMS
     )));
 }
+
+#[test]
+fn generated_families_report_for_anyone_in_every_format() {
+    for seed in 0..5 {
+        let g = graph(&crate::generate::family_yaml(150, seed));
+        for p in g.people().step_by(15) {
+            for threshold in [Threshold::Some, Threshold::Strong] {
+                let r = analyse(
+                    &g,
+                    &AnalysisOptions {
+                        person: Some(p),
+                        threshold,
+                        ..Default::default()
+                    },
+                );
+                assert_eq!(r.people.len(), 150);
+                assert!(r.lines.iter().all(|l| l.people.last() == r.person.as_ref()));
+                assert!(!text::render(&r).is_empty());
+                assert!(markdown::render(&r).starts_with("# "));
+                assert!(json(&r).starts_with('{'));
+            }
+        }
+    }
+}

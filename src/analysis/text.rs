@@ -2,7 +2,7 @@
 //! wrapped at 80 columns, tables in aligned columns.
 
 use super::Report;
-use super::prose::{self, Block};
+use super::prose::{self, Block, Cell};
 
 /// Width of a wrapped line.
 const WIDTH: usize = 80;
@@ -73,22 +73,26 @@ fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
     out.push('\n');
 }
 
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+fn table(out: &mut String, header: &[Cell], rows: &[Vec<Cell>]) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let mut line = |cells: &[String]| {
-        let mut s = String::from("  ");
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-            s.push_str(cell);
-            if i + 1 < cells.len() {
-                s.extend(std::iter::repeat_n(' ', w - cell.chars().count() + 2));
+    // Written straight into the output; padding goes only before a cell that has text,
+    // so no line ends in spaces.
+    let mut line = |cells: &[Cell]| {
+        let mut pending = 2;
+        for (cell, w) in cells.iter().zip(&widths) {
+            if cell.is_empty() {
+                pending += w + 2;
+                continue;
             }
+            out.extend(std::iter::repeat_n(' ', pending));
+            out.push_str(cell);
+            pending = w - cell.chars().count() + 2;
         }
-        out.push_str(s.trim_end());
         out.push('\n');
     };
     line(header);

@@ -27,16 +27,27 @@ pub(super) fn topological_order(graph: &FamilyGraph, view: &CaregiverView<'_>) -
     }
 }
 
-/// The caregivers of `p`, read from the caregiver view, in file order.
-pub(super) fn caregivers_of(cx: &Context<'_>, p: PersonIx) -> Vec<PersonIx> {
-    let mut out: Vec<PersonIx> = cx
-        .view
-        .neighbors_directed(cx.graph.person_node(p), Direction::Incoming)
-        .filter_map(|n| cx.person_at(n))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// The caregiver view as a compact adjacency list (see [`Context::carers_of`]).
+pub(super) fn adjacency(
+    graph: &FamilyGraph,
+    view: &CaregiverView<'_>,
+) -> (Vec<usize>, Vec<PersonIx>) {
+    let mut start = Vec::with_capacity(graph.person_count() + 1);
+    let mut carers = Vec::with_capacity(graph.person_count() * 2);
+    for p in graph.people() {
+        start.push(carers.len());
+        let first = carers.len();
+        carers.extend(
+            view.neighbors_directed(graph.person_node(p), Direction::Incoming)
+                .filter_map(|n| match graph.graph()[n] {
+                    crate::graph::Node::Person(c) => Some(c),
+                    crate::graph::Node::Couple(_) => None,
+                }),
+        );
+        carers[first..].sort_unstable();
+    }
+    start.push(carers.len());
+    (start, carers)
 }
 
 /// The status of person `p` for skill `s`.
