@@ -25,6 +25,7 @@
 pub mod cli;
 pub mod diag;
 mod error;
+pub mod gedcom;
 pub mod graph;
 pub mod layout;
 pub mod load;

@@ -4,6 +4,8 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod import_cmd;
+mod init_cmd;
 mod report;
 
 pub use args::{Args, Command};
@@ -22,6 +24,12 @@ pub fn run(args: Args) -> u8 {
     let result = match args.command {
         Command::Check { files } => check(&files, &mut out, &mut err),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+        Command::Import {
+            file,
+            output,
+            force,
+        } => import_cmd::run(&file, output.as_deref(), force, &mut out, &mut err),
+        Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
     };
     match result {
         Ok(code) => code,
