@@ -169,7 +169,12 @@ fn simple(words: &[&str]) -> Result<Date, String> {
                     "it is in the French republican calendar, which is not converted".into(),
                 );
             }
-            _ if first.starts_with("@#") => {
+            "ROMAN" | "UNKNOWN" => {
+                return Err(format!(
+                    "it is in the `{name}` calendar, which is not converted"
+                ));
+            }
+            _ if first.starts_with("@#") || first.starts_with('_') => {
                 return Err(format!(
                     "its calendar `{}` is not known",
                     crate::diag::short(first)
@@ -357,6 +362,8 @@ mod tests {
         assert!(why("5 JUL").contains("no year"));
         assert!(why("@#DHEBREW@ 1 TSH 5700").contains("Hebrew"));
         assert!(why("@#DFRENCH R@ 1 VEND 0001").contains("French"));
+        assert!(why("@#DROMAN@ 28").contains("`ROMAN` calendar"));
+        assert!(why("_MARTIAN 5 _MONTH 2000").contains("not known"));
         assert!(why("31 FEB 1900").contains("does not exist"));
         assert!(why("12 13 1900").contains("month"));
         assert!(why("BET 1900").contains("AND"));
