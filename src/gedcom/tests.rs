@@ -258,3 +258,129 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&g.family().people[0].name, &s);
     }
 }
+
+#[test]
+fn names_that_yaml_reads_as_words_get_safe_ids() {
+    let i = import_text(&with_head(
+        "0 @I1@ INDI\n1 NAME True\n0 @I2@ INDI\n1 NAME Null //\n0 @I3@ INDI\n1 NAME No /Way/\n0 @I4@ INDI\n1 NAME No /Way/\n",
+    ));
+    for id in ["person-true:", "person-null:", "no-way:", "no-way-2:"] {
+        assert!(i.yaml.contains(&format!("\n  {id}\n")), "{id}: {}", i.yaml);
+    }
+}
+
+#[test]
+fn a_person_partnered_with_their_adoptive_parent_imports() {
+    // This once made the generation numbering loop for ever.
+    let i = import_text(&with_head(
+        "0 @I1@ INDI\n1 NAME Ann //\n0 @I2@ INDI\n1 NAME Bob //\n\
+         0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n0 @F2@ FAM\n1 WIFE @I1@\n1 CHIL @I2@\n2 _FREL adopted\n",
+    ));
+    assert_eq!(i.families, 2);
+}
+
+/// GEDCOM text made of random people and families, with random links, dates and
+/// pedigrees: loops, two birth families, children older than parents, all of it.
+fn random_gedcom() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let date = prop_oneof![
+        Just(String::new()),
+        (1000..2020i32).prop_map(|y| y.to_string()),
+        (1..29u8, 0..12usize, 1000..2020i32).prop_map(|(d, m, y)| format!(
+            "{d} {} {y}",
+            [
+                "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"
+            ][m]
+        )),
+        (1000..2020i32).prop_map(|y| format!("ABT {y}")),
+        (1000..2020i32, 0..30i32).prop_map(|(y, d)| format!("BET {y} AND {}", y + d)),
+        "[ -~]{0,12}",
+    ];
+    let person = (
+        "[A-Za-z /_\"'#:-]{0,16}",
+        prop_oneof![Just("M"), Just("F"), Just("U"), Just("X")],
+        date.clone(),
+        date.clone(),
+        proptest::bool::ANY,
+    )
+        .prop_map(|(name, sex, born, died, dead)| {
+            let mut s = format!("1 NAME {name}\n1 SEX {sex}\n");
+            if !born.is_empty() {
+                s.push_str(&format!("1 BIRT\n2 DATE {born}\n"));
+            }
+            if dead || !died.is_empty() {
+                s.push_str("1 DEAT\n");
+                if !died.is_empty() {
+                    s.push_str(&format!("2 DATE {died}\n"));
+                }
+            }
+            s
+        });
+    let family = (
+        proptest::collection::vec(0..8usize, 0..4),
+        proptest::collection::vec((0..8usize, 0..5usize), 0..5),
+        date.clone(),
+        date,
+    )
+        .prop_map(|(partners, children, married, divorced)| {
+            let mut s = String::new();
+            for (k, p) in partners.iter().enumerate() {
+                s.push_str(&format!(
+                    "1 {} @I{p}@\n",
+                    if k % 2 == 0 { "HUSB" } else { "WIFE" }
+                ));
+            }
+            for (c, pedi) in &children {
+                s.push_str(&format!("1 CHIL @I{c}@\n"));
+                let word = ["birth", "adopted", "foster", "sealing", "weird"][*pedi];
+                s.push_str(&format!("2 _FREL {word}\n"));
+            }
+            if !married.is_empty() {
+                s.push_str(&format!("1 MARR\n2 DATE {married}\n"));
+            }
+            if !divorced.is_empty() {
+                s.push_str(&format!("1 DIV\n2 DATE {divorced}\n"));
+            }
+            s
+        });
+    (
+        proptest::collection::vec(person, 0..8),
+        proptest::collection::vec(family, 0..6),
+        proptest::collection::vec((0..8usize, 0..6usize, 0..4usize), 0..6),
+    )
+        .prop_map(|(people, families, famc)| {
+            let mut s = String::from("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n");
+            for (i, p) in people.iter().enumerate() {
+                s.push_str(&format!("0 @I{i}@ INDI\n{p}"));
+                for (who, fam, pedi) in &famc {
+                    if *who == i {
+                        let word = ["birth", "adopted", "foster", "OTHER"][*pedi];
+                        s.push_str(&format!("1 FAMC @F{fam}@\n2 PEDI {word}\n"));
+                    }
+                }
+            }
+            for (i, f) in families.iter().enumerate() {
+                s.push_str(&format!("0 @F{i}@ FAM\n{f}"));
+            }
+            s.push_str("0 TRLR\n");
+            s
+        })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Whatever the GEDCOM says, the import succeeds and `check` accepts the result
+    /// (the importer checks its own output and fails loudly otherwise).
+    #[test]
+    fn any_linked_family_imports_to_a_valid_file(text in random_gedcom()) {
+        let i = import("r.ged", text.as_bytes());
+        proptest::prop_assert!(i.is_ok(), "{text}\n{:?}", i.err());
+    }
+
+    /// Arbitrary text never panics the importer.
+    #[test]
+    fn arbitrary_text_never_panics(text in "(0 HEAD\n)?([0-9 @A-Z_a-z/\n\r\t]|\\PC){0,300}") {
+        let _ = import("r.ged", text.as_bytes());
+    }
+}

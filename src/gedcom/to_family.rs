@@ -323,8 +323,12 @@ fn clean(s: &str) -> String {
 /// (or second given name), else numbered; the record's identifier when the name gives none.
 fn assign_ids(people: &mut [Person]) {
     // An id starts with a letter, so that YAML never reads it as a number.
+    // Nor as a boolean or null (`true`, `no`, `null`).
+    const RESERVED: &[&str] = &[
+        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf",
+    ];
     let lettered = |s: String| {
-        if s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        if s.starts_with(|c: char| c.is_ascii_alphabetic()) && !RESERVED.contains(&s.as_str()) {
             s
         } else {
             format!("person-{s}")

@@ -99,7 +99,10 @@ fn settle(
     base: &mut [u32],
     depth: &mut [u32],
 ) {
-    loop {
+    // A founder partnered with their own descendant (say, with an adopted child) would
+    // follow that partner down for ever; no useful move goes deeper than the family has
+    // people, so the rounds are bounded.
+    for _ in 0..=order.len() {
         for &p in order {
             depth[p] = match parents[p].iter().map(|&q| depth[q]).max() {
                 Some(d) => d + 1,
