@@ -26,6 +26,7 @@ pub mod analysis;
 pub mod cli;
 pub mod diag;
 mod error;
+pub mod gedcom;
 pub mod generate;
 pub mod graph;
 pub mod layout;

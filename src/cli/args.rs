@@ -92,6 +92,24 @@ pub enum Command {
         #[arg(long)]
         landscape: bool,
     },
+    /// Make a family file from a GEDCOM file exported by a genealogy program.
+    Import {
+        /// The GEDCOM file (.ged): GEDCOM 5.5, 5.5.1 or 7.0.
+        #[arg(value_name = "FILE.ged")]
+        file: PathBuf,
+        /// Where to write the family file; standard output when absent or `-`.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists (never the GEDCOM file itself).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a commented starter family file to fill in.
+    Init {
+        /// Where to write it (never over an existing file); standard output when absent.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
 }
 
 /// The page sizes of `render --page`.

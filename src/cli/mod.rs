@@ -4,6 +4,8 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod import_cmd;
+mod init_cmd;
 mod layout_cmd;
 mod render_cmd;
 mod report;
@@ -69,6 +71,12 @@ pub fn run(args: Args) -> u8 {
             };
             render_cmd::run(&request, &mut out)
         }
+        Command::Import {
+            file,
+            output,
+            force,
+        } => import_cmd::run(&file, output.as_deref(), force, &mut out, &mut err),
+        Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
     };
     match result {
         Ok(code) => code,

@@ -104,7 +104,9 @@ fn settle(
         query: 0,
         stack: Vec::new(),
     };
-    loop {
+    // A founder never follows a partner who descends from them (below); as a safety net
+    // the rounds are bounded too: no useful move goes deeper than the family has people.
+    for _ in 0..=order.len() {
         for &p in order {
             depth[p] = match parents[p].iter().map(|&q| depth[q]).max() {
                 Some(d) => d + 1,

@@ -1,6 +1,8 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
 mod check;
+mod import;
+mod init;
 mod layout;
 mod readme;
 mod render;

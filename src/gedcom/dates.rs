@@ -1,0 +1,374 @@
+//! GEDCOM dates to the family file's dates (`1950`, `1950-03`, `1950-03-12`, `~1950`).
+//!
+//! | GEDCOM | family file |
+//! |---|---|
+//! | `12 MAR 1950`, `MAR 1950`, `1950` | `1950-03-12`, `1950-03`, `1950` |
+//! | `ABT`, `CAL`, `EST` before a date | the date with `~` |
+//! | `BEF 1950`, `AFT 1950` | `~1950` |
+//! | `BET 1940 AND 1950`, `FROM 1940 TO 1950` | `~1945` (the middle year; the month too when both ends share it) |
+//! | `FROM 1940`, `TO 1950` | `~1940`, `~1950` |
+//! | `INT 1950 (phrase)` | `~1950` |
+//! | dual years `1700/01`, `1815/1816` | the second (new-style) year |
+//! | `@#DJULIAN@ 12 MAR 1650`, `JULIAN 12 MAR 1650` | converted to the Gregorian day; a month or year alone is kept as written |
+//!
+//! Not kept (the caller reports them): phrases alone `(about the war)`, dates before the
+//! year 1000 (the file format writes four-digit years), dates BC, dates without a year,
+//! and the Hebrew and French republican calendars.
+
+use std::fmt;
+
+use crate::model::PartialDate;
+
+/// A date the family file can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    /// Year, 1000–9999.
+    pub year: i32,
+    /// Month, when known.
+    pub month: Option<u8>,
+    /// Day, when known (only with a month).
+    pub day: Option<u8>,
+    /// Written with `~`.
+    pub approximate: bool,
+}
+
+impl Date {
+    /// The model's date, for comparisons.
+    pub fn partial(&self) -> Option<PartialDate> {
+        self.to_string().parse().ok()
+    }
+
+    /// The same date marked approximate.
+    pub fn approx(self) -> Date {
+        Date {
+            approximate: true,
+            ..self
+        }
+    }
+
+    fn year_only(self) -> Date {
+        Date {
+            month: None,
+            day: None,
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("~")?;
+        }
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a GEDCOM date value.
+///
+/// # Errors
+///
+/// Why the date cannot be kept, in words that complete "the date … cannot be kept: ".
+pub fn parse(value: &str) -> Result<Date, String> {
+    let upper = value.trim().to_ascii_uppercase();
+    if upper.is_empty() {
+        return Err("it is empty".into());
+    }
+    if upper.starts_with('(') {
+        return Err("it is a phrase, not a date".into());
+    }
+    // A phrase after an interpreted date, or a GEDCOM 7 phrase line, is not needed.
+    let main = upper.split('(').next().unwrap_or_default();
+    let tokens = calendar_tokens(main);
+    let words: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        [] => Err("it is empty".into()),
+        ["ABT" | "CAL" | "EST" | "INT", rest @ ..] => Ok(simple(rest)?.approx()),
+        ["BEF" | "AFT" | "FROM" | "TO", rest @ ..] if !rest.contains(&"TO") => {
+            Ok(simple(rest)?.year_only().approx())
+        }
+        ["BET", rest @ ..] => range(rest, "AND"),
+        ["FROM", rest @ ..] => range(rest, "TO"),
+        _ => simple(&words),
+    }
+}
+
+/// Joins `@#DFRENCH R@` into one token and splits the rest on spaces.
+fn calendar_tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s.trim();
+    while !rest.is_empty() {
+        if rest.starts_with("@#") {
+            let end = rest[2..].find('@').map_or(rest.len(), |i| i + 3);
+            out.push(rest[..end].split_whitespace().collect::<Vec<_>>().join(" "));
+            rest = rest[end..].trim_start();
+        } else {
+            let end = rest.find([' ', '\t', '@']).unwrap_or(rest.len()).max(1);
+            out.push(rest[..end].to_string());
+            rest = rest[end..].trim_start();
+        }
+    }
+    out
+}
+
+fn range(words: &[&str], sep: &str) -> Result<Date, String> {
+    let Some(i) = words.iter().position(|w| *w == sep) else {
+        return Err(format!("the range has no `{sep}`"));
+    };
+    let a = simple(&words[..i])?;
+    let b = simple(&words[i + 1..])?;
+    let (lo, hi) = if (a.year, a.month, a.day) <= (b.year, b.month, b.day) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let year = lo.year + (hi.year - lo.year) / 2;
+    let month = if lo.year == hi.year && lo.month == hi.month {
+        lo.month
+    } else {
+        None
+    };
+    Ok(Date {
+        year,
+        month,
+        day: None,
+        approximate: true,
+    })
+}
+
+enum Calendar {
+    Gregorian,
+    Julian,
+}
+
+/// `[calendar] [[day] month] year[/yy] [BC]`.
+fn simple(words: &[&str]) -> Result<Date, String> {
+    let mut words = words;
+    let mut calendar = Calendar::Gregorian;
+    if let Some((first, rest)) = words.split_first() {
+        let name = first
+            .strip_prefix("@#D")
+            .and_then(|c| c.strip_suffix('@'))
+            .unwrap_or(first);
+        match name {
+            "GREGORIAN" => words = rest,
+            "JULIAN" => {
+                calendar = Calendar::Julian;
+                words = rest;
+            }
+            "HEBREW" => return Err("it is in the Hebrew calendar, which is not converted".into()),
+            "FRENCH R" | "FRENCH_R" => {
+                return Err(
+                    "it is in the French republican calendar, which is not converted".into(),
+                );
+            }
+            "ROMAN" | "UNKNOWN" => {
+                return Err(format!(
+                    "it is in the `{name}` calendar, which is not converted"
+                ));
+            }
+            _ if first.starts_with("@#") || first.starts_with('_') => {
+                return Err(format!(
+                    "its calendar `{}` is not known",
+                    crate::diag::short(first)
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let Some((last, rest)) = words.split_last()
+        && matches!(*last, "BC" | "B.C." | "BCE")
+    {
+        let _ = rest;
+        return Err("it is before the year 1000".into());
+    }
+    let (day, month, year) = match words {
+        [y] => (None, None, *y),
+        [m, y] => (None, Some(*m), *y),
+        [d, m, y] => (Some(*d), Some(*m), *y),
+        [] => return Err("it has no year".into()),
+        _ => return Err("it is not a date GEDCOM describes".into()),
+    };
+    let year = year_of(year)?;
+    let month = match month {
+        None => None,
+        Some(m) => Some(month_of(m).ok_or_else(|| {
+            if m.bytes().all(|b| b.is_ascii_digit()) {
+                "it has a number where the month should be".to_string()
+            } else {
+                format!("`{}` is not a month", crate::diag::short(m))
+            }
+        })?),
+    };
+    let day = match day {
+        None => None,
+        Some(d) => Some(
+            d.parse::<u8>()
+                .ok()
+                .filter(|d| (1..=31).contains(d))
+                .ok_or_else(|| format!("`{}` is not a day of the month", crate::diag::short(d)))?,
+        ),
+    };
+    let mut date = Date {
+        year,
+        month,
+        day,
+        approximate: false,
+    };
+    if let (Calendar::Julian, Some(m), Some(d)) = (&calendar, month, day) {
+        date = julian_to_gregorian(year, m, d);
+    }
+    if date.year < 1000 {
+        return Err("it is before the year 1000".into());
+    }
+    if date.year > 9999 {
+        return Err("its year has more than four digits".into());
+    }
+    date.partial()
+        .map(|_| date)
+        .ok_or_else(|| "that day does not exist".to_string())
+}
+
+/// A year, or a dual year `1700/01` or `1815/1816`, read as the second (new-style) year.
+fn year_of(text: &str) -> Result<i32, String> {
+    let (first, second) = match text.split_once('/') {
+        Some((a, b)) => (a, Some(b)),
+        None => (text, None),
+    };
+    let year: i32 = if first.bytes().all(|b| b.is_ascii_digit()) && first.len() <= 6 {
+        first.parse().map_err(|_| "it has no year".to_string())?
+    } else if month_of(first).is_some() {
+        return Err("it has no year".into());
+    } else {
+        return Err(format!("`{}` is not a year", crate::diag::short(first)));
+    };
+    match second {
+        None => Ok(year),
+        Some(s) if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            let n: i32 = s.parse().unwrap_or(0);
+            let modulus = 10_i32.pow(u32::try_from(s.len()).unwrap_or(4));
+            // The new-style year is the first year after `year` that ends in these digits.
+            let mut candidate = year - year.rem_euclid(modulus) + n;
+            if candidate < year {
+                candidate += modulus;
+            }
+            Ok(candidate)
+        }
+        Some(s) => Err(format!(
+            "`{}` is not the second part of a dual year",
+            crate::diag::short(s)
+        )),
+    }
+}
+
+fn month_of(m: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    MONTHS
+        .iter()
+        .position(|n| *n == m)
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+/// The Gregorian day of a Julian calendar day, through the Julian day number.
+fn julian_to_gregorian(year: i32, month: u8, day: u8) -> Date {
+    let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
+    let a = (14 - m) / 12;
+    let yy = y + 4800 - a;
+    let mm = m + 12 * a - 3;
+    let jdn = d + (153 * mm + 2) / 5 + 365 * yy + yy / 4 - 32083;
+    // Gregorian from the Julian day number (Richards' algorithm).
+    let f = jdn + 1401 + (((4 * jdn + 274_277) / 146_097) * 3) / 4 - 38;
+    let e = 4 * f + 3;
+    let g = (e % 1461) / 4;
+    let h = 5 * g + 2;
+    let day = (h % 153) / 5 + 1;
+    let month = ((h / 153 + 2) % 12) + 1;
+    let year = e / 1461 - 4716 + (14 - month) / 12;
+    Date {
+        year: i32::try_from(year).unwrap_or(0),
+        month: u8::try_from(month).ok(),
+        day: u8::try_from(day).ok(),
+        approximate: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> String {
+        parse(s).unwrap_or_else(|e| panic!("{s}: {e}")).to_string()
+    }
+
+    #[test]
+    fn exact_dates_to_every_precision() {
+        assert_eq!(ok("12 MAR 1950"), "1950-03-12");
+        assert_eq!(ok("MAR 1950"), "1950-03");
+        assert_eq!(ok("1950"), "1950");
+        assert_eq!(ok("  1 jan   1901 "), "1901-01-01");
+        assert_eq!(ok("@#DGREGORIAN@ 2 FEB 1900"), "1900-02-02");
+        assert_eq!(ok("GREGORIAN 2 FEB 1900"), "1900-02-02");
+    }
+
+    #[test]
+    fn approximate_forms() {
+        assert_eq!(ok("ABT 1900"), "~1900");
+        assert_eq!(ok("EST MAR 1900"), "~1900-03");
+        assert_eq!(ok("CAL 1 MAR 1900"), "~1900-03-01");
+        assert_eq!(ok("BEF 12 JUL 1850"), "~1850");
+        assert_eq!(ok("AFT 1850"), "~1850");
+        assert_eq!(ok("BET 1940 AND 1950"), "~1945");
+        assert_eq!(ok("BET 1950 AND 1940"), "~1945");
+        assert_eq!(ok("BET 1 MAR 1950 AND 20 MAR 1950"), "~1950-03");
+        assert_eq!(ok("FROM 1900 TO 1903"), "~1901");
+        assert_eq!(ok("FROM 1900"), "~1900");
+        assert_eq!(ok("TO 1900"), "~1900");
+        assert_eq!(ok("INT 1900 (about the time of the flood)"), "~1900");
+    }
+
+    #[test]
+    fn dual_years_take_the_new_style_year() {
+        assert_eq!(ok("1815/1816"), "1816");
+        assert_eq!(ok("12 FEB 1700/01"), "1701-02-12");
+        assert_eq!(ok("1699/00"), "1700");
+        assert_eq!(ok("ABT 1815/16"), "~1816");
+    }
+
+    #[test]
+    fn julian_days_are_converted() {
+        // Shakespeare died on 23 April 1616 (Julian), 3 May 1616 (Gregorian).
+        assert_eq!(ok("@#DJULIAN@ 23 APR 1616"), "1616-05-03");
+        assert_eq!(ok("JULIAN 23 APR 1616"), "1616-05-03");
+        assert_eq!(ok("@#DJULIAN@ 1616"), "1616");
+        // 29 February exists in every fourth Julian year.
+        assert_eq!(ok("@#DJULIAN@ 29 FEB 1700"), "1700-03-11");
+    }
+
+    #[test]
+    fn what_cannot_be_kept_says_why() {
+        let why = |s: &str| parse(s).unwrap_err();
+        assert!(why("(unknown)").contains("phrase"));
+        assert!(why("ABT 900").contains("1000"));
+        assert!(why("44 BC").contains("1000"));
+        assert!(why("5 JUL").contains("no year"));
+        assert!(why("@#DHEBREW@ 1 TSH 5700").contains("Hebrew"));
+        assert!(why("@#DFRENCH R@ 1 VEND 0001").contains("French"));
+        assert!(why("@#DROMAN@ 28").contains("`ROMAN` calendar"));
+        assert!(why("_MARTIAN 5 _MONTH 2000").contains("not known"));
+        assert!(why("31 FEB 1900").contains("does not exist"));
+        assert!(why("12 13 1900").contains("month"));
+        assert!(why("BET 1900").contains("AND"));
+        assert!(why("").contains("empty"));
+        assert!(why("sometime").contains("not a year"));
+        assert!(why("12345").contains("four digits"));
+    }
+}
