@@ -235,7 +235,7 @@ pub fn render(diag: &Diagnostic, source: &SourceFile) -> String {
         "{}:{}: {label}: {}",
         escape_for_terminal(source.name()),
         diag.span.start,
-        escape_for_terminal(&diag.message)
+        shown_message(&diag.message)
     );
     // One gutter width for the whole diagnostic, so that its quotes line up.
     let gutter = std::iter::once(diag.span)
@@ -251,12 +251,12 @@ pub fn render(diag: &Diagnostic, source: &SourceFile) -> String {
             "{pad}= note: {}:{}: {}",
             escape_for_terminal(source.name()),
             span.start,
-            escape_for_terminal(note)
+            shown_message(note)
         );
         quote(&mut out, source, *span, gutter);
     }
     for help in &diag.help {
-        let _ = writeln!(out, "{pad}= help: {}", escape_for_terminal(help));
+        let _ = writeln!(out, "{pad}= help: {}", shown_message(help));
     }
     out
 }
@@ -285,14 +285,47 @@ fn quote(out: &mut String, source: &SourceFile, span: Span, gutter: usize) {
     } else {
         shown.len().max(start + 1)
     };
-    let offset: usize = shown[..start].iter().map(|s| s.chars().count()).sum();
+    // A very long line (pasted data, a huge value) is shown as a window around the
+    // problem, so that one message never floods the terminal.
+    let from = if shown.len() > QUOTE_WIDTH {
+        start.saturating_sub(QUOTE_CONTEXT)
+    } else {
+        0
+    };
+    let to = shown.len().min(from + QUOTE_WIDTH);
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < shown.len() { "…" } else { "" };
+    let start = start.min(to);
+    let end = end.min(to.max(start + 1));
+    let offset: usize = lead.chars().count()
+        + shown[from..start]
+            .iter()
+            .map(|s| s.chars().count())
+            .sum::<usize>();
     let width: usize = shown
         .get(start..end.min(shown.len()))
         .map_or(1, |s| s.iter().map(|s| s.chars().count()).sum::<usize>())
         .max(1);
     let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{number} | {}", shown.concat());
+    let _ = writeln!(out, "{number} | {lead}{}{tail}", shown[from..to].concat());
     let _ = writeln!(out, "{pad} | {}{}", " ".repeat(offset), "^".repeat(width));
+}
+
+/// Most characters of a source line quoted under a message.
+const QUOTE_WIDTH: usize = 160;
+/// Characters shown before the problem when a long line is cut.
+const QUOTE_CONTEXT: usize = 40;
+/// Most characters of one message, note or help line; user text quoted in a message
+/// (an unknown word, a misspelt key) can be arbitrarily long.
+const MESSAGE_WIDTH: usize = 400;
+
+/// Escapes `text` for the terminal and cuts it to [`MESSAGE_WIDTH`] characters.
+fn shown_message(text: &str) -> String {
+    if text.chars().count() <= MESSAGE_WIDTH {
+        return escape_for_terminal(text);
+    }
+    let cut: String = text.chars().take(MESSAGE_WIDTH).collect();
+    format!("{}… (cut)", escape_for_terminal(&cut))
 }
 
 #[cfg(test)]
