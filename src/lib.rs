@@ -25,8 +25,8 @@
 pub mod analysis;
 pub mod cli;
 pub mod diag;
-mod error;
 pub mod generate;
+mod error;
 pub mod graph;
 pub mod layout;
 pub mod load;

@@ -24,20 +24,9 @@ pub fn run(args: Args) -> u8 {
     let mut err = stderr.lock();
     let result = match args.command {
         Command::Check { files } => check(&files, &mut out, &mut err),
-        Command::Report {
-            file,
-            format,
-            skills,
-            threshold,
-            person,
-        } => report_cmd::run(
-            &file,
-            format,
-            &skills,
-            &threshold,
-            person.as_deref(),
-            &mut out,
-        ),
+        Command::Report { file, format, skills, threshold, person } => {
+            report_cmd::run(&file, format, &skills, &threshold, person.as_deref(), &mut out)
+        }
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
         Command::Layout {
             file,
