@@ -387,3 +387,38 @@ fn hostile_fixture_folder_is_all_tested() {
         "{names:?}: add new files to the tests above"
     );
 }
+
+#[test]
+fn anonymized_drawing_holds_no_free_text_of_any_field() {
+    // Every field a user writes free text into, each with a marker that cannot occur in
+    // the drawing by chance; ids are user text too (often first names).
+    let dir = temp_dir("hostile-anon");
+    let text = "title: Qzx-title Family\n\
+        index: qzxid-ana\n\
+        people:\n\
+        \x20 qzxid-ana:\n\
+        \x20   name: Qzxname Ana\n\
+        \x20   sex: female\n\
+        \x20   gender: qzxgender\n\
+        \x20   born: 1951-03-02\n\
+        \x20   occupation: qzxoccupation\n\
+        \x20   location: qzxplace\n\
+        \x20   notes: qzxnote\n\
+        \x20   skills: {openness: {level: strong, learned: qzxlearned, since: 1999, note: qzxskillnote}}\n\
+        \x20 qzxid-ben: {name: \"Qzx\u{202e}ben\", sex: male, born: 1949, died: 2001}\n\
+        \x20 qzxid-kid: {sex: female, born: 1980}\n\
+        couples:\n\
+        \x20 - partners: [qzxid-ana, qzxid-ben]\n\
+        \x20   married: 1975\n\
+        \x20   children: [qzxid-kid]\n\
+        relationships:\n\
+        \x20 - {between: [qzxid-ana, qzxid-kid], kind: close, note: qzxrelnote}\n";
+    let file = write(&dir, "anon.yaml", text);
+    let out = genogram(["render".as_ref(), "--anonymize".as_ref(), file.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = stdout(&out).to_lowercase();
+    assert!(!svg.contains("qzx"), "user text in the anonymised drawing");
+    for year in ["1951", "1949", "2001", "1980", "1975", "1999"] {
+        assert!(!svg.contains(year), "{year}");
+    }
+}
