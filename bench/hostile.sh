@@ -39,14 +39,16 @@ gen() {
     printf '\xff\xfe' >"$f/utf16-le-bom.yaml"
     printf 'people:\n  zoe: {name: Zoe, sex: female, born: 1990}\n' | iconv -f UTF-8 -t UTF-16LE >>"$f/utf16-le-bom.yaml"
     { printf '# '; rep 'comment ' 200000; echo; printf 'people: {'; awk 'BEGIN { for (i = 0; i < 2000; i++) printf "%sp%d: {sex: male}", (i ? ", " : ""), i }'; echo '}'; } >"$f/long-lines.yaml"
-    printf 'people:\n  ana: {name: "Ann\xe2\x80\xaea\xe2\x81\xa6x\xe2\x81\xa9 \x1b[31mRed", sex: female}\n' >"$f/bidi-control-names.yaml"
+    printf 'people:\n  ana: {name: "Ann\xe2\x80\xaea\xe2\x81\xa6x\xe2\x81\xa9 Red\xe2\x80\x8d", sex: female}\n' >"$f/bidi-names.yaml"
+    # YAML itself refuses raw C0 controls such as ESC.
+    printf 'people:\n  ana: {name: "\x1b[31mRed", sex: female}\n' >"$f/escape-in-name.yaml"
     awk 'BEGIN { print "people:\n  hub: {sex: male}"; for (i = 0; i < 10000; i++) printf "  p%d: {sex: female}\n", i; print "couples:"; for (i = 0; i < 10000; i++) printf "  - partners: [hub, p%d]\n", i }' >"$f/partners-10000.yaml"
     awk 'BEGIN { print "people:\n  ma: {sex: female}\n  pa: {sex: male}"; for (i = 0; i < 10000; i++) printf "  c%d: {sex: female}\n", i; printf "couples:\n  - partners: [ma, pa]\n    children: ["; for (i = 0; i < 10000; i++) printf "%sc%d", (i ? ", " : ""), i; print "]" }' >"$f/children-10000.yaml"
 }
 
 expect() { # the exit status each case must end with
     case $1 in
-        utf16-le-bom | long-lines | bidi-control-names | partners-10000 | children-10000) echo 0 ;;
+        utf16-le-bom | long-lines | bidi-names | partners-10000 | children-10000) echo 0 ;;
         *) echo 1 ;;
     esac
 }
@@ -63,7 +65,7 @@ for file in "$work"/*.yaml; do
         /usr/bin/time -f '%e %M' -o "$work/time" timeout 60 "$bin" "$cmd" "$file" >"$work/out" 2>"$work/err"
         got=$?
         set -e
-        read -r secs kb <"$work/time" || { secs=?; kb=?; }
+        read -r secs kb < <(tail -n 1 "$work/time") || { secs=?; kb=?; }
         printf '%-30s %8s %6s %6s %8s %10s\n' "$name" "$cmd" "$want" "$got" "$secs" "$kb"
         if [[ $got != "$want" ]] || grep -q panicked "$work/err"; then
             failed=1
