@@ -24,7 +24,11 @@ fuzz_target!(|bytes: &[u8]| {
     let placed = layout(&graph, &LayoutOptions::default());
     let plain = svg(&graph, &placed, &RenderOptions::default());
     check_svg(&plain);
-    assert_eq!(plain, svg(&graph, &placed, &RenderOptions::default()), "deterministic");
+    assert_eq!(
+        plain,
+        svg(&graph, &placed, &RenderOptions::default()),
+        "deterministic"
+    );
     let anonymous = svg(
         &graph,
         &placed,
