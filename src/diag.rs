@@ -248,7 +248,7 @@ pub fn render(diag: &Diagnostic, source: &SourceFile) -> String {
         "{}:{}: {label}: {}",
         escape_for_terminal(source.name()),
         diag.span.start,
-        escape_for_terminal(&diag.message)
+        shown_message(&diag.message)
     );
     // One gutter width for the whole diagnostic, so that its quotes line up.
     let gutter = std::iter::once(diag.span)
@@ -264,12 +264,12 @@ pub fn render(diag: &Diagnostic, source: &SourceFile) -> String {
             "{pad}= note: {}:{}: {}",
             escape_for_terminal(source.name()),
             span.start,
-            escape_for_terminal(note)
+            shown_message(note)
         );
         quote(&mut out, source, *span, gutter);
     }
     for help in &diag.help {
-        let _ = writeln!(out, "{pad}= help: {}", escape_for_terminal(help));
+        let _ = writeln!(out, "{pad}= help: {}", shown_message(help));
     }
     out
 }
@@ -323,6 +323,19 @@ fn quote(out: &mut String, source: &SourceFile, span: Span, gutter: usize) {
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{number} | {text}");
     let _ = writeln!(out, "{pad} | {}{}", " ".repeat(offset), "^".repeat(width));
+}
+
+/// Most characters of one message, note or help line; user text quoted in a message
+/// (an unknown word, a misspelt key) can be arbitrarily long.
+const MESSAGE_WIDTH: usize = 400;
+
+/// Escapes `text` for the terminal and cuts it to [`MESSAGE_WIDTH`] characters.
+fn shown_message(text: &str) -> String {
+    if text.chars().count() <= MESSAGE_WIDTH {
+        return escape_for_terminal(text);
+    }
+    let cut: String = text.chars().take(MESSAGE_WIDTH).collect();
+    format!("{}… (cut)", escape_for_terminal(&cut))
 }
 
 #[cfg(test)]

@@ -80,12 +80,28 @@ fn temporary(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, st
     Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
 }
 
-/// Whether two paths name the same file (the output may not exist yet).
+/// Whether two paths name the same file (the output may not exist yet): the same path
+/// once links are resolved, or on Unix the same file under two names (a hard link).
 fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
+        (Ok(x), Ok(y)) if x == y => true,
+        (Ok(_), Ok(_)) => same_inode(a, b),
         _ => false,
     }
+}
+
+#[cfg(unix)]
+fn same_inode(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &Path, _: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]

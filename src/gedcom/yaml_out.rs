@@ -148,7 +148,11 @@ pub fn scalar(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || crate::diag::is_unsafe_char(c) || c == '\u{feff}' => {
+            // U+2028 and U+2029 are line breaks to YAML 1.1 parsers: escape them too.
+            c if c.is_control()
+                || crate::diag::is_unsafe_char(c)
+                || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') =>
+            {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),
@@ -190,6 +194,12 @@ mod tests {
         ] {
             assert!(scalar(s).starts_with('"'), "{s:?} → {}", scalar(s));
         }
+    }
+
+    #[test]
+    fn line_separators_are_escaped() {
+        assert_eq!(scalar("a\u{2028} b"), "\"a\\u2028 b\"");
+        assert_eq!(scalar("\u{2029}"), "\"\\u2029\"");
     }
 
     #[test]

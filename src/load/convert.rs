@@ -16,6 +16,12 @@ use crate::model::{
     SkillRating, TwinSet,
 };
 
+/// Longest text value accepted (a name, a note, a place), in characters: a long note is a
+/// few thousand; anything longer is pasted data.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Longest id accepted, in characters.
+pub const MAX_ID_CHARS: usize = 200;
+
 const TOP_KEYS: &[&str] = &[
     "title",
     "index",
@@ -773,7 +779,23 @@ impl Reader {
                 format!("{field} must be a text, not {}", node.describe()),
             ));
         }
-        t
+        let t = t?;
+        let length = t.chars().count();
+        if length > MAX_TEXT_CHARS {
+            // A text this long is not a label or a note but pasted data; drawing it
+            // would take minutes and bury the genogram.
+            self.error(
+                Diagnostic::error(
+                    node.span,
+                    format!(
+                        "{field} is {length} characters long; the longest text accepted is {MAX_TEXT_CHARS} characters"
+                    ),
+                )
+                .with_help("shorten it; long notes belong in a separate document"),
+            );
+            return None;
+        }
+        Some(t)
     }
 
     /// An id: letters, digits, `-` and `_`.
@@ -794,6 +816,19 @@ impl Reader {
             );
             return None;
         };
+        let length = text.chars().count();
+        if length > MAX_ID_CHARS {
+            self.error(
+                Diagnostic::error(
+                    node.span,
+                    format!(
+                        "{field} is an id of {length} characters; ids are at most {MAX_ID_CHARS} characters"
+                    ),
+                )
+                .with_help("use a short id such as `rosa`; the full name goes under `name:`"),
+            );
+            return None;
+        }
         if text.is_empty()
             || !text
                 .chars()

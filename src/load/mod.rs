@@ -43,6 +43,9 @@ pub fn family_with_problems(
     source: &SourceFile,
 ) -> Result<(Family, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = source.text();
+    if let Some(at) = spans::alias_expansion_excess(text) {
+        return Err(vec![alias_bomb(Span::point(at.start))]);
+    }
     let parsed: Result<serde_yaml::Value, serde_yaml::Error> = serde_yaml::from_str(text);
     let tree = spans::span_tree(text);
     let value = match parsed {
@@ -80,6 +83,15 @@ fn duplicate_key_errors(tree: &spans::SpanNode, text: &str) -> Vec<Diagnostic> {
             Diagnostic::error(d.again, message).with_note(d.first, "first written here").with_help(help)
         })
         .collect()
+}
+
+/// The refusal of a file whose anchors and aliases expand into far too much data.
+fn alias_bomb(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        span,
+        "the file expands into far more data than a family holds (anchors and aliases repeat too much)",
+    )
+    .with_help("write each person out in full instead of repeating `&anchors` and `*aliases`")
 }
 
 /// Turns a `serde_yaml` error into plain words at the right place.

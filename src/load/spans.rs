@@ -86,6 +86,49 @@ pub fn span_tree(text: &str) -> Option<SpanNode> {
     None
 }
 
+/// Most values that aliases may add to a file by repeating anchored nodes. A family file
+/// needs none; the YAML parser's own limit misses a big anchor repeated many times.
+pub const MAX_ALIAS_EXPANSION: u64 = 1_000_000;
+
+/// Where aliases first make the document expand past [`MAX_ALIAS_EXPANSION`] values, if
+/// they do. Counts in one pass over the events, without expanding anything.
+pub fn alias_expansion_excess(text: &str) -> Option<Span> {
+    let mut parser = Parser::new_from_str(text);
+    // Size of each anchored node, by anchor id; and the open collections with their
+    // anchor and size so far.
+    let mut sizes: std::collections::BTreeMap<usize, u64> = std::collections::BTreeMap::new();
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    let mut added: u64 = 0;
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.ok()?;
+        let (anchor, size) = match event {
+            Event::Scalar(_, _, anchor, _) => (anchor, 1),
+            Event::Alias(id) => {
+                let size = sizes.get(&id).copied().unwrap_or(1);
+                added = added.saturating_add(size);
+                if added > MAX_ALIAS_EXPANSION {
+                    return Some(convert(&span));
+                }
+                (0, size)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, 1));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => open.pop()?,
+            Event::DocumentEnd => break,
+            _ => continue,
+        };
+        if anchor != 0 {
+            sizes.insert(anchor, size);
+        }
+        if let Some(parent) = open.last_mut() {
+            parent.1 = parent.1.saturating_add(size);
+        }
+    }
+    None
+}
+
 /// A container's span runs from its start event to its end event. Block collections end
 /// where the next line starts, so the end is kept only when it stays on the first line.
 fn widen(start: Span, end: Span) -> Span {

@@ -47,13 +47,19 @@ pub fn closest_within<'c>(
     budget: usize,
 ) -> Vec<&'c str> {
     let lower = word.to_lowercase();
+    let word_len = word.chars().count();
     let mut scored: Vec<(usize, usize, &str)> = candidates
         .into_iter()
         .enumerate()
         .filter_map(|(i, c)| {
-            let d = distance(word, c);
             // A prefix ("rosa" for "rosa-maria") is a likely slip even when far in edits.
             let prefix = lower.len() >= 3 && c.to_lowercase().starts_with(&lower);
+            // Lengths further apart than the budget cannot be within it; skipping them
+            // keeps a pasted megabyte-long word from costing minutes of edit distance.
+            if !prefix && word_len.abs_diff(c.chars().count()) > budget {
+                return None;
+            }
+            let d = distance(word, c);
             (d <= budget || prefix).then_some((d, i, c))
         })
         .collect();

@@ -139,7 +139,7 @@ const REFUSALS: &[(&str, u32, u32, &[&str])] = &[
     ("empty", 1, 1, &["the file is empty"]),
     ("invalid-utf8", 3, 17, &["not valid UTF-8", "0xff"]),
     ("nul-byte", 2, 16, &["NUL character"]),
-    ("alias-bomb", 1, 1, &["anchors and aliases repeat too much"]),
+    ("alias-bomb", 7, 8, &["anchors and aliases repeat too much"]),
     ("tab-indent", 2, 1, &["indent with spaces"]),
 ];
 

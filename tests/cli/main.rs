@@ -1,6 +1,7 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
 mod check;
+mod hostile;
 mod import;
 mod init;
 mod layout;
@@ -8,6 +9,7 @@ mod readme;
 mod render;
 mod report;
 mod schema;
+mod syscalls;
 mod util;
 
 pub use util::{genogram, stderr, stdout, temp_file};

@@ -1,6 +1,6 @@
 //! `genogram render`: what a user of the command relies on.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::util::{genogram, samples, temp_dir as scratch};
 
@@ -240,4 +240,68 @@ fn trace_of_an_unknown_skill_is_refused_with_a_suggestion() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("did you mean `openness`"), "{err}");
     assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn refuses_to_overwrite_the_input_through_a_link() {
+    let dir = scratch("links");
+    let input = dir.join("f.yaml");
+    let text = "people:\n  a: {sex: male}\n";
+    std::fs::write(&input, text).unwrap();
+    let hard = dir.join("hard.svg");
+    std::fs::hard_link(&input, &hard).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&input, dir.join("soft.svg")).unwrap();
+    for name in ["hard.svg", "soft.svg"] {
+        let out = dir.join(name);
+        if !out.exists() {
+            continue;
+        }
+        let o = genogram([
+            "render",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("refusing to write over the input file"),
+            "{name}"
+        );
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), text);
+    }
+}
+
+#[test]
+fn an_unwritable_output_folder_is_a_plain_error() {
+    let dir = scratch("readonly");
+    let ro = dir.join("locked");
+    std::fs::create_dir_all(&ro).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    // Root may write into a read-only folder; /sys takes no new files even from root.
+    let folder = if std::fs::write(ro.join("probe"), "x").is_err() {
+        ro.clone()
+    } else if Path::new("/sys").is_dir() && std::fs::write("/sys/genogram-probe", "x").is_err() {
+        PathBuf::from("/sys")
+    } else {
+        println!("note: every folder is writable here; the read-only folder test is skipped");
+        return;
+    };
+    let out = folder.join("family.svg");
+    let o = genogram([
+        "render",
+        "samples/twins-and-losses.yaml",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("permission denied"), "{err}");
+    assert!(err.contains(folder.to_str().unwrap()), "{err}");
+    assert!(o.stdout.is_empty());
+    assert!(!out.exists());
 }

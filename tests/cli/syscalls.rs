@@ -1,0 +1,127 @@
+//! What the binary touches: no network at all, and no file but its input, its output's
+//! temporary file and the system libraries a program loads. Checked with `strace -f`
+//! when strace is installed (`.ci/run` installs it); skipped with a note otherwise.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::{path, temp_dir, write};
+
+fn strace_available() -> bool {
+    Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Paths any dynamically linked program opens before `main`, or that the Rust runtime
+/// reads about its own process (stack bounds of the main thread).
+fn is_system_path(p: &str) -> bool {
+    matches!(
+        p,
+        "/etc/ld.so.cache" | "/etc/ld.so.preload" | "/proc/self/maps"
+    ) || ["/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/"]
+        .iter()
+        .any(|d| p.starts_with(d))
+}
+
+/// Runs the binary under strace and returns the trace lines.
+fn traced(args: &[&std::ffi::OsStr], log: &Path) -> (Option<i32>, Vec<String>) {
+    // `cargo test` points the loader at target/ for libraries; a user's shell does not.
+    let status = Command::new("strace")
+        .env_remove("LD_LIBRARY_PATH")
+        .args(["-f", "-qq", "-e", "trace=network,open,openat,openat2,creat"])
+        .arg("-o")
+        .arg(log)
+        .arg(env!("CARGO_BIN_EXE_genogram"))
+        .args(args)
+        .output()
+        .expect("strace runs");
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    (
+        status.status.code(),
+        text.lines().map(String::from).collect(),
+    )
+}
+
+/// The quoted path of an `open…` call in a trace line.
+fn opened_path(line: &str) -> Option<&str> {
+    let call = line.split_whitespace().nth(1)?;
+    if !(call.starts_with("open") || call.starts_with("creat")) {
+        return None;
+    }
+    let first = line.find('"')?;
+    let rest = &line[first + 1..];
+    Some(&rest[..rest.find('"')?])
+}
+
+#[test]
+fn touches_nothing_but_its_input_and_output() {
+    if !strace_available() {
+        println!("note: strace is not installed; the system-call test is skipped");
+        return;
+    }
+    let dir = temp_dir("syscalls");
+    let input = write(
+        &dir,
+        "family.yaml",
+        std::fs::read(path("samples/intimacy-cycle.yaml")).unwrap(),
+    );
+    let out_dir = dir.join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let output = out_dir.join("family.svg");
+    let bad = write(&dir, "bad.yaml", "people:\n  a: {sex: femal}\n");
+    let runs: Vec<(Vec<&std::ffi::OsStr>, i32)> = vec![
+        (
+            vec![
+                "render".as_ref(),
+                "--trace".as_ref(),
+                "openness".as_ref(),
+                input.as_os_str(),
+                "-o".as_ref(),
+                output.as_os_str(),
+            ],
+            0,
+        ),
+        (
+            vec!["render".as_ref(), "--anonymize".as_ref(), input.as_os_str()],
+            0,
+        ),
+        (vec!["check".as_ref(), input.as_os_str()], 0),
+        (vec!["report".as_ref(), input.as_os_str()], 0),
+        (vec!["check".as_ref(), bad.as_os_str()], 1),
+    ];
+    let input_s = input.to_str().unwrap();
+    let bad_s = bad.to_str().unwrap();
+    let tmp_prefix = format!("{}/.family.svg.", out_dir.to_str().unwrap());
+    for (i, (args, code)) in runs.iter().enumerate() {
+        let log = dir.join(format!("trace-{i}.txt"));
+        let (status, lines) = traced(args, &log);
+        assert_eq!(status, Some(*code), "run {i}: {lines:?}");
+        assert!(!lines.is_empty(), "run {i}: strace wrote nothing");
+        for line in &lines {
+            let call = line.split_whitespace().nth(1).unwrap_or_default();
+            assert!(
+                ![
+                    "socket(",
+                    "connect(",
+                    "bind(",
+                    "sendto(",
+                    "sendmsg(",
+                    "socketpair("
+                ]
+                .iter()
+                .any(|c| call.starts_with(c)),
+                "run {i}: network call {line}"
+            );
+            if let Some(p) = opened_path(line) {
+                let ok = p == input_s
+                    || p == bad_s
+                    || (p.starts_with(&tmp_prefix) && p.ends_with(".tmp"))
+                    || is_system_path(p);
+                assert!(ok, "run {i} opened {p}: {line}");
+            }
+        }
+    }
+    assert!(output.exists());
+}
