@@ -28,6 +28,7 @@ pub mod diag;
 mod error;
 pub mod generate;
 pub mod graph;
+pub mod handout;
 pub mod layout;
 pub mod load;
 pub mod model;
