@@ -246,3 +246,39 @@ fn key(line: &[u8]) -> &[u8] {
         .map_or(t.len(), |p| p + 1);
     &t[..end]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="40" font-family="sans-serif">Ольга</text><text x="10" y="80" font-weight="bold" font-family="sans-serif">Νίκος</text></svg>"#;
+
+    #[test]
+    fn canonical_form_is_stable_and_its_offsets_point_at_objects() {
+        let pdf = to_pdf(SVG).unwrap();
+        assert_eq!(
+            canonical(&pdf).unwrap(),
+            pdf,
+            "canonical twice is canonical once"
+        );
+        let text = String::from_utf8_lossy(&pdf);
+        let xref = text.rfind("\nxref\n").unwrap() + 1;
+        let entries: Vec<&str> = text[xref..]
+            .lines()
+            .skip(3)
+            .map(|l| l.trim_end_matches('\r'))
+            .take_while(|l| l.ends_with(" n"))
+            .collect();
+        assert!(entries.len() > 5, "{entries:?}");
+        for (n, line) in entries.iter().enumerate() {
+            let off: usize = line[..10].parse().unwrap();
+            assert!(pdf[off..].starts_with(format!("{} 0 obj\n", n + 1).as_bytes()));
+        }
+    }
+
+    #[test]
+    fn dictionary_entries_sorted_by_key() {
+        let sorted = sort_entries(b"<<\n  /fo1 2 0 R\n  /fo0 1 0 R\n>>");
+        assert_eq!(sorted, b"<<\n  /fo0 1 0 R\n  /fo1 2 0 R\n>>".to_vec());
+    }
+}
