@@ -29,6 +29,7 @@ mod error;
 pub mod gedcom;
 pub mod generate;
 pub mod graph;
+pub mod handout;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -72,9 +72,19 @@ pub enum Command {
         /// The family file (YAML).
         #[arg(value_name = "FILE")]
         file: PathBuf,
-        /// Where to write the picture; standard output when absent or `-`.
-        #[arg(short, long, value_name = "OUT.svg")]
+        /// Where to write the picture (SVG, or PNG or PDF by the extension); standard
+        /// output when absent or `-`.
+        #[arg(short, long, value_name = "OUT.svg|png|pdf")]
         output: Option<PathBuf>,
+        /// The kind of file to write; by default from the extension of -o, else SVG.
+        #[arg(long, value_enum)]
+        format: Option<RenderFormat>,
+        /// PNG pixels per inch (default 300, for print).
+        #[arg(long, value_name = "DPI", conflicts_with = "scale")]
+        dpi: Option<f64>,
+        /// PNG pixels per drawing pixel (1 = 96 dpi); instead of --dpi.
+        #[arg(long, value_name = "FACTOR")]
+        scale: Option<f64>,
         /// Overlay how this skill was passed from each caregiver to each child.
         #[arg(long, value_name = "SKILL")]
         trace: Option<String>,
@@ -110,6 +120,17 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
+}
+
+/// The file kinds of `render --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// An SVG drawing.
+    Svg,
+    /// A PNG picture (needs the `png` cargo feature, on by default).
+    Png,
+    /// A one-page PDF (needs the `pdf` cargo feature, on by default).
+    Pdf,
 }
 
 /// The page sizes of `render --page`.

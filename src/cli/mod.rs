@@ -11,7 +11,7 @@ mod render_cmd;
 mod report;
 mod report_cmd;
 
-pub use args::{Args, Command, ExportFormat, LayoutFormat, PageArg, ReportFormat};
+pub use args::{Args, Command, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat};
 
 use std::io::Write;
 
@@ -54,6 +54,9 @@ pub fn run(args: Args) -> u8 {
         Command::Render {
             file,
             output,
+            format,
+            dpi,
+            scale,
             trace,
             anonymize,
             notes,
@@ -63,6 +66,9 @@ pub fn run(args: Args) -> u8 {
             let request = render_cmd::Request {
                 file,
                 output,
+                format,
+                dpi,
+                scale,
                 trace,
                 anonymize,
                 notes,

@@ -3,9 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{PageArg, write_out};
+use super::{PageArg, RenderFormat, write_out};
 use crate::Error;
 use crate::analysis::{self, AnalysisOptions};
+use crate::handout::{self, Format};
 use crate::load::closest;
 use crate::render::{Page, RenderOptions, Trace};
 
@@ -13,6 +14,9 @@ use crate::render::{Page, RenderOptions, Trace};
 pub(super) struct Request {
     pub file: PathBuf,
     pub output: Option<PathBuf>,
+    pub format: Option<RenderFormat>,
+    pub dpi: Option<f64>,
+    pub scale: Option<f64>,
     pub trace: Option<String>,
     pub anonymize: bool,
     pub notes: bool,
@@ -32,6 +36,8 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
             t.display()
         )));
     }
+    let format = format(req, target.map(PathBuf::as_path))?;
+    let dpi = dpi(req, format)?;
     let (_, graph) = crate::load_file(&req.file)?;
     let trace = match &req.trace {
         None => None,
@@ -73,10 +79,67 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
         trace,
     };
     let svg = crate::render::svg(&graph, &layout, &options);
+    let bytes = match format {
+        Format::Svg => svg.into_bytes(),
+        Format::Png => handout::to_png(&svg, dpi)?,
+        Format::Pdf => handout::to_pdf(&svg)?,
+    };
     match target {
-        Some(path) => {
-            crate::output::write_atomically(path, svg.as_bytes(), Some(&req.file)).map(|()| 0)
-        }
-        None => write_out(out, svg.as_bytes()),
+        Some(path) => crate::output::write_atomically(path, &bytes, Some(&req.file)).map(|()| 0),
+        None => write_out(out, &bytes),
     }
+}
+
+/// The kind of file asked for: `--format`, else the extension of `-o`, else SVG. A format
+/// this build lacks is refused before anything is read.
+fn format(req: &Request, target: Option<&std::path::Path>) -> Result<Format, Error> {
+    let by_name = target.and_then(Format::from_path);
+    let format = match req.format {
+        None => by_name.unwrap_or(Format::Svg),
+        Some(f) => {
+            let f = match f {
+                RenderFormat::Svg => Format::Svg,
+                RenderFormat::Png => Format::Png,
+                RenderFormat::Pdf => Format::Pdf,
+            };
+            if let Some(n) = by_name
+                && n != f
+            {
+                return Err(Error::Usage(format!(
+                    "--format {} does not match the output name ending in .{}; \
+                     change one of them",
+                    f.as_str(),
+                    n.as_str()
+                )));
+            }
+            f
+        }
+    };
+    if !format.available() {
+        return Err(handout::missing(format));
+    }
+    Ok(format)
+}
+
+/// The PNG pixels per inch from `--dpi` or `--scale`, checked.
+fn dpi(req: &Request, format: Format) -> Result<f64, Error> {
+    let (value, flag) = match (req.dpi, req.scale) {
+        (Some(d), _) => (d, "--dpi"),
+        (None, Some(s)) => (s * 96.0, "--scale"),
+        (None, None) => return Ok(handout::DEFAULT_DPI),
+    };
+    if format != Format::Png {
+        return Err(Error::Usage(format!(
+            "{flag} sets the size of a PNG; it has no effect on {}: leave it out, \
+             or write a .png",
+            format.as_str().to_ascii_uppercase()
+        )));
+    }
+    if !(value.is_finite() && (10.0..=2400.0).contains(&value)) {
+        return Err(Error::Usage(format!(
+            "{flag} gives {value} pixels per inch; choose between 10 and 2400 \
+             (300 is print quality; --scale 1 is 96)"
+        )));
+    }
+    Ok(value)
 }
