@@ -363,3 +363,32 @@ fn married_twins_turn_to_face_each_other() {
     assert!(adjacent(&l, "t1", "t2"), "{:?}", row_of(&l, "t1"));
     assert!(adjacent(&l, "t1", "w1") && adjacent(&l, "t2", "w2"));
 }
+
+#[test]
+fn relationships_between_partners_run_in_their_own_lanes_below_the_partner_line() {
+    let g = load("samples/intimacy-cycle.yaml");
+    let l = sound(&g);
+    let partner_y = l
+        .lines
+        .iter()
+        .find(|ln| ln.kind == LineKind::Partner && ln.from == "richard" && ln.to == "linda")
+        .map(|ln| ln.points[0][1])
+        .expect("richard–linda partner line");
+    let mut lanes: Vec<f64> = l
+        .lines
+        .iter()
+        .filter(|ln| ln.kind == LineKind::Relationship)
+        .filter(|ln| {
+            (ln.from == "richard" && ln.to == "linda") || (ln.from == "linda" && ln.to == "richard")
+        })
+        .map(|ln| {
+            assert!(ln.points.iter().all(|p| p[1] == ln.points[0][1]), "{ln:?}");
+            ln.points[0][1]
+        })
+        .collect();
+    lanes.sort_by(f64::total_cmp);
+    assert_eq!(lanes.len(), 2, "conflict and caretaker");
+    assert!(lanes[0] - partner_y >= 8.0, "{lanes:?} vs {partner_y}");
+    assert!(lanes[1] - lanes[0] >= 6.0, "{lanes:?}");
+    assert!(lanes[1] < y(&l, "richard") + 20.0, "{lanes:?}");
+}

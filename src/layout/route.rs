@@ -69,6 +69,9 @@ struct Router<'a> {
     tracks: Vec<Vec<(f64, f64)>>,
     /// Slots of the raised levels of each row.
     raises: Vec<Vec<(f64, f64)>>,
+    /// The x of every family (non-relationship) vertical line through or into each row,
+    /// so that relationship lines take other columns.
+    busy: Vec<Vec<f64>>,
 }
 
 impl Router<'_> {
@@ -80,6 +83,24 @@ impl Router<'_> {
         let list = &mut self.tracks[gap];
         list.push((a.min(b), a.max(b)));
         list.len() - 1
+    }
+
+    /// A column for a relationship line through row `r` near the free column `mid`: off
+    /// the middle, and clear of every family line's vertical there.
+    fn rel_column(&self, r: usize, mid: f64) -> f64 {
+        let clear = |c: f64| self.busy[r].iter().all(|&b| (b - c).abs() >= 4.0);
+        [
+            -PASS,
+            PASS,
+            -1.5 * PASS,
+            1.5 * PASS,
+            -0.5 * PASS,
+            0.5 * PASS,
+        ]
+        .into_iter()
+        .map(|d| mid + d)
+        .find(|&c| clear(c) && self.is_free(r, c))
+        .unwrap_or(mid - PASS)
     }
 
     /// The middle of the free space beside `p` on one side.
@@ -156,17 +177,32 @@ impl Router<'_> {
 
     /// From a free column on row `from` (at any height of that row) down to row `to`
     /// (below it), ending on the track above `to` at `end_x`. Returns the points after
-    /// the start.
-    fn descend(&mut self, start_x: f64, from: usize, to: usize, end_x: f64, out: &mut Vec<Pt>) {
+    /// the start. Passing through a row, it keeps `shift` from the middle of the free
+    /// column: family lines pass at `PASS`, relationship lines at `-PASS`, so neither runs
+    /// on the other.
+    fn descend(
+        &mut self,
+        start_x: f64,
+        from: usize,
+        to: usize,
+        end_x: f64,
+        shift: f64,
+        out: &mut Vec<Pt>,
+    ) {
         let mut cur = start_x;
         for k in from + 1..to {
             // Beside, not on, the column a couple's own line of descent would take.
             let next = self.free_column(k, end_x);
-            let next = if self.is_free(k, next + PASS) {
-                next + PASS
+            let next = if shift < 0.0 {
+                self.rel_column(k, next)
+            } else if self.is_free(k, next + shift) {
+                next + shift
             } else {
                 next
             };
+            if shift >= 0.0 {
+                self.busy[k].push(next);
+            }
             let s = self.slot(k - 1, cur, next);
             out.push((cur, Y::Track(k - 1, s)));
             out.push((next, Y::Track(k - 1, s)));
@@ -179,8 +215,9 @@ impl Router<'_> {
 
     /// A line between two people that avoids every symbol: out of the side facing the
     /// other, through free columns and tracks, into the other's side, at `dy` below the
-    /// centres.
-    fn connect(&mut self, a: usize, b: usize, dy: f64) -> Vec<Pt> {
+    /// centres. `shift` moves its vertical runs off the middle of the free columns, where
+    /// lines of descent run (0 for a partner line, `-PASS` for a relationship).
+    fn connect(&mut self, a: usize, b: usize, dy: f64, shift: f64) -> Vec<Pt> {
         let (a, b) = if (self.f.row[a], self.x[a]) <= (self.f.row[b], self.x[b]) {
             (a, b)
         } else {
@@ -200,6 +237,13 @@ impl Router<'_> {
         let c1 = self.column_beside(a, a_right);
         let b_right = if ra == rb { false } else { c1 > xb };
         let c2 = self.column_beside(b, b_right);
+        let (c1, c2) = if shift < 0.0 {
+            (self.rel_column(ra, c1), self.rel_column(rb, c2))
+        } else {
+            self.busy[ra].push(c1);
+            self.busy[rb].push(c2);
+            (c1, c2)
+        };
         let mut pts = vec![
             (xa + if a_right { s } else { -s }, Y::At(ra, dy)),
             (c1, Y::At(ra, dy)),
@@ -209,7 +253,14 @@ impl Router<'_> {
             pts.push((c1, Y::Track(ra, slot)));
             pts.push((c2, Y::Track(ra, slot)));
         } else {
-            self.descend(c1, ra, rb, c2, &mut pts);
+            self.descend(
+                c1,
+                ra,
+                rb,
+                c2,
+                if shift < 0.0 { shift } else { PASS },
+                &mut pts,
+            );
         }
         pts.push((c2, Y::At(rb, dy)));
         pts.push((xb + if b_right { s } else { -s }, Y::At(rb, dy)));
@@ -240,6 +291,7 @@ pub(super) fn route(
         pos,
         tracks: vec![Vec::new(); nrows],
         raises: vec![Vec::new(); nrows],
+        busy: vec![Vec::new(); nrows],
     };
     let s = o.symbol / 2.0;
     let couple_name = |c: usize| format!("couple-{}", c + 1);
@@ -337,7 +389,7 @@ pub(super) fn route(
                     })
                 } else {
                     // Partners on different rows: a stepped line down to the lower one.
-                    let pts = rt.connect(a, b, 0.0);
+                    let pts = rt.connect(a, b, 0.0, 0.0);
                     let (px, _) = pts[pts.len() - 2];
                     lines.push((
                         LineKind::Partner,
@@ -360,6 +412,9 @@ pub(super) fn route(
             }
             _ => None,
         };
+        if let Some(port) = &port {
+            rt.busy[port.row].push(port.x);
+        }
         ports.push(port);
     }
 
@@ -454,7 +509,7 @@ pub(super) fn route(
         let (px, py, prow) = (port.x, port.y, port.row);
         for &k in kids.iter().filter(|&&k| f.row[k] > next_row) {
             let mut pts = vec![(px, py)];
-            rt.descend(px, prow, f.row[k], x[k], &mut pts);
+            rt.descend(px, prow, f.row[k], x[k], PASS, &mut pts);
             pts.push((x[k], Y::At(f.row[k], -s)));
             let link = child_link(g, c, k);
             lines.push((
@@ -481,7 +536,7 @@ pub(super) fn route(
             let mut pts = port.lead.clone();
             pts.push((port.x, port.y));
             let (px, prow) = (port.x, port.row);
-            rt.descend(px, prow, f.row[k], end, &mut pts);
+            rt.descend(px, prow, f.row[k], end, PASS, &mut pts);
             pts.push((end, Y::At(f.row[k], -s)));
             lines.push((
                 LineKind::Child,
@@ -496,16 +551,39 @@ pub(super) fn route(
             ));
         }
     }
-    // Emotional relationships, below the partner lines.
-    for (ri, rel) in g.family().relationships.iter().enumerate() {
-        let (Some(a), Some(b)) = (g.find(&rel.a.value), g.find(&rel.b.value)) else {
-            continue;
+    // Emotional relationships, below the partner lines. Between two neighbours (partners
+    // above all, whose partner line runs at mid-height) each relationship gets its own
+    // lane in the lower half of the symbols, so none is read as the partner line.
+    let rels: Vec<(usize, usize, usize)> = g
+        .family()
+        .relationships
+        .iter()
+        .enumerate()
+        .filter_map(|(ri, rel)| {
+            let (a, b) = (g.find(&rel.a.value)?.0, g.find(&rel.b.value)?.0);
+            (a != b).then_some((ri, a, b))
+        })
+        .collect();
+    let pair = |a: usize, b: usize| (a.min(b), a.max(b));
+    let mut by_pair: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, &(_, a, b)) in rels.iter().enumerate() {
+        by_pair.entry(pair(a, b)).or_default().push(i);
+    }
+    for (i, &(ri, a, b)) in rels.iter().enumerate() {
+        let adjacent = f.row[a] == f.row[b] && rt.pos[a].abs_diff(rt.pos[b]) == 1;
+        let pts = if adjacent {
+            let same = by_pair.get(&pair(a, b)).map_or(&[][..], Vec::as_slice);
+            let lane = same.iter().position(|&j| j == i).unwrap_or(0);
+            let dy = lane_dy(lane, same.len(), s);
+            let (l, r) = if x[a] <= x[b] { (a, b) } else { (b, a) };
+            vec![
+                (x[l] + s, Y::At(f.row[l], dy)),
+                (x[r] - s, Y::At(f.row[r], dy)),
+            ]
+        } else {
+            rt.connect(a, b, o.symbol * 0.35, -PASS)
         };
-        let (a, b) = (a.0, b.0);
-        if a == b {
-            continue;
-        }
-        let pts = rt.connect(a, b, o.symbol * 0.35);
         // Keep the direction of the file: from `a` to `b`.
         let pts = if near_person(&pts[0], x[a], f.row[a], s) {
             pts
@@ -628,6 +706,19 @@ pub(super) fn route(
         lines,
         rows,
     }
+}
+
+/// The height below the row's centre of lane `lane` of `n` relationships between two
+/// neighbours (`s` is half a symbol): the first at 0.45 s, clear of the partner line and
+/// its dates above, the others 0.4 s apart, squeezed to stay above the symbols' bottom.
+fn lane_dy(lane: usize, n: usize, s: f64) -> f64 {
+    let first = 0.45 * s;
+    let step = if n > 1 {
+        (0.4 * s).min((0.95 * s - first) / (n - 1) as f64)
+    } else {
+        0.0
+    };
+    first + lane as f64 * step
 }
 
 fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
