@@ -392,3 +392,45 @@ fn relationships_between_partners_run_in_their_own_lanes_below_the_partner_line(
     assert!(lanes[1] - lanes[0] >= 6.0, "{lanes:?}");
     assert!(lanes[1] < y(&l, "richard") + 20.0, "{lanes:?}");
 }
+
+#[test]
+fn step_children_hang_from_their_own_parents_only_with_a_secondary_step_line() {
+    let g = load("samples/blended-family.yaml");
+    let l = sound(&g);
+    for (child, parents, step) in [
+        ("maya", "couple-5", "couple-7"),
+        ("freya", "couple-6", "couple-7"),
+        ("oskar", "couple-6", "couple-7"),
+        ("ruth", "couple-2", "couple-3"),
+    ] {
+        assert_eq!(hangs_from(&l, child), parents, "{child}");
+        let primary = l
+            .lines
+            .iter()
+            .filter(|ln| ln.kind == LineKind::Child && ln.to == child && !ln.secondary)
+            .count();
+        assert_eq!(primary, 1, "{child} hangs from one couple");
+        assert!(
+            l.lines.iter().any(|ln| ln.kind == LineKind::Child
+                && ln.to == child
+                && ln.from == step
+                && ln.secondary
+                && ln.link == Some(genogram::model::Link::Step)),
+            "{child}: secondary step line from {step}"
+        );
+    }
+    // Daniel and Ingrid's own bar leads to Leo alone: it is over none of the step-children.
+    for ln in l
+        .lines
+        .iter()
+        .filter(|ln| ln.kind == LineKind::Sibship && ln.couple.is_some_and(|c| c.0 == 6))
+    {
+        let (lo, hi) = (
+            ln.points[0][0].min(ln.points[1][0]),
+            ln.points[0][0].max(ln.points[1][0]),
+        );
+        for child in ["maya", "freya", "oskar"] {
+            assert!(!(lo..=hi).contains(&x(&l, child)), "{child} under {ln:?}");
+        }
+    }
+}
