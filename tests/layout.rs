@@ -434,3 +434,23 @@ fn step_children_hang_from_their_own_parents_only_with_a_secondary_step_line() {
         }
     }
 }
+
+#[test]
+fn a_single_parents_line_of_descent_starts_under_their_own_label() {
+    let g = load("samples/blended-family.yaml");
+    let l = sound(&g);
+    let ruth = l.people.iter().find(|p| p.id == "ruth").unwrap();
+    let descent = l
+        .lines
+        .iter()
+        .find(|ln| ln.kind == LineKind::Descent && ln.from == "couple-4")
+        .expect("ruth's line of descent");
+    let start = descent.points[0];
+    assert_eq!(start[0], ruth.x, "{descent:?}");
+    let label_bottom = ruth.y + ruth.height / 2.0 + ruth.label_height;
+    assert!(
+        start[1] >= label_bottom && start[1] <= label_bottom + 6.0,
+        "{descent:?}"
+    );
+    assert!(descent.points.iter().all(|p| p[0] == ruth.x), "{descent:?}");
+}

@@ -304,20 +304,15 @@ pub(super) fn route(
         let ps = &f.partners[c];
         let port = match ps.as_slice() {
             [p] => {
+                // One known parent: the line of descent starts just under the parent's
+                // own label, so it plainly belongs to them and crosses nothing beside.
                 let p = *p;
                 let r = f.row[p];
-                let centre = kids_centre(f, c, x).unwrap_or(x[p] + 1.0);
-                let right = centre >= x[p];
-                let col = rt.column_beside(p, right);
-                let dy = s / 2.0;
                 Some(Port {
-                    x: col,
-                    y: Y::At(r, dy),
+                    x: x[p],
+                    y: Y::At(r, s + f.label_h[p] + 3.0),
                     row: r,
-                    lead: vec![
-                        (x[p] + if right { s } else { -s }, Y::At(r, dy)),
-                        (col, Y::At(r, dy)),
-                    ],
+                    lead: Vec::new(),
                 })
             }
             [a, b] => {
@@ -723,11 +718,6 @@ fn lane_dy(lane: usize, n: usize, s: f64) -> f64 {
 
 fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
     matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= s + 1e-9
-}
-
-fn kids_centre(f: &Facts, c: usize, x: &[f64]) -> Option<f64> {
-    let k = &f.kids[c];
-    Some((x[*k.first()?] + x[*k.last()?]) / 2.0)
 }
 
 fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
