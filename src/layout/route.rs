@@ -70,8 +70,11 @@ struct Router<'a> {
     /// Slots of the raised levels of each row.
     raises: Vec<Vec<(f64, f64)>>,
     /// The x of every family (non-relationship) vertical line through or into each row,
-    /// so that relationship lines take other columns.
+    /// or down from it to the next row (child risers), so that relationship lines take
+    /// other columns.
     busy: Vec<Vec<f64>>,
+    /// The x of the relationship lines' verticals through each row so far.
+    rel_busy: Vec<Vec<f64>>,
 }
 
 impl Router<'_> {
@@ -86,21 +89,43 @@ impl Router<'_> {
     }
 
     /// A column for a relationship line through row `r` near the free column `mid`: off
-    /// the middle, and clear of every family line's vertical there.
-    fn rel_column(&self, r: usize, mid: f64) -> f64 {
-        let clear = |c: f64| self.busy[r].iter().all(|&b| (b - c).abs() >= 4.0);
-        [
+    /// the middle, clear of every family line's vertical there and, when it can be, of
+    /// the other relationship lines' columns.
+    fn rel_column(&mut self, r: usize, mid: f64) -> f64 {
+        let offsets = [
             -PASS,
             PASS,
             -1.5 * PASS,
             1.5 * PASS,
             -0.5 * PASS,
             0.5 * PASS,
-        ]
-        .into_iter()
-        .map(|d| mid + d)
-        .find(|&c| clear(c) && self.is_free(r, c))
-        .unwrap_or(mid - PASS)
+            -2.0 * PASS,
+            2.0 * PASS,
+        ];
+        let apart = |list: &[f64], c: f64| list.iter().all(|&b| (b - c).abs() >= 4.0);
+        let pick = |others: bool| {
+            offsets.into_iter().map(|d| mid + d).find(|&c| {
+                apart(&self.busy[r], c)
+                    && (!others || apart(&self.rel_busy[r], c))
+                    && self.is_free(r, c)
+            })
+        };
+        let c = pick(true).or_else(|| pick(false)).unwrap_or(mid - PASS);
+        self.rel_busy[r].push(c);
+        c
+    }
+
+    /// For a relationship leaving `p` on one side: the free column there, or, when the
+    /// free space is wide, a column close to `p`, so that its run at the symbol's height
+    /// stays short and does not run along the lines to its neighbour.
+    fn near_column(&self, p: usize, right: bool) -> f64 {
+        let col = self.column_beside(p, right);
+        let edge = self.x[p] + if right { 1.0 } else { -1.0 } * self.half(p);
+        if (col - edge).abs() > 5.0 * PASS {
+            edge + if right { 3.0 } else { -3.0 } * PASS
+        } else {
+            col
+        }
     }
 
     /// The middle of the free space beside `p` on one side.
@@ -238,7 +263,9 @@ impl Router<'_> {
         let b_right = if ra == rb { false } else { c1 > xb };
         let c2 = self.column_beside(b, b_right);
         let (c1, c2) = if shift < 0.0 {
-            (self.rel_column(ra, c1), self.rel_column(rb, c2))
+            let n1 = self.near_column(a, a_right);
+            let n2 = self.near_column(b, b_right);
+            (self.rel_column(ra, n1), self.rel_column(rb, n2))
         } else {
             self.busy[ra].push(c1);
             self.busy[rb].push(c2);
@@ -292,6 +319,7 @@ pub(super) fn route(
         tracks: vec![Vec::new(); nrows],
         raises: vec![Vec::new(); nrows],
         busy: vec![Vec::new(); nrows],
+        rel_busy: vec![Vec::new(); nrows],
     };
     let s = o.symbol / 2.0;
     let couple_name = |c: usize| format!("couple-{}", c + 1);
@@ -475,6 +503,8 @@ pub(super) fn route(
                 ));
             }
             for &(k, apex) in &tops {
+                // The riser runs in the gap below the parents' row.
+                rt.busy[port.row].push(x[k]);
                 let link = child_link(g, c, k);
                 lines.push((
                     LineKind::Child,
@@ -506,6 +536,7 @@ pub(super) fn route(
             let mut pts = vec![(px, py)];
             rt.descend(px, prow, f.row[k], x[k], PASS, &mut pts);
             pts.push((x[k], Y::At(f.row[k], -s)));
+            rt.busy[f.row[k] - 1].push(x[k]);
             let link = child_link(g, c, k);
             lines.push((
                 LineKind::Child,
@@ -533,6 +564,7 @@ pub(super) fn route(
             let (px, prow) = (port.x, port.row);
             rt.descend(px, prow, f.row[k], end, PASS, &mut pts);
             pts.push((end, Y::At(f.row[k], -s)));
+            rt.busy[f.row[k] - 1].push(end);
             lines.push((
                 LineKind::Child,
                 couple_name(c),
