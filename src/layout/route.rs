@@ -55,8 +55,6 @@ struct Port {
     x: f64,
     y: Y,
     row: usize,
-    /// Lines from the parent to the port, drawn as part of the descent (one parent only).
-    lead: Vec<Pt>,
 }
 
 struct Router<'a> {
@@ -340,7 +338,6 @@ pub(super) fn route(
                     x: x[p],
                     y: Y::At(r, s + f.label_h[p] + 3.0),
                     row: r,
-                    lead: Vec::new(),
                 })
             }
             [a, b] => {
@@ -366,7 +363,6 @@ pub(super) fn route(
                         x: (x[a] + x[b]) / 2.0,
                         y: Y::At(ra, 0.0),
                         row: ra,
-                        lead: Vec::new(),
                     })
                 } else if ra == rb {
                     // Raised over the people between.
@@ -408,7 +404,6 @@ pub(super) fn route(
                         x: px,
                         y: up,
                         row: ra,
-                        lead: Vec::new(),
                     })
                 } else {
                     // Partners on different rows: a stepped line down to the lower one.
@@ -429,7 +424,6 @@ pub(super) fn route(
                         x: px,
                         y: Y::At(rb, 0.0),
                         row: rb,
-                        lead: Vec::new(),
                     })
                 }
             }
@@ -454,8 +448,7 @@ pub(super) fn route(
             .copied()
             .filter(|&k| f.row[k] == next_row)
             .collect();
-        let mut descent = port.lead.clone();
-        descent.push((port.x, port.y));
+        let mut descent = vec![(port.x, port.y)];
         if !near.is_empty() {
             // Twins hang from one apex.
             let mut tops: Vec<(usize, f64)> = Vec::with_capacity(near.len());
@@ -559,8 +552,7 @@ pub(super) fn route(
                 continue;
             }
             let end = x[k] + s / 2.0;
-            let mut pts = port.lead.clone();
-            pts.push((port.x, port.y));
+            let mut pts = vec![(port.x, port.y)];
             let (px, prow) = (port.x, port.row);
             rt.descend(px, prow, f.row[k], end, PASS, &mut pts);
             pts.push((end, Y::At(f.row[k], -s)));
