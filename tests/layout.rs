@@ -339,6 +339,18 @@ proptest! {
     }
 
     #[test]
+    fn random_relationships_never_run_on_family_lines(people in 2usize..300, seed in any::<u64>()) {
+        // Many relationships, half of them between partners, several per pair: the
+        // verifier's M9 rejects any relationship segment along a family line.
+        let options = GenerateOptions { relationships: people / 2 + 4, ..GenerateOptions::default() };
+        let g = genogram::load_str("r.yaml", &family_yaml_with(people, seed, &options)).unwrap();
+        let l = layout(&g, &LayoutOptions::default());
+        let problems = verify::check(&g, &l, &LayoutOptions::default());
+        prop_assert!(problems.is_empty(), "{:#?}", problems);
+        prop_assert!(l.lines.iter().any(|line| line.kind == LineKind::Relationship));
+    }
+
+    #[test]
     fn children_without_dates_keep_file_order_and_invariants(people in 2usize..200, seed in any::<u64>()) {
         let options = GenerateOptions { undated: true, ..GenerateOptions::default() };
         let g = genogram::load_str("c.yaml", &family_yaml_with(people, seed, &options)).unwrap();

@@ -89,7 +89,9 @@ impl Router<'_> {
     /// A column for a relationship line through row `r` near the free column `mid`: off
     /// the middle, clear of every family line's vertical there and, when it can be, of
     /// the other relationship lines' columns.
-    fn rel_column(&mut self, r: usize, mid: f64) -> f64 {
+    /// `above`: the line also comes down from the gap above the row, where the lines of
+    /// descent of the row above run.
+    fn rel_column(&mut self, r: usize, mid: f64, above: bool) -> f64 {
         let offsets = [
             -PASS,
             PASS,
@@ -104,11 +106,34 @@ impl Router<'_> {
         let pick = |others: bool| {
             offsets.into_iter().map(|d| mid + d).find(|&c| {
                 apart(&self.busy[r], c)
+                    && (!above || r == 0 || apart(&self.busy[r - 1], c))
                     && (!others || apart(&self.rel_busy[r], c))
                     && self.is_free(r, c)
             })
         };
-        let c = pick(true).or_else(|| pick(false)).unwrap_or(mid - PASS);
+        // In a crowded column: the free x farthest from every family line there.
+        let fallback = || {
+            let gap = |c: f64| {
+                let rows = if above && r > 0 {
+                    r - 1..r + 1
+                } else {
+                    r..r + 1
+                };
+                rows.flat_map(|k| self.busy[k].iter())
+                    .map(|&b| (b - c).abs())
+                    .fold(f64::MAX, f64::min)
+            };
+            (0..=16)
+                .map(|i| mid + (i as f64 / 4.0 - 2.0) * PASS)
+                .filter(|&c| self.is_free(r, c))
+                .map(|c| (gap(c), c))
+                .fold(None, |best: Option<(f64, f64)>, (g, c)| match best {
+                    Some((bg, _)) if bg >= g => best,
+                    _ => Some((g, c)),
+                })
+                .map_or(mid - PASS, |(_, c)| c)
+        };
+        let c = pick(true).or_else(|| pick(false)).unwrap_or_else(fallback);
         self.rel_busy[r].push(c);
         c
     }
@@ -217,14 +242,16 @@ impl Router<'_> {
             // Beside, not on, the column a couple's own line of descent would take.
             let next = self.free_column(k, end_x);
             let next = if shift < 0.0 {
-                self.rel_column(k, next)
+                self.rel_column(k, next, true)
             } else if self.is_free(k, next + shift) {
                 next + shift
             } else {
                 next
             };
             if shift >= 0.0 {
+                // Through the gap above, the row, and the gap below.
                 self.busy[k].push(next);
+                self.busy[k - 1].push(next);
             }
             let s = self.slot(k - 1, cur, next);
             out.push((cur, Y::Track(k - 1, s)));
@@ -263,10 +290,16 @@ impl Router<'_> {
         let (c1, c2) = if shift < 0.0 {
             let n1 = self.near_column(a, a_right);
             let n2 = self.near_column(b, b_right);
-            (self.rel_column(ra, n1), self.rel_column(rb, n2))
+            (
+                self.rel_column(ra, n1, false),
+                self.rel_column(rb, n2, ra != rb),
+            )
         } else {
             self.busy[ra].push(c1);
             self.busy[rb].push(c2);
+            if rb > ra {
+                self.busy[rb - 1].push(c2);
+            }
             (c1, c2)
         };
         let mut pts = vec![
