@@ -788,7 +788,15 @@ fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
 /// never share a track; the fewest tracks possible.
 fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..slots.len()).collect();
-    idx.sort_by(|&a, &b| slots[a].0.total_cmp(&slots[b].0).then(a.cmp(&b)));
+    // By left end, then right end, so that the tracks do not depend on the order of the
+    // file when two slots start together.
+    idx.sort_by(|&a, &b| {
+        slots[a]
+            .0
+            .total_cmp(&slots[b].0)
+            .then(slots[a].1.total_cmp(&slots[b].1))
+            .then(a.cmp(&b))
+    });
     let mut out = vec![0; slots.len()];
     // Busy tracks by the end of their last slot; free tracks by number.
     let mut busy: BinaryHeap<Reverse<(Key, usize)>> = BinaryHeap::new();
