@@ -53,6 +53,10 @@ pub struct GenerateOptions {
     pub shuffle: Option<u64>,
     /// Give up to this many children no birth year (to test file-order fallbacks).
     pub undated: bool,
+    /// Add this many emotional relationships, half of them between partners (to test
+    /// relationship routing); drawn from their own seeded stream, so the people and
+    /// couples are the same as without them.
+    pub relationships: usize,
 }
 
 struct Person {
@@ -381,7 +385,38 @@ impl Gen {
             }
             out.push_str("}\n");
         }
+        self.write_relationships(seed, options.relationships, &mut out);
         out
+    }
+
+    fn write_relationships(&self, seed: u64, count: usize, out: &mut String) {
+        const KINDS: [&str; 6] = ["conflict", "close", "hostile", "distant", "cutoff", "fused"];
+        const DIRECTED: [&str; 2] = ["focused-on", "caretaker"];
+        let n = self.people.len();
+        if count == 0 || n < 2 {
+            return;
+        }
+        let mut r = SplitMix64::new(seed ^ 0x005E_ED0F_12E1);
+        out.push_str("relationships:\n");
+        for _ in 0..count {
+            let couple = (!self.couples.is_empty() && r.chance(0.5))
+                .then(|| &self.couples[r.below(self.couples.len())])
+                .filter(|c| c.partners.len() == 2);
+            let (a, b) = match couple {
+                Some(c) => (c.partners[0], c.partners[1]),
+                None => {
+                    let a = r.below(n);
+                    (a, (a + 1 + r.below(n - 1)) % n)
+                }
+            };
+            if r.chance(0.25) {
+                let kind = DIRECTED[r.below(DIRECTED.len())];
+                let _ = writeln!(out, "  - {{from: p{a}, to: p{b}, kind: {kind}}}");
+            } else {
+                let kind = KINDS[r.below(KINDS.len())];
+                let _ = writeln!(out, "  - {{between: [p{a}, p{b}], kind: {kind}}}");
+            }
+        }
     }
 }
 

@@ -339,6 +339,18 @@ proptest! {
     }
 
     #[test]
+    fn random_relationships_never_run_on_family_lines(people in 2usize..300, seed in any::<u64>()) {
+        // Many relationships, half of them between partners, several per pair: the
+        // verifier's M9 rejects any relationship segment along a family line.
+        let options = GenerateOptions { relationships: people / 2 + 4, ..GenerateOptions::default() };
+        let g = genogram::load_str("r.yaml", &family_yaml_with(people, seed, &options)).unwrap();
+        let l = layout(&g, &LayoutOptions::default());
+        let problems = verify::check(&g, &l, &LayoutOptions::default());
+        prop_assert!(problems.is_empty(), "{:#?}", problems);
+        prop_assert!(l.lines.iter().any(|line| line.kind == LineKind::Relationship));
+    }
+
+    #[test]
     fn children_without_dates_keep_file_order_and_invariants(people in 2usize..200, seed in any::<u64>()) {
         let options = GenerateOptions { undated: true, ..GenerateOptions::default() };
         let g = genogram::load_str("c.yaml", &family_yaml_with(people, seed, &options)).unwrap();
@@ -362,4 +374,95 @@ fn married_twins_turn_to_face_each_other() {
     let l = sound(&g);
     assert!(adjacent(&l, "t1", "t2"), "{:?}", row_of(&l, "t1"));
     assert!(adjacent(&l, "t1", "w1") && adjacent(&l, "t2", "w2"));
+}
+
+#[test]
+fn relationships_between_partners_run_in_their_own_lanes_below_the_partner_line() {
+    let g = load("samples/intimacy-cycle.yaml");
+    let l = sound(&g);
+    let partner_y = l
+        .lines
+        .iter()
+        .find(|ln| ln.kind == LineKind::Partner && ln.from == "richard" && ln.to == "linda")
+        .map(|ln| ln.points[0][1])
+        .expect("richard–linda partner line");
+    let mut lanes: Vec<f64> = l
+        .lines
+        .iter()
+        .filter(|ln| ln.kind == LineKind::Relationship)
+        .filter(|ln| {
+            (ln.from == "richard" && ln.to == "linda") || (ln.from == "linda" && ln.to == "richard")
+        })
+        .map(|ln| {
+            assert!(ln.points.iter().all(|p| p[1] == ln.points[0][1]), "{ln:?}");
+            ln.points[0][1]
+        })
+        .collect();
+    lanes.sort_by(f64::total_cmp);
+    assert_eq!(lanes.len(), 2, "conflict and caretaker");
+    assert!(lanes[0] - partner_y >= 8.0, "{lanes:?} vs {partner_y}");
+    assert!(lanes[1] - lanes[0] >= 6.0, "{lanes:?}");
+    assert!(lanes[1] < y(&l, "richard") + 20.0, "{lanes:?}");
+}
+
+#[test]
+fn step_children_hang_from_their_own_parents_only_with_a_secondary_step_line() {
+    let g = load("samples/blended-family.yaml");
+    let l = sound(&g);
+    for (child, parents, step) in [
+        ("maya", "couple-5", "couple-7"),
+        ("freya", "couple-6", "couple-7"),
+        ("oskar", "couple-6", "couple-7"),
+        ("ruth", "couple-2", "couple-3"),
+    ] {
+        assert_eq!(hangs_from(&l, child), parents, "{child}");
+        let primary = l
+            .lines
+            .iter()
+            .filter(|ln| ln.kind == LineKind::Child && ln.to == child && !ln.secondary)
+            .count();
+        assert_eq!(primary, 1, "{child} hangs from one couple");
+        assert!(
+            l.lines.iter().any(|ln| ln.kind == LineKind::Child
+                && ln.to == child
+                && ln.from == step
+                && ln.secondary
+                && ln.link == Some(genogram::model::Link::Step)),
+            "{child}: secondary step line from {step}"
+        );
+    }
+    // Daniel and Ingrid's own bar leads to Leo alone: it is over none of the step-children.
+    for ln in l
+        .lines
+        .iter()
+        .filter(|ln| ln.kind == LineKind::Sibship && ln.couple.is_some_and(|c| c.0 == 6))
+    {
+        let (lo, hi) = (
+            ln.points[0][0].min(ln.points[1][0]),
+            ln.points[0][0].max(ln.points[1][0]),
+        );
+        for child in ["maya", "freya", "oskar"] {
+            assert!(!(lo..=hi).contains(&x(&l, child)), "{child} under {ln:?}");
+        }
+    }
+}
+
+#[test]
+fn a_single_parents_line_of_descent_starts_under_their_own_label() {
+    let g = load("samples/blended-family.yaml");
+    let l = sound(&g);
+    let ruth = l.people.iter().find(|p| p.id == "ruth").unwrap();
+    let descent = l
+        .lines
+        .iter()
+        .find(|ln| ln.kind == LineKind::Descent && ln.from == "couple-4")
+        .expect("ruth's line of descent");
+    let start = descent.points[0];
+    assert_eq!(start[0], ruth.x, "{descent:?}");
+    let label_bottom = ruth.y + ruth.height / 2.0 + ruth.label_height;
+    assert!(
+        start[1] >= label_bottom && start[1] <= label_bottom + 6.0,
+        "{descent:?}"
+    );
+    assert!(descent.points.iter().all(|p| p[0] == ruth.x), "{descent:?}");
 }

@@ -55,8 +55,6 @@ struct Port {
     x: f64,
     y: Y,
     row: usize,
-    /// Lines from the parent to the port, drawn as part of the descent (one parent only).
-    lead: Vec<Pt>,
 }
 
 struct Router<'a> {
@@ -69,6 +67,12 @@ struct Router<'a> {
     tracks: Vec<Vec<(f64, f64)>>,
     /// Slots of the raised levels of each row.
     raises: Vec<Vec<(f64, f64)>>,
+    /// The x of every family (non-relationship) vertical line through or into each row,
+    /// or down from it to the next row (child risers), so that relationship lines take
+    /// other columns.
+    busy: Vec<Vec<f64>>,
+    /// The x of the relationship lines' verticals through each row so far.
+    rel_busy: Vec<Vec<f64>>,
 }
 
 impl Router<'_> {
@@ -80,6 +84,71 @@ impl Router<'_> {
         let list = &mut self.tracks[gap];
         list.push((a.min(b), a.max(b)));
         list.len() - 1
+    }
+
+    /// A column for a relationship line through row `r` near the free column `mid`: off
+    /// the middle, clear of every family line's vertical there and, when it can be, of
+    /// the other relationship lines' columns.
+    /// `above`: the line also comes down from the gap above the row, where the lines of
+    /// descent of the row above run.
+    fn rel_column(&mut self, r: usize, mid: f64, above: bool) -> f64 {
+        let offsets = [
+            -PASS,
+            PASS,
+            -1.5 * PASS,
+            1.5 * PASS,
+            -0.5 * PASS,
+            0.5 * PASS,
+            -2.0 * PASS,
+            2.0 * PASS,
+        ];
+        let apart = |list: &[f64], c: f64| list.iter().all(|&b| (b - c).abs() >= 4.0);
+        let pick = |others: bool| {
+            offsets.into_iter().map(|d| mid + d).find(|&c| {
+                apart(&self.busy[r], c)
+                    && (!above || r == 0 || apart(&self.busy[r - 1], c))
+                    && (!others || apart(&self.rel_busy[r], c))
+                    && self.is_free(r, c)
+            })
+        };
+        // In a crowded column: the free x farthest from every family line there.
+        let fallback = || {
+            let gap = |c: f64| {
+                let rows = if above && r > 0 {
+                    r - 1..r + 1
+                } else {
+                    r..r + 1
+                };
+                rows.flat_map(|k| self.busy[k].iter())
+                    .map(|&b| (b - c).abs())
+                    .fold(f64::MAX, f64::min)
+            };
+            (0..=16)
+                .map(|i| mid + (i as f64 / 4.0 - 2.0) * PASS)
+                .filter(|&c| self.is_free(r, c))
+                .map(|c| (gap(c), c))
+                .fold(None, |best: Option<(f64, f64)>, (g, c)| match best {
+                    Some((bg, _)) if bg >= g => best,
+                    _ => Some((g, c)),
+                })
+                .map_or(mid - PASS, |(_, c)| c)
+        };
+        let c = pick(true).or_else(|| pick(false)).unwrap_or_else(fallback);
+        self.rel_busy[r].push(c);
+        c
+    }
+
+    /// For a relationship leaving `p` on one side: the free column there, or, when the
+    /// free space is wide, a column close to `p`, so that its run at the symbol's height
+    /// stays short and does not run along the lines to its neighbour.
+    fn near_column(&self, p: usize, right: bool) -> f64 {
+        let col = self.column_beside(p, right);
+        let edge = self.x[p] + if right { 1.0 } else { -1.0 } * self.half(p);
+        if (col - edge).abs() > 5.0 * PASS {
+            edge + if right { 3.0 } else { -3.0 } * PASS
+        } else {
+            col
+        }
     }
 
     /// The middle of the free space beside `p` on one side.
@@ -156,17 +225,34 @@ impl Router<'_> {
 
     /// From a free column on row `from` (at any height of that row) down to row `to`
     /// (below it), ending on the track above `to` at `end_x`. Returns the points after
-    /// the start.
-    fn descend(&mut self, start_x: f64, from: usize, to: usize, end_x: f64, out: &mut Vec<Pt>) {
+    /// the start. Passing through a row, it keeps `shift` from the middle of the free
+    /// column: family lines pass at `PASS`, relationship lines at `-PASS`, so neither runs
+    /// on the other.
+    fn descend(
+        &mut self,
+        start_x: f64,
+        from: usize,
+        to: usize,
+        end_x: f64,
+        shift: f64,
+        out: &mut Vec<Pt>,
+    ) {
         let mut cur = start_x;
         for k in from + 1..to {
             // Beside, not on, the column a couple's own line of descent would take.
             let next = self.free_column(k, end_x);
-            let next = if self.is_free(k, next + PASS) {
-                next + PASS
+            let next = if shift < 0.0 {
+                self.rel_column(k, next, true)
+            } else if self.is_free(k, next + shift) {
+                next + shift
             } else {
                 next
             };
+            if shift >= 0.0 {
+                // Through the gap above, the row, and the gap below.
+                self.busy[k].push(next);
+                self.busy[k - 1].push(next);
+            }
             let s = self.slot(k - 1, cur, next);
             out.push((cur, Y::Track(k - 1, s)));
             out.push((next, Y::Track(k - 1, s)));
@@ -179,8 +265,9 @@ impl Router<'_> {
 
     /// A line between two people that avoids every symbol: out of the side facing the
     /// other, through free columns and tracks, into the other's side, at `dy` below the
-    /// centres.
-    fn connect(&mut self, a: usize, b: usize, dy: f64) -> Vec<Pt> {
+    /// centres. `shift` moves its vertical runs off the middle of the free columns, where
+    /// lines of descent run (0 for a partner line, `-PASS` for a relationship).
+    fn connect(&mut self, a: usize, b: usize, dy: f64, shift: f64) -> Vec<Pt> {
         let (a, b) = if (self.f.row[a], self.x[a]) <= (self.f.row[b], self.x[b]) {
             (a, b)
         } else {
@@ -200,6 +287,21 @@ impl Router<'_> {
         let c1 = self.column_beside(a, a_right);
         let b_right = if ra == rb { false } else { c1 > xb };
         let c2 = self.column_beside(b, b_right);
+        let (c1, c2) = if shift < 0.0 {
+            let n1 = self.near_column(a, a_right);
+            let n2 = self.near_column(b, b_right);
+            (
+                self.rel_column(ra, n1, false),
+                self.rel_column(rb, n2, ra != rb),
+            )
+        } else {
+            self.busy[ra].push(c1);
+            self.busy[rb].push(c2);
+            if rb > ra {
+                self.busy[rb - 1].push(c2);
+            }
+            (c1, c2)
+        };
         let mut pts = vec![
             (xa + if a_right { s } else { -s }, Y::At(ra, dy)),
             (c1, Y::At(ra, dy)),
@@ -209,7 +311,14 @@ impl Router<'_> {
             pts.push((c1, Y::Track(ra, slot)));
             pts.push((c2, Y::Track(ra, slot)));
         } else {
-            self.descend(c1, ra, rb, c2, &mut pts);
+            self.descend(
+                c1,
+                ra,
+                rb,
+                c2,
+                if shift < 0.0 { shift } else { PASS },
+                &mut pts,
+            );
         }
         pts.push((c2, Y::At(rb, dy)));
         pts.push((xb + if b_right { s } else { -s }, Y::At(rb, dy)));
@@ -240,6 +349,8 @@ pub(super) fn route(
         pos,
         tracks: vec![Vec::new(); nrows],
         raises: vec![Vec::new(); nrows],
+        busy: vec![Vec::new(); nrows],
+        rel_busy: vec![Vec::new(); nrows],
     };
     let s = o.symbol / 2.0;
     let couple_name = |c: usize| format!("couple-{}", c + 1);
@@ -252,20 +363,14 @@ pub(super) fn route(
         let ps = &f.partners[c];
         let port = match ps.as_slice() {
             [p] => {
+                // One known parent: the line of descent starts just under the parent's
+                // own label, so it plainly belongs to them and crosses nothing beside.
                 let p = *p;
                 let r = f.row[p];
-                let centre = kids_centre(f, c, x).unwrap_or(x[p] + 1.0);
-                let right = centre >= x[p];
-                let col = rt.column_beside(p, right);
-                let dy = s / 2.0;
                 Some(Port {
-                    x: col,
-                    y: Y::At(r, dy),
+                    x: x[p],
+                    y: Y::At(r, s + f.label_h[p] + 3.0),
                     row: r,
-                    lead: vec![
-                        (x[p] + if right { s } else { -s }, Y::At(r, dy)),
-                        (col, Y::At(r, dy)),
-                    ],
                 })
             }
             [a, b] => {
@@ -291,7 +396,6 @@ pub(super) fn route(
                         x: (x[a] + x[b]) / 2.0,
                         y: Y::At(ra, 0.0),
                         row: ra,
-                        lead: Vec::new(),
                     })
                 } else if ra == rb {
                     // Raised over the people between.
@@ -333,11 +437,10 @@ pub(super) fn route(
                         x: px,
                         y: up,
                         row: ra,
-                        lead: Vec::new(),
                     })
                 } else {
                     // Partners on different rows: a stepped line down to the lower one.
-                    let pts = rt.connect(a, b, 0.0);
+                    let pts = rt.connect(a, b, 0.0, 0.0);
                     let (px, _) = pts[pts.len() - 2];
                     lines.push((
                         LineKind::Partner,
@@ -354,12 +457,14 @@ pub(super) fn route(
                         x: px,
                         y: Y::At(rb, 0.0),
                         row: rb,
-                        lead: Vec::new(),
                     })
                 }
             }
             _ => None,
         };
+        if let Some(port) = &port {
+            rt.busy[port.row].push(port.x);
+        }
         ports.push(port);
     }
 
@@ -376,8 +481,7 @@ pub(super) fn route(
             .copied()
             .filter(|&k| f.row[k] == next_row)
             .collect();
-        let mut descent = port.lead.clone();
-        descent.push((port.x, port.y));
+        let mut descent = vec![(port.x, port.y)];
         if !near.is_empty() {
             // Twins hang from one apex.
             let mut tops: Vec<(usize, f64)> = Vec::with_capacity(near.len());
@@ -425,6 +529,8 @@ pub(super) fn route(
                 ));
             }
             for &(k, apex) in &tops {
+                // The riser runs in the gap below the parents' row.
+                rt.busy[port.row].push(x[k]);
                 let link = child_link(g, c, k);
                 lines.push((
                     LineKind::Child,
@@ -454,8 +560,9 @@ pub(super) fn route(
         let (px, py, prow) = (port.x, port.y, port.row);
         for &k in kids.iter().filter(|&&k| f.row[k] > next_row) {
             let mut pts = vec![(px, py)];
-            rt.descend(px, prow, f.row[k], x[k], &mut pts);
+            rt.descend(px, prow, f.row[k], x[k], PASS, &mut pts);
             pts.push((x[k], Y::At(f.row[k], -s)));
+            rt.busy[f.row[k] - 1].push(x[k]);
             let link = child_link(g, c, k);
             lines.push((
                 LineKind::Child,
@@ -478,11 +585,11 @@ pub(super) fn route(
                 continue;
             }
             let end = x[k] + s / 2.0;
-            let mut pts = port.lead.clone();
-            pts.push((port.x, port.y));
+            let mut pts = vec![(port.x, port.y)];
             let (px, prow) = (port.x, port.row);
-            rt.descend(px, prow, f.row[k], end, &mut pts);
+            rt.descend(px, prow, f.row[k], end, PASS, &mut pts);
             pts.push((end, Y::At(f.row[k], -s)));
+            rt.busy[f.row[k] - 1].push(end);
             lines.push((
                 LineKind::Child,
                 couple_name(c),
@@ -496,16 +603,39 @@ pub(super) fn route(
             ));
         }
     }
-    // Emotional relationships, below the partner lines.
-    for (ri, rel) in g.family().relationships.iter().enumerate() {
-        let (Some(a), Some(b)) = (g.find(&rel.a.value), g.find(&rel.b.value)) else {
-            continue;
+    // Emotional relationships, below the partner lines. Between two neighbours (partners
+    // above all, whose partner line runs at mid-height) each relationship gets its own
+    // lane in the lower half of the symbols, so none is read as the partner line.
+    let rels: Vec<(usize, usize, usize)> = g
+        .family()
+        .relationships
+        .iter()
+        .enumerate()
+        .filter_map(|(ri, rel)| {
+            let (a, b) = (g.find(&rel.a.value)?.0, g.find(&rel.b.value)?.0);
+            (a != b).then_some((ri, a, b))
+        })
+        .collect();
+    let pair = |a: usize, b: usize| (a.min(b), a.max(b));
+    let mut by_pair: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, &(_, a, b)) in rels.iter().enumerate() {
+        by_pair.entry(pair(a, b)).or_default().push(i);
+    }
+    for (i, &(ri, a, b)) in rels.iter().enumerate() {
+        let adjacent = f.row[a] == f.row[b] && rt.pos[a].abs_diff(rt.pos[b]) == 1;
+        let pts = if adjacent {
+            let same = by_pair.get(&pair(a, b)).map_or(&[][..], Vec::as_slice);
+            let lane = same.iter().position(|&j| j == i).unwrap_or(0);
+            let dy = lane_dy(lane, same.len(), s);
+            let (l, r) = if x[a] <= x[b] { (a, b) } else { (b, a) };
+            vec![
+                (x[l] + s, Y::At(f.row[l], dy)),
+                (x[r] - s, Y::At(f.row[r], dy)),
+            ]
+        } else {
+            rt.connect(a, b, o.symbol * 0.35, -PASS)
         };
-        let (a, b) = (a.0, b.0);
-        if a == b {
-            continue;
-        }
-        let pts = rt.connect(a, b, o.symbol * 0.35);
         // Keep the direction of the file: from `a` to `b`.
         let pts = if near_person(&pts[0], x[a], f.row[a], s) {
             pts
@@ -630,13 +760,21 @@ pub(super) fn route(
     }
 }
 
-fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
-    matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= s + 1e-9
+/// The height below the row's centre of lane `lane` of `n` relationships between two
+/// neighbours (`s` is half a symbol): the first at 0.45 s, clear of the partner line and
+/// its dates above, the others 0.4 s apart, squeezed to stay above the symbols' bottom.
+fn lane_dy(lane: usize, n: usize, s: f64) -> f64 {
+    let first = 0.45 * s;
+    let step = if n > 1 {
+        (0.4 * s).min((0.95 * s - first) / (n - 1) as f64)
+    } else {
+        0.0
+    };
+    first + lane as f64 * step
 }
 
-fn kids_centre(f: &Facts, c: usize, x: &[f64]) -> Option<f64> {
-    let k = &f.kids[c];
-    Some((x[*k.first()?] + x[*k.last()?]) / 2.0)
+fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
+    matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= s + 1e-9
 }
 
 fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
@@ -650,7 +788,15 @@ fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
 /// never share a track; the fewest tracks possible.
 fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..slots.len()).collect();
-    idx.sort_by(|&a, &b| slots[a].0.total_cmp(&slots[b].0).then(a.cmp(&b)));
+    // By left end, then right end, so that the tracks do not depend on the order of the
+    // file when two slots start together.
+    idx.sort_by(|&a, &b| {
+        slots[a]
+            .0
+            .total_cmp(&slots[b].0)
+            .then(slots[a].1.total_cmp(&slots[b].1))
+            .then(a.cmp(&b))
+    });
     let mut out = vec![0; slots.len()];
     // Busy tracks by the end of their last slot; free tracks by number.
     let mut busy: BinaryHeap<Reverse<(Key, usize)>> = BinaryHeap::new();

@@ -1,6 +1,7 @@
 //! The hard invariants of a layout (layout-research.md §5), checked from the output alone:
 //! M1 no overlap of symbols and label boxes, M2 rows by generation, M5 no line through a
-//! symbol or label box, M6 sibship contiguity, M8 twins together on one apex. Debug
+//! symbol or label box, M6 sibship contiguity, M8 twins together on one apex, M9 no
+//! relationship line running on top of a partner, descent, sibship or child line. Debug
 //! builds check every layout; tests call [`check`] directly.
 
 use super::{Layout, LayoutOptions, LineKind};
@@ -124,6 +125,7 @@ pub fn check(g: &FamilyGraph, layout: &Layout, _options: &LayoutOptions) -> Vec<
             }
         }
     }
+    overlaps(layout, &mut out);
     // M6 and M8 from the couples.
     let xs: Vec<f64> = ppl.iter().map(|p| p.x).collect();
     let mut order_pos = vec![0usize; n];
@@ -231,6 +233,62 @@ pub fn check(g: &FamilyGraph, layout: &Layout, _options: &LayoutOptions) -> Vec<
     out
 }
 
+/// Longest run a relationship segment may share with a structural line: a touch where
+/// lines meet or cross is fine, running along it is not.
+const SHARED: f64 = 3.0;
+
+/// M9: no relationship segment runs collinear on top of a structural (partner, descent,
+/// sibship or child) segment, where a reader would take it for the family line.
+fn overlaps(layout: &Layout, out: &mut Vec<String>) {
+    use std::collections::BTreeMap;
+    // Structural axis-aligned segments by their fixed coordinate (rounded to the pixel),
+    // horizontal (key y) and vertical (key x), each with its span and line index.
+    let mut horizontal: BTreeMap<i64, Vec<(f64, f64, f64, usize)>> = BTreeMap::new();
+    let mut vertical: BTreeMap<i64, Vec<(f64, f64, f64, usize)>> = BTreeMap::new();
+    for (i, line) in layout.lines.iter().enumerate() {
+        if line.kind == LineKind::Relationship {
+            continue;
+        }
+        for seg in line.points.windows(2) {
+            let (a, b) = (seg[0], seg[1]);
+            if (a[1] - b[1]).abs() < EPS {
+                let e = (a[1], a[0].min(b[0]), a[0].max(b[0]), i);
+                horizontal.entry(a[1].round() as i64).or_default().push(e);
+            } else if (a[0] - b[0]).abs() < EPS {
+                let e = (a[0], a[1].min(b[1]), a[1].max(b[1]), i);
+                vertical.entry(a[0].round() as i64).or_default().push(e);
+            }
+        }
+    }
+    for line in &layout.lines {
+        if line.kind != LineKind::Relationship {
+            continue;
+        }
+        for seg in line.points.windows(2) {
+            let (a, b) = (seg[0], seg[1]);
+            let (map, fixed, lo, hi) = if (a[1] - b[1]).abs() < EPS {
+                (&horizontal, a[1], a[0].min(b[0]), a[0].max(b[0]))
+            } else if (a[0] - b[0]).abs() < EPS {
+                (&vertical, a[0], a[1].min(b[1]), a[1].max(b[1]))
+            } else {
+                continue;
+            };
+            let key = fixed.round() as i64;
+            for (_, list) in map.range(key - 1..=key + 1) {
+                for &(f, slo, shi, i) in list {
+                    if (f - fixed).abs() < 1.0 && hi.min(shi) - lo.max(slo) > SHARED {
+                        let s = &layout.lines[i];
+                        out.push(format!(
+                            "M9: the relationship line from {} to {} runs on the {:?} line from {} to {}",
+                            line.from, line.to, s.kind, s.from, s.to
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Whether segment a–b enters the open rectangle [x0, y0, x1, y1] (shrunk by `EPS`),
 /// by Liang–Barsky clipping.
 fn crosses(a: [f64; 2], b: [f64; 2], r: [f64; 4]) -> bool {
@@ -265,7 +323,58 @@ fn crosses(a: [f64; 2], b: [f64; 2], r: [f64; 4]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::crosses;
+    use super::{crosses, overlaps};
+    use crate::layout::{Layout, Line, LineKind};
+
+    fn line(kind: LineKind, points: Vec<[f64; 2]>) -> Line {
+        Line {
+            kind,
+            from: "a".into(),
+            to: "b".into(),
+            points,
+            couple: None,
+            child: None,
+            link: None,
+            relationship: None,
+            secondary: false,
+        }
+    }
+
+    #[test]
+    fn a_relationship_on_top_of_a_partner_or_descent_line_is_reported() {
+        let mut l = Layout {
+            width: 400.0,
+            height: 400.0,
+            people: Vec::new(),
+            lines: vec![
+                line(LineKind::Partner, vec![[20.0, 60.0], [80.0, 60.0]]),
+                line(LineKind::Descent, vec![[50.0, 60.0], [50.0, 120.0]]),
+            ],
+            rows: Vec::new(),
+        };
+        let mut out = Vec::new();
+        // Crossing or just touching is fine.
+        l.lines.push(line(
+            LineKind::Relationship,
+            vec![[20.0, 70.0], [80.0, 70.0]],
+        ));
+        l.lines.push(line(
+            LineKind::Relationship,
+            vec![[80.0, 60.0], [120.0, 60.0]],
+        ));
+        overlaps(&l, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        l.lines.push(line(
+            LineKind::Relationship,
+            vec![[30.0, 60.4], [70.0, 60.4]],
+        ));
+        l.lines.push(line(
+            LineKind::Relationship,
+            vec![[50.0, 100.0], [50.0, 200.0]],
+        ));
+        overlaps(&l, &mut out);
+        assert_eq!(out.len(), 2, "{out:?}");
+    }
 
     #[test]
     fn segments_touching_a_box_edge_do_not_cross_it() {

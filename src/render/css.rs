@@ -48,6 +48,7 @@ text {{ font-family: {FONT_FAMILY}; fill: #111; }}
 .child-adopted {{ stroke-dasharray: 8 5; }}
 .child-foster {{ stroke-dasharray: 1 5; stroke-linecap: round; }}
 .child-birth {{ stroke-width: 1; }}
+.child-step {{ stroke-dasharray: 4 3; }}
 .bracket {{ fill: none; stroke: #111; stroke-width: 2; }}
 .twin-bar {{ fill: none; stroke: #111; stroke-width: 2; }}
 .twin-q {{ font-size: 11px; text-anchor: middle; }}

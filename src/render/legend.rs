@@ -70,6 +70,8 @@ pub enum Item {
     Foster,
     /// A thin line to birth parents who did not raise the child.
     BirthLink,
+    /// A thin dashed line to a step-parent couple the child does not hang from.
+    StepLink,
     /// Twins with a bar.
     TwinsIdentical,
     /// Twins without a bar.
@@ -194,6 +196,10 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         Item::Adopted => "dashed line and brackets: adopted child".into(),
         Item::Foster => "dotted line: foster child".into(),
         Item::BirthLink => "thin line: to the birth parents, who did not raise the child".into(),
+        Item::StepLink => {
+            "thin dashed line: step-child, lives with this couple (a parent and a step-parent)"
+                .into()
+        }
         Item::TwinsIdentical => "identical twins (joined by a bar)".into(),
         Item::TwinsFraternal => "fraternal twins".into(),
         Item::TwinsUnknown => "twins, not known whether identical".into(),
@@ -323,6 +329,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
         }
         Item::Foster => g.append(path("M0,-12V12", "line child child-foster")),
         Item::BirthLink => g.append(path("M0,-12V12", "line child child-birth")),
+        Item::StepLink => g.append(path("M0,-12V12", "line child child-birth child-step")),
         Item::TwinsIdentical | Item::TwinsFraternal | Item::TwinsUnknown => {
             g.append(path("M0,-11L-12,11M0,-11L12,11", "line"));
             match item {

@@ -81,6 +81,12 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], used: &mut Used) -> Group {
             }
             LineKind::Descent => g.append(path(polyline_d(&pts), "line descent")),
             LineKind::Sibship => g.append(path(polyline_d(&pts), "line sibship")),
+            LineKind::Child if l.secondary && l.link == Some(Link::Step) => {
+                // A step-parent couple: the child hangs from their own parents' bar and
+                // is joined to this couple by a thin dashed line.
+                g.append(path(polyline_d(&pts), "line child child-birth child-step"));
+                used.insert(Item::StepLink);
+            }
             LineKind::Child if l.secondary => {
                 // The couple did not raise the child (birth parents of an adopted child).
                 g.append(path(polyline_d(&pts), "line child child-birth"));

@@ -428,3 +428,16 @@ fn a_long_title_is_cut_to_the_width_of_the_drawing() {
     assert!(shown.contains('…'));
     assert!(shown.chars().count() < 200);
 }
+
+#[test]
+fn step_links_are_thin_dashed_lines_named_in_the_key() {
+    let text = std::fs::read_to_string("samples/blended-family.yaml").unwrap();
+    let g = crate::load_str("blended-family.yaml", &text).unwrap();
+    let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
+    let out = svg(&g, &l, &RenderOptions::default());
+    assert!(out.contains("line child child-birth child-step"));
+    let legend = &out[out.find("id=\"legend\"").unwrap()..];
+    assert!(legend.contains("step-child,") && legend.contains("lives with this couple"));
+    // No adopted child there: the birth-parents wording would mislead.
+    assert!(!legend.contains("birth parents"));
+}
