@@ -1,5 +1,5 @@
 //! Imports every GEDCOM file in the shared test data and checks that the family file
-//! written loads, validates and builds (what `genogram check` does).
+//! written loads, validates and builds (what `genogram check` does), lays out and draws.
 //!
 //! The data lives outside the crate, in `../shared/data/gedcom/`; when that folder is
 //! absent (a checkout without it), the tests say so and pass without checking.
@@ -83,6 +83,22 @@ fn every_shared_gedcom_file_imports_to_a_valid_family() {
         );
         // Same input, same bytes.
         assert_eq!(import(path).yaml, imported.yaml, "{}", path.display());
+        // And it draws: every person placed, every person in the picture.
+        let layout = genogram::layout::layout(&graph, &genogram::layout::LayoutOptions::default());
+        assert_eq!(layout.people.len(), imported.people, "{}", path.display());
+        let svg =
+            genogram::render::svg(&graph, &layout, &genogram::render::RenderOptions::default());
+        assert!(
+            svg.contains("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            svg.matches(" id=\"person-").count(),
+            imported.people,
+            "{}",
+            path.display()
+        );
     }
 }
 
