@@ -3,7 +3,7 @@
 //! The steps, each refusing what it cannot accept:
 //! 1. [`text::decode`]: size, encoding, binary content and nesting depth, before parsing;
 //! 2. `serde_yaml` parses the YAML (syntax, anchors, limits on alias expansion);
-//! 3. [`spans::span_tree`] records where every node is written;
+//! 3. `spans::span_tree` records where every node is written;
 //! 4. the reader walks both and builds the model, collecting every problem.
 //!
 //! Cross-entry rules (references, cycles, dates) are [`crate::validate`]'s.

@@ -355,64 +355,6 @@ fn years_move_under_the_name_when_a_line_runs_above_the_symbol() {
     assert!(!moved.contains(">1950–<"));
 }
 
-#[test]
-#[ignore = "writes a picture for looking at"]
-fn write_grid_picture() {
-    let g = family();
-    let l = grid_layout(&g);
-    let p = |id: &str| g.find(id).unwrap();
-    let trace = Trace {
-        skill: "openness".into(),
-        links: vec![
-            TraceLink {
-                caregiver: p("dad"),
-                child: p("kid1"),
-                transmission: Transmission::Gained,
-            },
-            TraceLink {
-                caregiver: p("mom"),
-                child: p("kid1"),
-                transmission: Transmission::Passed,
-            },
-            TraceLink {
-                caregiver: p("mom"),
-                child: p("kid2"),
-                transmission: Transmission::NotPassed,
-            },
-        ],
-        breakers: vec![trace::Breaker {
-            person: p("kid1"),
-            source: Some(crate::model::OpenWord::Known(
-                crate::model::KnownSource::GroupTherapy,
-            )),
-        }],
-        absence_chain: vec![p("dad"), p("kid2")],
-    };
-    std::fs::write(
-        "/tmp/grid.svg",
-        svg(
-            &g,
-            &l,
-            &RenderOptions {
-                notes: true,
-                ..RenderOptions::default()
-            },
-        ),
-    )
-    .unwrap();
-    std::fs::write(
-        "/tmp/grid-trace.svg",
-        svg(
-            &g,
-            &l,
-            &RenderOptions {
-                trace: Some(trace),
-                ..RenderOptions::default()
-            },
-        ),
-    )
-    .unwrap();
-}
 
 #[test]
 fn a_long_title_is_cut_to_the_width_of_the_drawing() {
