@@ -355,7 +355,6 @@ fn years_move_under_the_name_when_a_line_runs_above_the_symbol() {
     assert!(!moved.contains(">1950–<"));
 }
 
-
 #[test]
 fn a_long_title_is_cut_to_the_width_of_the_drawing() {
     let text = format!(
