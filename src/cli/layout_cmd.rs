@@ -68,34 +68,9 @@ fn emit(output: Option<&Path>, bytes: &[u8], out: &mut impl Write) -> Result<u8,
     match output {
         None => write_out(out, bytes),
         Some(path) => {
-            write_atomically(path, bytes).map_err(|source| Error::Io {
-                path: path.display().to_string(),
-                source,
-            })?;
+            // The input was compared with the output above, by path and by file identity.
+            crate::output::write_atomically(path, bytes, None)?;
             Ok(0)
         }
     }
-}
-
-/// Writes a temporary file next to `path`, then renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
