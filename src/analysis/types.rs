@@ -11,7 +11,7 @@ pub type Id = std::sync::Arc<str>;
 use crate::model::Level;
 
 /// Per caregiver → child link and skill: what happened to the skill (analysis.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Transmission {
     /// The caregiver has it and so does the child.

@@ -227,7 +227,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
                 .as_ref()
                 .map(|t| text::clean(&t.skill))
                 .unwrap_or_default(),
-            t.words()
+            super::trace::key_words(*t)
         ),
         Item::Breaker(b, _) if b == "?" => "broke the cycle; where they learned it is not recorded".into(),
         Item::Breaker(_, w) => format!("broke the cycle: learned it from {w}"),

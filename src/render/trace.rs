@@ -16,42 +16,17 @@ use super::number::{num, pt};
 use super::text;
 use super::{Ctx, Used, label, path, polyline_d};
 
-/// How a skill went from one caregiver to one child (`analysis.md`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Transmission {
-    /// The caregiver has it and so does the child.
-    Passed,
-    /// The caregiver has it; the child lacks it.
-    NotPassed,
-    /// The caregiver lacks it; the child has it.
-    Gained,
-    /// Neither has it.
-    Absent,
-    /// Either level is unknown.
-    Unknown,
-}
+/// How a skill went from one caregiver to one child: the analysis's own type.
+pub use crate::analysis::Transmission;
 
-impl Transmission {
-    /// The word, as in the analysis report.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Transmission::Passed => "passed",
-            Transmission::NotPassed => "not-passed",
-            Transmission::Gained => "gained",
-            Transmission::Absent => "absent",
-            Transmission::Unknown => "unknown",
-        }
-    }
-
-    /// What it means, in plain words.
-    pub fn words(self) -> &'static str {
-        match self {
-            Transmission::Passed => "passed on: caregiver and child both have it",
-            Transmission::NotPassed => "not passed on: the caregiver has it, the child lacks it",
-            Transmission::Gained => "gained: the child has it though this caregiver lacks it",
-            Transmission::Absent => "absent: neither has it",
-            Transmission::Unknown => "not known: a level is not rated",
-        }
+/// What a transmission means, in the plain words of the drawing's key.
+pub(crate) fn key_words(t: Transmission) -> &'static str {
+    match t {
+        Transmission::Passed => "passed on: caregiver and child both have it",
+        Transmission::NotPassed => "not passed on: the caregiver has it, the child lacks it",
+        Transmission::Gained => "gained: the child has it though this caregiver lacks it",
+        Transmission::Absent => "absent: neither has it",
+        Transmission::Unknown => "not known: a level is not rated",
     }
 }
 
@@ -89,19 +64,6 @@ pub struct Trace {
     pub absence_chain: Vec<PersonIx>,
 }
 
-impl From<crate::analysis::Transmission> for Transmission {
-    fn from(t: crate::analysis::Transmission) -> Self {
-        use crate::analysis::Transmission as A;
-        match t {
-            A::Passed => Transmission::Passed,
-            A::NotPassed => Transmission::NotPassed,
-            A::Gained => Transmission::Gained,
-            A::Absent => Transmission::Absent,
-            A::Unknown => Transmission::Unknown,
-        }
-    }
-}
-
 impl Trace {
     /// The overlay of `skill` from the analysis of this family: every caregiver → child
     /// link, the cycle breakers with where they learned the skill, and the longest chain
@@ -119,7 +81,7 @@ impl Trace {
                 Some(TraceLink {
                     caregiver: graph.find(&l.from)?,
                     child: graph.find(&l.to)?,
-                    transmission: l.transmission.into(),
+                    transmission: l.transmission,
                 })
             })
             .collect();
