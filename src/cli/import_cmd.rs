@@ -1,7 +1,7 @@
 //! `genogram import FILE.ged [-o family.yaml]`: a GEDCOM file to a family file.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::Error;
 use crate::diag::{Severity, escape_for_terminal};
@@ -26,7 +26,7 @@ pub fn run(
     })?;
     let imported = crate::gedcom::import(&name, &bytes)?;
     match target {
-        Some(t) => write_atomically(t, imported.yaml.as_bytes())?,
+        Some(t) => crate::output::write_atomically(t, imported.yaml.as_bytes(), None)?,
         None => {
             super::write_out(out, imported.yaml.as_bytes())?;
         }
@@ -95,34 +95,4 @@ fn refuse_unsafe_target(input: &Path, target: &Path, force: bool) -> Result<(), 
         )));
     }
     Ok(())
-}
-
-/// Writes to a temporary file in the same folder, then renames it over `target`, so that
-/// `target` is never left half-written.
-pub(super) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: target.display().to_string(),
-        source,
-    };
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = target
-        .file_name()
-        .map_or_else(|| "family".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&temp, target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(io)
 }

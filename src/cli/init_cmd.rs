@@ -20,7 +20,7 @@ pub fn run(file: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> R
                     path.display()
                 )));
             }
-            super::import_cmd::write_atomically(path, STARTER.as_bytes())?;
+            crate::output::write_atomically(path, STARTER.as_bytes(), None)?;
             let _ = writeln!(
                 err,
                 "wrote {}; fill it in with a text editor, then run `genogram check {}`",
