@@ -3,6 +3,9 @@
 //! The bytes go to a temporary file in the same folder, which is then renamed over the
 //! destination, so a reader never sees half a file and a failed run leaves an existing
 //! file untouched. The input file is never overwritten.
+//!
+//! A destination that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is
+//! written in place instead: renaming over it would replace the device itself.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,6 +32,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Resu
             "{shown} is a folder; give a file name with -o, for example family.svg"
         )));
     }
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return write_in_place(path, bytes);
+    }
+    // Renaming over a symbolic link would replace the link; write to what it points at.
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).ok(),
+        _ => None,
+    };
+    let path = target.as_deref().unwrap_or(path);
     let name = path
         .file_name()
         .ok_or_else(|| Error::Usage(format!("{shown} is not a file name")))?;
@@ -57,6 +71,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Resu
         });
     }
     Ok(())
+}
+
+/// Writes to a device or pipe that already exists, without creating or renaming anything.
+fn write_in_place(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+        .map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })
 }
 
 /// A new, hidden file next to the destination, named after it.
@@ -136,6 +162,33 @@ mod tests {
         let e = write_atomically(&same, b"x", Some(&input)).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert_eq!(std::fs::read(&input).unwrap(), b"people: {}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomically(Path::new("/dev/null"), b"discarded", None).unwrap();
+        let meta = std::fs::symlink_metadata("/dev/null").unwrap();
+        assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_are_kept_and_their_target_written() {
+        let dir = scratch("symlink");
+        let real = dir.join("real.svg");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.join("link.svg");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, b"new", None).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
     }
 
     #[test]

@@ -66,6 +66,18 @@ fn output_file_and_dash() {
     assert_eq!(file, render_stdout(&["render", sample, "-o", "-"]));
 }
 
+/// `-o /dev/null` is how people time a render; the device must survive it (renaming a
+/// temporary file over it once broke every later build on the machine).
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_writes_to_the_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let o = genogram(["render", "samples/intimacy-cycle.yaml", "-o", "/dev/null"]);
+    assert_eq!(o.status.code(), Some(0));
+    let meta = std::fs::symlink_metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+}
+
 #[test]
 fn user_text_is_escaped() {
     let dir = scratch("escape");
