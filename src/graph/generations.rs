@@ -6,7 +6,8 @@
 //!    their deepest parent, over a topological order;
 //! 2. founders with partners move down to their deepest partner; repeat 1–2 until stable;
 //! 3. a couple whose partners both have parents but sit at different depths moves the
-//!    shallower partner's founders down by the difference, unless the two lines share an
+//!    shallower partner's founders down by the difference (couples taken in the order of
+//!    their partners' ids, so that the file's order cannot change the outcome), unless the two lines share an
 //!    ancestor (a loop: moving one line would move the other, so that union stays
 //!    across generations, drawn as such);
 //! 4. each connected family is numbered from 1.
@@ -64,11 +65,28 @@ pub(super) fn assign(
     let mut depth = vec![0u32; n];
     settle(&order, &parents, &partners, &mut base, &mut depth);
 
-    for couple in &family.couples {
-        let [a, b] = couple.partners.as_slice() else {
-            continue;
-        };
-        let (a, b) = (ix(&a.value), ix(&b.value));
+    // Couples in the order of their partners' ids, not of the file: each move changes the
+    // depths the next couple sees, and the numbering must not depend on how the file is
+    // arranged.
+    let mut unions: Vec<(&str, &str, usize, usize)> = family
+        .couples
+        .iter()
+        .filter_map(|couple| match couple.partners.as_slice() {
+            [a, b] => {
+                let (a, b) = if a.value <= b.value { (a, b) } else { (b, a) };
+                Some((
+                    a.value.as_str(),
+                    b.value.as_str(),
+                    ix(&a.value),
+                    ix(&b.value),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    unions.sort_unstable();
+    unions.dedup();
+    for (_, _, a, b) in unions {
         if depth[a] == depth[b] || parents[a].is_empty() || parents[b].is_empty() {
             continue;
         }
@@ -114,30 +132,24 @@ fn settle(
             };
         }
         let mut moved = false;
+        // Every founder decides from the depths of this round, computed above, so that the
+        // outcome does not depend on which founder the file happens to list first.
         for &p in order {
             if !parents[p].is_empty() {
                 continue;
             }
-            // A founder never follows a partner who descends from them (a union across
-            // generations within one line): following would push both down for ever.
-            let mut own = |q: usize| walk.descends_from(q, p, parents);
-            let mut target: Option<u32> = None;
-            let mut leader = false;
-            for &q in &partners[p] {
-                if depth[q] <= base[p] || target.is_some_and(|d| depth[q] < d) || own(q) {
-                    continue;
-                }
-                // A founder follows partners from a line with parents, or founders that
-                // have already moved; two founders alone stay where they are.
-                let leads = !parents[q].is_empty() || base[q] == depth[q];
-                if target != Some(depth[q]) {
-                    leader = false;
-                }
-                target = Some(depth[q]);
-                leader |= leads;
-            }
-            if let Some(d) = target
-                && leader
+            // A founder takes the depth of their deepest partner, but never follows a
+            // partner who descends from them (a union across generations within one line):
+            // following would push both down for ever.
+            let mut deeper: Vec<(u32, usize)> = partners[p]
+                .iter()
+                .filter(|&&q| depth[q] > base[p])
+                .map(|&q| (depth[q], q))
+                .collect();
+            deeper.sort_unstable_by(|a, b| b.cmp(a));
+            if let Some(&(d, _)) = deeper
+                .iter()
+                .find(|&&(_, q)| !walk.descends_from(q, p, parents))
             {
                 base[p] = d;
                 moved = true;
