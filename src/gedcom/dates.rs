@@ -15,68 +15,14 @@
 //! year 1000 (the file format writes four-digit years), dates BC, dates without a year,
 //! and the Hebrew and French republican calendars.
 
-use std::fmt;
-
 use crate::model::PartialDate;
-
-/// A date the family file can hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Date {
-    /// Year, 1000–9999.
-    pub year: i32,
-    /// Month, when known.
-    pub month: Option<u8>,
-    /// Day, when known (only with a month).
-    pub day: Option<u8>,
-    /// Written with `~`.
-    pub approximate: bool,
-}
-
-impl Date {
-    /// The model's date, for comparisons.
-    pub fn partial(&self) -> Option<PartialDate> {
-        self.to_string().parse().ok()
-    }
-
-    /// The same date marked approximate.
-    pub fn approx(self) -> Date {
-        Date {
-            approximate: true,
-            ..self
-        }
-    }
-
-    fn year_only(self) -> Date {
-        Date {
-            month: None,
-            day: None,
-            ..self
-        }
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.approximate {
-            f.write_str("~")?;
-        }
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-            if let Some(d) = self.day {
-                write!(f, "-{d:02}")?;
-            }
-        }
-        Ok(())
-    }
-}
 
 /// Reads a GEDCOM date value.
 ///
 /// # Errors
 ///
 /// Why the date cannot be kept, in words that complete "the date … cannot be kept: ".
-pub fn parse(value: &str) -> Result<Date, String> {
+pub fn parse(value: &str) -> Result<PartialDate, String> {
     let upper = value.trim().to_ascii_uppercase();
     if upper.is_empty() {
         return Err("it is empty".into());
@@ -118,29 +64,22 @@ fn calendar_tokens(s: &str) -> Vec<String> {
     out
 }
 
-fn range(words: &[&str], sep: &str) -> Result<Date, String> {
+fn range(words: &[&str], sep: &str) -> Result<PartialDate, String> {
     let Some(i) = words.iter().position(|w| *w == sep) else {
         return Err(format!("the range has no `{sep}`"));
     };
     let a = simple(&words[..i])?;
     let b = simple(&words[i + 1..])?;
-    let (lo, hi) = if (a.year, a.month, a.day) <= (b.year, b.month, b.day) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let year = lo.year + (hi.year - lo.year) / 2;
-    let month = if lo.year == hi.year && lo.month == hi.month {
-        lo.month
+    // Both ends are exact here, so the model's order is the calendar's.
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    let (y0, y1) = (lo.year_value(), hi.year_value());
+    let month = if y0 == y1 && lo.month() == hi.month() {
+        lo.month()
     } else {
         None
     };
-    Ok(Date {
-        year,
-        month,
-        day: None,
-        approximate: true,
-    })
+    PartialDate::from_parts(y0 + (y1 - y0) / 2, month, None, true)
+        .ok_or_else(|| "the range is not a date".to_string())
 }
 
 enum Calendar {
@@ -149,7 +88,7 @@ enum Calendar {
 }
 
 /// `[calendar] [[day] month] year[/yy] [BC]`.
-fn simple(words: &[&str]) -> Result<Date, String> {
+fn simple(words: &[&str]) -> Result<PartialDate, String> {
     let mut words = words;
     let mut calendar = Calendar::Gregorian;
     if let Some((first, rest)) = words.split_first() {
@@ -216,23 +155,17 @@ fn simple(words: &[&str]) -> Result<Date, String> {
                 .ok_or_else(|| format!("`{}` is not a day of the month", crate::diag::short(d)))?,
         ),
     };
-    let mut date = Date {
-        year,
-        month,
-        day,
-        approximate: false,
+    let (year, month, day) = match (&calendar, month, day) {
+        (Calendar::Julian, Some(m), Some(d)) => julian_to_gregorian(year, m, d),
+        _ => (year, month, day),
     };
-    if let (Calendar::Julian, Some(m), Some(d)) = (&calendar, month, day) {
-        date = julian_to_gregorian(year, m, d);
-    }
-    if date.year < 1000 {
+    if year < 1000 {
         return Err("it is before the year 1000".into());
     }
-    if date.year > 9999 {
+    if year > 9999 {
         return Err("its year has more than four digits".into());
     }
-    date.partial()
-        .map(|_| date)
+    PartialDate::from_parts(year, month, day, false)
         .ok_or_else(|| "that day does not exist".to_string())
 }
 
@@ -279,7 +212,7 @@ fn month_of(m: &str) -> Option<u8> {
 }
 
 /// The Gregorian day of a Julian calendar day, through the Julian day number.
-fn julian_to_gregorian(year: i32, month: u8, day: u8) -> Date {
+fn julian_to_gregorian(year: i32, month: u8, day: u8) -> (i32, Option<u8>, Option<u8>) {
     let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
     let a = (14 - m) / 12;
     let yy = y + 4800 - a;
@@ -293,12 +226,11 @@ fn julian_to_gregorian(year: i32, month: u8, day: u8) -> Date {
     let day = (h % 153) / 5 + 1;
     let month = ((h / 153 + 2) % 12) + 1;
     let year = e / 1461 - 4716 + (14 - month) / 12;
-    Date {
-        year: i32::try_from(year).unwrap_or(0),
-        month: u8::try_from(month).ok(),
-        day: u8::try_from(day).ok(),
-        approximate: false,
-    }
+    (
+        i32::try_from(year).unwrap_or(0),
+        u8::try_from(month).ok(),
+        u8::try_from(day).ok(),
+    )
 }
 
 #[cfg(test)]

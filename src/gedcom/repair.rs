@@ -154,8 +154,7 @@ fn cycles(c: &mut Converted) {
 fn dates(c: &mut Converted) {
     for p in &mut c.people {
         if let (Some(b), Some(d)) = (p.born, p.died)
-            && let (Some(bp), Some(dp)) = (b.partial(), d.partial())
-            && dp.definitely_before(&bp)
+            && d.definitely_before(&b)
         {
             p.died = Some(d.approx());
             c.warnings.push(Diagnostic::warning(
@@ -168,8 +167,7 @@ fn dates(c: &mut Converted) {
         let couple = &c.couples[i];
         let start = couple.married.or(couple.since);
         if let (Some(s), Some(e)) = (start, couple.divorced)
-            && let (Some(sp), Some(ep)) = (s.partial(), e.partial())
-            && ep.definitely_before(&sp)
+            && e.definitely_before(&s)
         {
             c.couples[i].divorced = Some(e.approx());
             let who = id(&c.people, c.couples[i].partners[0]).to_string();
@@ -185,9 +183,7 @@ fn dates(c: &mut Converted) {
                 let (Some(cb), Some(pb)) = (c.people[child].born, c.people[parent].born) else {
                     continue;
                 };
-                if let (Some(cp), Some(pp)) = (cb.partial(), pb.partial())
-                    && cp.definitely_before(&pp)
-                {
+                if cb.definitely_before(&pb) {
                     c.people[child].born = Some(cb.approx());
                     c.warnings.push(Diagnostic::warning(
                         at(c.couples[i].children[k].line),

@@ -2,10 +2,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::dates::{self, Date};
+use super::dates;
 use super::names::{self, Name};
 use super::records::Node;
 use crate::diag::{Diagnostic, short};
+use crate::model::PartialDate;
 use crate::model::{Link, Relation, Sex};
 
 /// A person as the family file will hold them.
@@ -22,9 +23,9 @@ pub struct Person {
     /// Sex, when the file says.
     pub sex: Option<Sex>,
     /// Birth date.
-    pub born: Option<Date>,
+    pub born: Option<PartialDate>,
     /// Death date.
-    pub died: Option<Date>,
+    pub died: Option<PartialDate>,
     /// Known to be dead.
     pub deceased: bool,
     /// The first occupation.
@@ -43,11 +44,11 @@ pub struct Couple {
     /// The kind of union.
     pub relation: Relation,
     /// Marriage date.
-    pub married: Option<Date>,
+    pub married: Option<PartialDate>,
     /// Divorce date.
-    pub divorced: Option<Date>,
+    pub divorced: Option<PartialDate>,
     /// Engagement date, for engaged couples.
-    pub since: Option<Date>,
+    pub since: Option<PartialDate>,
     /// Children in file order.
     pub children: Vec<Child>,
 }
@@ -60,7 +61,7 @@ pub struct Child {
     /// How the child belongs to the couple.
     pub link: Link,
     /// Adoption date, for adopted children.
-    pub adopted: Option<Date>,
+    pub adopted: Option<PartialDate>,
     /// Line that makes the link.
     pub line: u32,
 }
@@ -87,7 +88,7 @@ impl Converted {
         *self.not_kept.entry(label).or_default() += 1;
     }
 
-    fn date(&mut self, event: &Node, what: &str, who: &str) -> Option<Date> {
+    fn date(&mut self, event: &Node, what: &str, who: &str) -> Option<PartialDate> {
         let d = event.child("DATE")?;
         let value = d.value.as_deref().unwrap_or("");
         match dates::parse(value) {
@@ -117,7 +118,7 @@ impl Converted {
 }
 
 /// What each person's `FAMC` (or adoption) line says: (family, person) → (link, adoption date).
-type FamcLinks<'a> = HashMap<(&'a str, usize), (Option<Link>, Option<Date>)>;
+type FamcLinks<'a> = HashMap<(&'a str, usize), (Option<Link>, Option<PartialDate>)>;
 
 /// Reads the records of a GEDCOM file.
 pub fn convert(records: &[Node]) -> Converted {

@@ -32,6 +32,47 @@ impl PartialDate {
         }
     }
 
+    /// A date from its parts, or `None` when the year is not written with four digits
+    /// (1000–9999), a day comes without its month, or the month or day does not exist.
+    pub fn from_parts(
+        year: i32,
+        month: Option<u8>,
+        day: Option<u8>,
+        approximate: bool,
+    ) -> Option<Self> {
+        let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
+        let day_ok = match (month, day) {
+            (_, None) => true,
+            (Some(m), Some(d)) => month_ok && (1..=days_in_month(year, m)).contains(&d),
+            (None, Some(_)) => false,
+        };
+        ((1000..=9999).contains(&year) && month_ok && day_ok).then_some(PartialDate {
+            year,
+            month,
+            day,
+            approximate,
+        })
+    }
+
+    /// The same date marked approximate (`~`).
+    #[must_use]
+    pub fn approx(self) -> Self {
+        PartialDate {
+            approximate: true,
+            ..self
+        }
+    }
+
+    /// The same date known only to the year.
+    #[must_use]
+    pub fn year_only(self) -> Self {
+        PartialDate {
+            month: None,
+            day: None,
+            ..self
+        }
+    }
+
     /// The year.
     pub fn year_value(&self) -> i32 {
         self.year
@@ -192,6 +233,18 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn from_parts_keeps_only_dates_that_exist() {
+        let d = PartialDate::from_parts(2000, Some(2), Some(29), false).unwrap();
+        assert_eq!(d.to_string(), "2000-02-29");
+        assert_eq!(d.approx().year_only().to_string(), "~2000");
+        assert!(PartialDate::from_parts(1900, Some(2), Some(29), false).is_none());
+        assert!(PartialDate::from_parts(1950, Some(13), None, false).is_none());
+        assert!(PartialDate::from_parts(1950, None, Some(3), false).is_none());
+        assert!(PartialDate::from_parts(999, None, None, false).is_none());
+        assert!(PartialDate::from_parts(10_000, None, None, false).is_none());
     }
 
     #[test]
