@@ -10,6 +10,7 @@ mod readme;
 mod render;
 mod report;
 mod schema;
+mod snapshots;
 mod syscalls;
 mod util;
 
