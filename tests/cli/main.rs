@@ -10,7 +10,9 @@ mod readme;
 mod render;
 mod report;
 mod schema;
+mod serve;
 mod syscalls;
 mod util;
+mod watch;
 
 pub use util::{genogram, stderr, stdout, temp_file};
