@@ -176,6 +176,9 @@ fn refuses_other_hosts_and_origins() {
         &format!("Origin: http://127.0.0.1:{}\r\n", p.wrapping_add(1)),
     );
     assert_eq!(other_port.0, 403);
+    // An image or script tag on another site sends no Origin, but says where it is from.
+    let embedded = get(&w, "/api/file", "Sec-Fetch-Site: cross-site\r\n");
+    assert_eq!(embedded.0, 403);
     let no_host = raw(p, "GET / HTTP/1.1\r\n\r\n");
     assert_eq!(no_host.0, 403);
     // A cross-site save is refused and writes nothing.

@@ -181,6 +181,21 @@ try {
   await waitForPicture("Zofia Zmieniona");
   step("a change made by another program was loaded");
 
+  // ---- with unsaved edits, an outside change asks first ------------------------------
+  await endOfLine(1);
+  await page.keyboard.type(" ");
+  const mine = await editor.inputValue();
+  const theirs = readFileSync(family, "utf8") + "# added by a colleague\n";
+  writeFileSync(family, theirs);
+  await page.locator("#notice").waitFor({ state: "visible" });
+  if ((await editor.inputValue()) !== mine) fail("unsaved edits were replaced by the outside change");
+  await page.locator("#notice-keep").click();
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => /^Saved at/.test(document.getElementById("status").textContent));
+  if (readFileSync(family, "utf8") !== mine) fail("keeping my version did not save it");
+  if (readFileSync(family + ".bak", "utf8") !== theirs) fail("the other version is not in the backup");
+  step("with unsaved edits, an outside change asked first; my version saved, theirs backed up");
+
   if (elsewhere.length) fail(`requests to other hosts: ${elsewhere.join(", ")}`);
   if (consoleErrors.length) fail(`errors on the page: ${consoleErrors.join(" | ")}`);
   step("no request left 127.0.0.1; no errors on the page");

@@ -249,9 +249,16 @@ $("fit").addEventListener("change", (e) => drawing.classList.toggle("fit", e.tar
 
 // ---- the file on disk ---------------------------------------------------------------
 
-async function loadFile() {
+// Loads the file into the editor. With `onlyIfClean`, edits typed while the file was on
+// its way are not thrown away: the notice asks instead.
+async function loadFile(onlyIfClean) {
   const response = await fetch("/api/file");
   const body = await response.json();
+  if (onlyIfClean && dirty()) {
+    noticeVersion = body.version;
+    showNotice("Another program changed the file on disk, and you have unsaved changes here.", true);
+    return false;
+  }
   hideNotice();
   if (!response.ok) {
     baseVersion = body.version || baseVersion;
@@ -266,6 +273,7 @@ async function loadFile() {
   editor.disabled = false;
   drawGutter();
   render();
+  return true;
 }
 
 async function save() {
@@ -328,8 +336,7 @@ async function poll() {
       noticeVersion = body.version;
       showNotice("The family file is no longer on disk. Save writes it again.", false);
     } else if (!dirty()) {
-      await loadFile();
-      setStatus("Another program changed the file; loaded at " + time());
+      if (await loadFile(true)) setStatus("Another program changed the file; loaded at " + time());
     } else {
       noticeVersion = body.version;
       showNotice("Another program changed the file on disk, and you have unsaved changes here.", true);
