@@ -89,7 +89,12 @@ pub enum ReadError {
 pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
     let _ = stream.set_read_timeout(Some(TIMEOUT));
     let _ = stream.set_write_timeout(Some(TIMEOUT));
-    let mut reader = BufReader::new(stream.take((MAX_HEAD_BYTES + 1) as u64));
+    parse(stream)
+}
+
+/// Reads one request from any byte source, within the limits above.
+pub fn parse(input: impl Read) -> Result<Request, ReadError> {
+    let mut reader = BufReader::new(input.take((MAX_HEAD_BYTES + 1) as u64));
     let mut head_bytes = 0usize;
     let mut line = String::new();
     let mut read_line = |line: &mut String| -> Result<(), ReadError> {
@@ -290,6 +295,26 @@ mod tests {
             roundtrip(huge.as_bytes()),
             Err(ReadError::Refuse(413, _))
         ));
+    }
+
+    #[test]
+    fn parse_never_panics_on_any_bytes() {
+        use proptest::prelude::*;
+        let head = proptest::collection::vec(
+            prop_oneof![
+                Just(b"GET / HTTP/1.1\r\n".to_vec()),
+                Just(b"Content-Length: 3\r\n".to_vec()),
+                Just(b"Content-Length: 99999999999999999999\r\n".to_vec()),
+                Just(b"\r\n".to_vec()),
+                Just(b":\n".to_vec()),
+                proptest::collection::vec(any::<u8>(), 0..40),
+            ],
+            0..8,
+        );
+        proptest!(ProptestConfig::with_cases(512), |(parts in head)| {
+            let bytes: Vec<u8> = parts.concat();
+            let _ = parse(&bytes[..]);
+        });
     }
 
     #[test]
