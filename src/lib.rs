@@ -36,6 +36,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 
 pub use error::Error;

@@ -114,6 +114,41 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Open a workspace in the web browser: the family file in an editor, the live
+    /// genogram, the report and the questions for the next session. On this computer only.
+    Serve {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The port to listen on at 127.0.0.1; 0 picks any free port.
+        #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+    },
+    /// Draw the genogram again every time the family file changes.
+    Watch {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the picture (SVG, or PNG or PDF by the extension).
+        #[arg(short, long, value_name = "OUT.svg|png|pdf")]
+        output: PathBuf,
+        /// Overlay how this skill was passed from each caregiver to each child.
+        #[arg(long, value_name = "SKILL")]
+        trace: Option<String>,
+        /// Replace names with neutral labels and leave out the title, notes, occupations,
+        /// places and dates.
+        #[arg(long)]
+        anonymize: bool,
+        /// Show the notes of people, skills and relationships, numbered under the key.
+        #[arg(long, conflicts_with = "anonymize")]
+        notes: bool,
+        /// Page size: the drawing's own size, or scaled to fit A4 or Letter.
+        #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+        page: PageArg,
+        /// Turn the A4 or Letter page sideways.
+        #[arg(long)]
+        landscape: bool,
+    },
     /// Write a commented starter family file to fill in.
     Init {
         /// Where to write it (never over an existing file); standard output when absent.

@@ -10,6 +10,8 @@ mod layout_cmd;
 mod render_cmd;
 mod report;
 mod report_cmd;
+mod serve_cmd;
+mod watch_cmd;
 
 pub use args::{Args, Command, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat};
 
@@ -83,6 +85,30 @@ pub fn run(args: Args) -> u8 {
             force,
         } => import_cmd::run(&file, output.as_deref(), force, &mut out, &mut err),
         Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
+        Command::Serve { file, port } => serve_cmd::run(&file, port, &mut out),
+        Command::Watch {
+            file,
+            output,
+            trace,
+            anonymize,
+            notes,
+            page,
+            landscape,
+        } => {
+            let request = render_cmd::Request {
+                file,
+                output: Some(output),
+                format: None,
+                dpi: None,
+                scale: None,
+                trace,
+                anonymize,
+                notes,
+                page,
+                landscape,
+            };
+            watch_cmd::run(&request, &mut out, &mut err)
+        }
     };
     match result {
         Ok(code) => code,

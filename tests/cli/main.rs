@@ -10,8 +10,10 @@ mod readme;
 mod render;
 mod report;
 mod schema;
+mod serve;
 mod snapshots;
 mod syscalls;
 mod util;
+mod watch;
 
 pub use util::{genogram, stderr, stdout, temp_file};

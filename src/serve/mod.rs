@@ -1,0 +1,136 @@
+//! The intake workspace: a small web server on this computer only, with the family file
+//! in an editor, the live genogram, the report and the questions for the next session.
+//!
+//! Privacy is the design constraint. The server listens on 127.0.0.1 only; it answers
+//! only requests whose `Host` (and `Origin`, when sent) name that address or `localhost`
+//! with its port, so a web page in another tab (or a DNS name rebound to 127.0.0.1)
+//! cannot read the family; every asset is compiled into the binary and the page's
+//! Content-Security-Policy forbids loading anything from elsewhere. Nothing is logged.
+//!
+//! Modules: [`http`] reads requests and writes responses; [`routes`] answers them;
+//! [`api`] renders a family text; [`disk`] versions and saves the file; [`assets`] holds
+//! the page.
+
+pub mod api;
+pub mod assets;
+pub mod disk;
+pub mod http;
+pub mod routes;
+
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::Error;
+
+/// The port `genogram serve` uses unless told otherwise.
+pub const DEFAULT_PORT: u16 = 7878;
+/// Most connections served at the same time; more wait in the listener's queue.
+const MAX_CONNECTIONS: usize = 32;
+
+/// A workspace server bound to a loopback port, not yet answering.
+#[derive(Debug)]
+pub struct Server {
+    listener: TcpListener,
+    state: Arc<routes::State>,
+}
+
+impl Server {
+    /// Binds `127.0.0.1:port` (`0`: any free port) for the family file `file`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] when the file is not there or the port is taken; [`Error::Io`]
+    /// when the port cannot be opened otherwise.
+    pub fn bind(file: &Path, port: u16) -> Result<Server, Error> {
+        if !file.is_file() {
+            return Err(Error::Usage(format!(
+                "{} is not a family file that exists; make one with `genogram init {}`",
+                file.display(),
+                file.display()
+            )));
+        }
+        let listener =
+            TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AddrInUse {
+                    Error::Usage(format!(
+                        "port {port} is already in use (is another workspace open?); \
+                         choose another with --port, or --port 0 for any free port"
+                    ))
+                } else {
+                    Error::Io {
+                        path: format!("127.0.0.1:{port}"),
+                        source: e,
+                    }
+                }
+            })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| Error::Io {
+                path: "the listening socket".into(),
+                source: e,
+            })?
+            .port();
+        Ok(Server {
+            listener,
+            state: Arc::new(routes::State::new(PathBuf::from(file), port)),
+        })
+    }
+
+    /// The address to open in a browser, such as `http://127.0.0.1:7878/`.
+    pub fn address(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.state.port)
+    }
+
+    /// Answers requests until the process ends, each connection on its own thread.
+    pub fn run(self) {
+        let active = Arc::new(AtomicUsize::new(0));
+        for stream in self.listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            // Belt and braces: the socket is bound to loopback, so only this computer
+            // can connect; refuse anything else all the same.
+            if !stream.peer_addr().is_ok_and(|a| a.ip().is_loopback()) {
+                continue;
+            }
+            if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+                http::write_response(
+                    &stream,
+                    &http::Response::text(503, "busy; try again"),
+                    false,
+                );
+                continue;
+            }
+            active.fetch_add(1, Ordering::SeqCst);
+            let state = Arc::clone(&self.state);
+            let count = Arc::clone(&active);
+            let spawned = std::thread::Builder::new().spawn(move || {
+                serve_one(&state, &stream);
+                count.fetch_sub(1, Ordering::SeqCst);
+            });
+            if spawned.is_err() {
+                // The thread never started, so it cannot count itself out.
+                active.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+    }
+}
+
+/// Reads one request from `stream` and answers it.
+fn serve_one(state: &routes::State, stream: &TcpStream) {
+    match http::read_request(stream) {
+        Ok(request) => {
+            let response = routes::answer(state, &request);
+            http::write_response(stream, &response, request.method == "HEAD");
+        }
+        Err(http::ReadError::Refuse(status, message)) => {
+            http::write_response(stream, &http::Response::text(status, message), false);
+        }
+        Err(http::ReadError::Gone) => {}
+    }
+}
+
+/// A lock that survives a thread that panicked while holding it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -1,0 +1,208 @@
+//! Which request gets which answer, after the origin checks.
+//!
+//! - `GET /`, `/app.js`, `/app.css`: the page ([`super::assets`]);
+//! - `GET /api/file`: the file's text and version token;
+//! - `GET /api/status`: the version token only, polled by the page every second;
+//! - `POST /api/render`: `{text, trace, anonymize}` → [`super::api::render`];
+//! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use serde_json::{Value, json};
+
+use super::disk::{self, Saved, Watched};
+use super::http::{Request, Response};
+use super::{api, assets, lock};
+
+/// What every request thread shares.
+#[derive(Debug)]
+pub struct State {
+    /// The family file.
+    pub path: PathBuf,
+    /// The port listened on, for the `Host` and `Origin` checks.
+    pub port: u16,
+    /// The file's last seen version; saves hold this lock so two never interleave.
+    watched: Mutex<Watched>,
+}
+
+impl State {
+    /// The state of a workspace for `path`, listening on `port`.
+    pub fn new(path: PathBuf, port: u16) -> Self {
+        let watched = Mutex::new(Watched::new(&path));
+        State {
+            path,
+            port,
+            watched,
+        }
+    }
+}
+
+/// Whether `host` (a `Host` header) names this server: `127.0.0.1:PORT` or
+/// `localhost:PORT`.
+pub fn local_host(host: &str, port: u16) -> bool {
+    let Some((name, p)) = host.rsplit_once(':') else {
+        return false;
+    };
+    p == port.to_string() && (name == "127.0.0.1" || name.eq_ignore_ascii_case("localhost"))
+}
+
+/// Whether `origin` (an `Origin` header) is this server's own page.
+pub fn local_origin(origin: &str, port: u16) -> bool {
+    origin
+        .strip_prefix("http://")
+        .is_some_and(|rest| local_host(rest, port))
+}
+
+/// Answers one request.
+pub fn answer(state: &State, req: &Request) -> Response {
+    // A page on another site (or a name rebound to 127.0.0.1) sends its own Host or
+    // Origin: refuse before looking at anything else.
+    let host_ok = req.count("host") == 1
+        && req
+            .header("host")
+            .is_some_and(|h| local_host(h, state.port));
+    let origin_ok = match req.count("origin") {
+        0 => true,
+        1 => req
+            .header("origin")
+            .is_some_and(|o| local_origin(o, state.port)),
+        _ => false,
+    };
+    let site_ok = !matches!(
+        req.header("sec-fetch-site"),
+        Some("cross-site" | "same-site")
+    );
+    if !(host_ok && origin_ok && site_ok) {
+        return Response::text(
+            403,
+            "this workspace answers only its own page on this computer",
+        );
+    }
+    match (req.method.as_str(), req.path.as_str()) {
+        ("GET" | "HEAD", path) if assets::find(path).is_some() => {
+            let (content_type, body) = assets::find(path).unwrap_or(("", ""));
+            Response::new(200, content_type, body)
+        }
+        ("GET", "/api/file") => file(state),
+        ("GET", "/api/status") => {
+            let version = lock(&state.watched).poll().version.clone();
+            Response::json(200, &json!({ "version": version }))
+        }
+        ("POST", "/api/render") => with_json(req, |body| {
+            let text = body["text"].as_str().unwrap_or("");
+            let view = api::View {
+                trace: body["trace"]
+                    .as_str()
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+                anonymize: body["anonymize"].as_bool().unwrap_or(false),
+            };
+            let name = state.path.file_name().map_or_else(
+                || "family.yaml".into(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            Response::json(200, &api::render(&name, text, &view))
+        }),
+        ("POST", "/api/save") => with_json(req, |body| save(state, body)),
+        (
+            _,
+            "/" | "/app.js" | "/app.css" | "/api/file" | "/api/status" | "/api/render"
+            | "/api/save",
+        ) => Response::text(405, "that method is not used here"),
+        _ => Response::text(404, "no such page"),
+    }
+}
+
+/// Parses a JSON body (sent as `application/json`, which a plain cross-site form cannot
+/// send) and hands it to `f`.
+fn with_json(req: &Request, f: impl FnOnce(&Value) -> Response) -> Response {
+    let json_type = req.header("content-type").is_some_and(|t| {
+        t.split(';')
+            .next()
+            .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if !json_type {
+        return Response::text(415, "send JSON");
+    }
+    match serde_json::from_slice::<Value>(&req.body) {
+        Ok(v) if v.is_object() => f(&v),
+        _ => Response::text(400, "the request is not a JSON object"),
+    }
+}
+
+/// `GET /api/file`.
+fn file(state: &State) -> Response {
+    let mut watched = lock(&state.watched);
+    watched.forget();
+    match disk::read(&state.path) {
+        Ok(bytes) => match crate::load::text::decode(&bytes) {
+            Ok(text) => {
+                let version = disk::version_of(&bytes);
+                Response::json(200, &json!({ "text": text, "version": version }))
+            }
+            Err(d) => Response::json(
+                422,
+                &json!({ "message": format!("the file cannot be opened here: {}", d.message) }),
+            ),
+        },
+        Err(_) => Response::json(
+            404,
+            &json!({ "message": "the family file is not there any more; Save writes it again", "version": disk::MISSING }),
+        ),
+    }
+}
+
+/// `POST /api/save`.
+fn save(state: &State, body: &Value) -> Response {
+    let (Some(text), Some(base)) = (body["text"].as_str(), body["base"].as_str()) else {
+        return Response::text(400, "a save needs the text and the version it was based on");
+    };
+    let mut watched = lock(&state.watched);
+    let result = disk::save(&state.path, text, base);
+    watched.forget();
+    match result {
+        Ok(Saved::Written(v) | Saved::Unchanged(v)) => {
+            Response::json(200, &json!({ "saved": true, "version": v }))
+        }
+        Ok(Saved::Conflict(v)) => Response::json(
+            409,
+            &json!({
+                "saved": false,
+                "version": v,
+                "message": "another program changed the file since it was opened here; \
+                            nothing was saved. Load the file again, or keep your version \
+                            and save once more (the other version goes to the backup)",
+            }),
+        ),
+        Err(e) => Response::json(
+            500,
+            &json!({ "saved": false, "message": format!("the file could not be saved: {}", plain(&e)) }),
+        ),
+    }
+}
+
+/// An error in words for the page, without the operating system's error number.
+fn plain(e: &crate::Error) -> String {
+    let s = e.to_string();
+    s.split(" (os error").next().unwrap_or(&s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_this_computer_and_port_is_local() {
+        assert!(local_host("127.0.0.1:7878", 7878));
+        assert!(local_host("LocalHost:7878", 7878));
+        assert!(!local_host("127.0.0.1:7879", 7878));
+        assert!(!local_host("evil.example:7878", 7878));
+        assert!(!local_host("127.0.0.1", 7878));
+        assert!(!local_host("127.0.0.1.evil.example:7878", 7878));
+        assert!(local_origin("http://localhost:7878", 7878));
+        assert!(!local_origin("https://localhost:7878", 7878));
+        assert!(!local_origin("null", 7878));
+        assert!(!local_origin("http://evil.example", 7878));
+    }
+}

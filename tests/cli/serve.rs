@@ -1,0 +1,340 @@
+//! `genogram serve`: the workspace answers only its own page on this computer, renders
+//! with line-and-column problems, saves with a backup and notices outside changes.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::{path, temp_dir};
+
+/// A running workspace, stopped when dropped.
+struct Workspace {
+    child: Child,
+    port: u16,
+    address: String,
+    /// The first line the server printed.
+    said: String,
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(file: &Path) -> Workspace {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_genogram"))
+        .args(["serve", "--port", "0"])
+        .arg(file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the server prints its address");
+    let address = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let port = address
+        .trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    Workspace {
+        child,
+        port,
+        address,
+        said: line,
+    }
+}
+
+/// Sends a raw request and returns the status code, the headers and the body.
+fn raw(port: u16, request: &str) -> (u16, String, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+fn get(w: &Workspace, path: &str, extra: &str) -> (u16, String, String) {
+    raw(
+        w.port,
+        &format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n{extra}\r\n",
+            w.port
+        ),
+    )
+}
+
+fn post(w: &Workspace, path: &str, json: &serde_json::Value) -> (u16, serde_json::Value) {
+    let body = json.to_string();
+    let (status, _, answer) = raw(
+        w.port,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: localhost:{}\r\nOrigin: http://localhost:{}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            w.port,
+            w.port,
+            body.len()
+        ),
+    );
+    (
+        status,
+        serde_json::from_str(&answer).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+fn sample_copy(test: &str) -> std::path::PathBuf {
+    let dir = temp_dir(test);
+    let file = dir.join("family.yaml");
+    std::fs::copy(path("samples/intimacy-cycle.yaml"), &file).unwrap();
+    file
+}
+
+#[test]
+fn listens_on_loopback_only_and_prints_nothing_about_the_family() {
+    let file = sample_copy("serve-loopback");
+    let w = start(&file);
+    assert!(w.address.starts_with("http://127.0.0.1:"), "{}", w.address);
+    let (status, head, body) = get(&w, "/", "");
+    assert_eq!(status, 200);
+    assert!(body.contains("Genogram workspace"));
+    for header in [
+        "Content-Security-Policy: default-src 'none'; script-src 'self'",
+        "X-Content-Type-Options: nosniff",
+        "Cache-Control: no-store",
+        "Referrer-Policy: no-referrer",
+    ] {
+        assert!(head.contains(header), "missing {header} in {head}");
+    }
+    // Only the loopback address listens: the port is closed on every other address of
+    // this computer (when it has one).
+    if let Some(other) = other_address() {
+        assert!(
+            TcpStream::connect_timeout(&(other, w.port).into(), Duration::from_secs(2)).is_err(),
+            "reachable at {other}"
+        );
+    }
+    assert!(
+        !w.said.contains("Kowalski") && !w.said.contains("family.yaml"),
+        "{}",
+        w.said
+    );
+}
+
+/// A non-loopback address of this computer, found by asking the system which source
+/// address it would use for a public one (no packet is sent for a UDP connect).
+fn other_address() -> Option<std::net::IpAddr> {
+    let s = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    s.connect("192.0.2.1:9").ok()?;
+    let ip = s.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+}
+
+#[test]
+fn refuses_other_hosts_and_origins() {
+    let file = sample_copy("serve-origin");
+    let w = start(&file);
+    let p = w.port;
+    let evil_host = raw(p, "GET /api/file HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    assert_eq!(evil_host.0, 403);
+    assert!(!evil_host.2.contains("Kowalski"));
+    let rebound = raw(
+        p,
+        &format!("GET /api/file HTTP/1.1\r\nHost: evil.example:{p}\r\n\r\n"),
+    );
+    assert_eq!(rebound.0, 403);
+    let evil_origin = get(&w, "/api/file", "Origin: http://evil.example\r\n");
+    assert_eq!(evil_origin.0, 403);
+    assert!(!evil_origin.2.contains("Kowalski"));
+    let other_port = get(
+        &w,
+        "/api/file",
+        &format!("Origin: http://127.0.0.1:{}\r\n", p.wrapping_add(1)),
+    );
+    assert_eq!(other_port.0, 403);
+    // An image or script tag on another site sends no Origin, but says where it is from.
+    let embedded = get(&w, "/api/file", "Sec-Fetch-Site: cross-site\r\n");
+    assert_eq!(embedded.0, 403);
+    let no_host = raw(p, "GET / HTTP/1.1\r\n\r\n");
+    assert_eq!(no_host.0, 403);
+    // A cross-site save is refused and writes nothing.
+    let before = std::fs::read(&file).unwrap();
+    let body = r#"{"text":"people: {}\n","base":"x"}"#;
+    let save = raw(
+        p,
+        &format!(
+            "POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nOrigin: http://evil.example\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert_eq!(save.0, 403);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // Its own page, by either name, is answered.
+    assert_eq!(
+        get(
+            &w,
+            "/api/file",
+            &format!("Origin: http://127.0.0.1:{p}\r\n")
+        )
+        .0,
+        200
+    );
+    let (status, _, _) = raw(p, &format!("GET / HTTP/1.1\r\nHost: localhost:{p}\r\n\r\n"));
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn the_page_loads_nothing_from_elsewhere() {
+    let file = sample_copy("serve-assets");
+    let w = start(&file);
+    for asset in ["/", "/app.js", "/app.css"] {
+        let (status, _, body) = get(&w, asset, "");
+        assert_eq!(status, 200, "{asset}");
+        for bad in ["http://", "https://", "//cdn", "@import", "url("] {
+            assert!(!body.contains(bad), "{asset} contains {bad}");
+        }
+    }
+    let (_, _, html) = get(&w, "/", "");
+    let scripts: Vec<&str> = html
+        .match_indices("<script")
+        .map(|(i, _)| &html[i..])
+        .collect();
+    assert_eq!(scripts.len(), 1, "one script");
+    assert!(scripts[0].starts_with("<script src=\"/app.js\""));
+    assert!(
+        !html.contains("style=\""),
+        "no inline style (the CSP forbids it)"
+    );
+}
+
+#[test]
+fn render_shows_problems_at_their_line_and_column() {
+    let file = sample_copy("serve-render");
+    let w = start(&file);
+    let good = std::fs::read_to_string(&file).unwrap();
+    let (status, v) = post(&w, "/api/render", &serde_json::json!({"text": good}));
+    assert_eq!(status, 200);
+    assert_eq!(v["ok"], true);
+    assert!(v["svg"].as_str().unwrap().contains("Kowalski"));
+    assert!(!v["gaps"].as_array().unwrap().is_empty());
+    let (_, anon) = post(
+        &w,
+        "/api/render",
+        &serde_json::json!({"text": good, "anonymize": true, "trace": "openness"}),
+    );
+    assert!(!anon["svg"].as_str().unwrap().contains("Kowalski"));
+    assert_eq!(anon["trace"], "openness");
+    let line = good.lines().position(|l| l.trim() == "sex: male").unwrap() + 1;
+    let broken = good.replacen("sex: male", "sex: mael", 1);
+    let (status, v) = post(&w, "/api/render", &serde_json::json!({"text": broken}));
+    assert_eq!(status, 200);
+    assert_eq!(v["ok"], false);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["line"], line);
+    assert_eq!(d["column"], 10);
+    assert_eq!(d["severity"], "error");
+    assert!(d["message"].as_str().unwrap().contains("mael"));
+}
+
+#[test]
+fn save_writes_the_file_keeps_a_backup_and_refuses_to_lose_an_outside_change() {
+    let file = sample_copy("serve-save");
+    let w = start(&file);
+    let (_, _, body) = get(&w, "/api/file", "");
+    let opened: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let original = opened["text"].as_str().unwrap().to_string();
+    let base = opened["version"].as_str().unwrap().to_string();
+    let edited = original.replace("Kowalski", "Kowalsky");
+    let (status, v) = post(
+        &w,
+        "/api/save",
+        &serde_json::json!({"text": edited, "base": base}),
+    );
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+    let backup = file.with_file_name("family.yaml.bak");
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // Another program changes the file; a save based on the old version is refused.
+    let outside = format!("{edited}# added by another editor\n");
+    std::fs::write(&file, &outside).unwrap();
+    let (status, v) = post(
+        &w,
+        "/api/save",
+        &serde_json::json!({"text": "people: {}\n", "base": v["version"]}),
+    );
+    assert_eq!(status, 409);
+    assert!(v["message"].as_str().unwrap().contains("another program"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), outside);
+}
+
+#[test]
+fn an_outside_change_is_reported() {
+    let file = sample_copy("serve-status");
+    let w = start(&file);
+    let status = |w: &Workspace| {
+        let (_, _, body) = get(w, "/api/status", "");
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["version"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let first = status(&w);
+    assert_eq!(first, status(&w));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}# changed\n")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while status(&w) == first {
+        assert!(Instant::now() < deadline, "the change was never reported");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (_, _, body) = get(&w, "/api/file", "");
+    assert!(body.contains("# changed"));
+}
+
+#[test]
+fn a_busy_port_or_a_missing_file_is_a_plain_error() {
+    let held = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = held.local_addr().unwrap().port().to_string();
+    let file = sample_copy("serve-busy");
+    let o = crate::genogram(["serve", file.to_str().unwrap(), "--port", &port]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        crate::stderr(&o).contains("already in use"),
+        "{}",
+        crate::stderr(&o)
+    );
+    let o = crate::genogram(["serve", "no-such-family.yaml", "--port", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(crate::stderr(&o).contains("genogram init"));
+}
