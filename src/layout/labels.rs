@@ -71,24 +71,32 @@ pub fn wrap_text(text: &str, max_width: f64, options: &LayoutOptions) -> Vec<Str
     let mut line = String::new();
     let mut line_len = 0usize;
     for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        // Cut words that would not fit on a line of their own.
-        while word.len() > max_chars {
+        // Walk the word once: whole lines are cut off its front as they fill, so a word
+        // of any length costs time in proportion to its length.
+        let mut chars = word.char_indices();
+        let mut len = word.chars().count();
+        let mut rest = word;
+        while len > max_chars {
             if line_len > 0 {
                 out.push(std::mem::take(&mut line));
                 line_len = 0;
             }
-            let rest = word.split_off(max_chars);
-            out.push(word.into_iter().collect());
-            word = rest;
+            let cut = chars
+                .nth(max_chars - 1)
+                .and_then(|_| chars.clone().next())
+                .map_or(word.len(), |(i, _)| i);
+            let start = word.len() - rest.len();
+            out.push(word[start..cut].to_string());
+            rest = &word[cut..];
+            len -= max_chars;
         }
-        if word.is_empty() {
+        if rest.is_empty() {
             continue;
         }
         let needed = if line_len == 0 {
-            word.len()
+            len
         } else {
-            line_len + 1 + word.len()
+            line_len + 1 + len
         };
         if needed > max_chars {
             out.push(std::mem::take(&mut line));
@@ -98,8 +106,8 @@ pub fn wrap_text(text: &str, max_width: f64, options: &LayoutOptions) -> Vec<Str
             line.push(' ');
             line_len += 1;
         }
-        line.extend(word.iter());
-        line_len += word.len();
+        line.push_str(rest);
+        line_len += len;
     }
     if line_len > 0 {
         out.push(line);

@@ -90,9 +90,20 @@ pub fn span_tree(text: &str) -> Option<SpanNode> {
 /// needs none; the YAML parser's own limit misses a big anchor repeated many times.
 pub const MAX_ALIAS_EXPANSION: u64 = 1_000_000;
 
-/// Where aliases first make the document expand past [`MAX_ALIAS_EXPANSION`] values, if
-/// they do. Counts in one pass over the events, without expanding anything.
-pub fn alias_expansion_excess(text: &str) -> Option<Span> {
+/// What the first pass over the events found too big to parse further.
+#[derive(Clone, Copy, Debug)]
+pub enum Excess {
+    /// Aliases make the document expand past [`MAX_ALIAS_EXPANSION`] values here.
+    Aliases(Span),
+    /// This value is longer than [`super::text::MAX_SCALAR_CHARS`] characters (one the
+    /// line-by-line scan of [`super::text`] cannot see whole: a block of many lines).
+    LongValue(Span),
+}
+
+/// Where aliases first make the document expand past [`MAX_ALIAS_EXPANSION`] values, or
+/// where a value longer than [`super::text::MAX_SCALAR_CHARS`] is, if either happens.
+/// Counts in one pass over the events, without expanding anything.
+pub fn first_pass_excess(text: &str) -> Option<Excess> {
     let mut parser = Parser::new_from_str(text);
     // Size of each anchored node, by anchor id; and the open collections with their
     // anchor and size so far.
@@ -102,12 +113,20 @@ pub fn alias_expansion_excess(text: &str) -> Option<Span> {
     while let Some(event) = parser.next_event() {
         let (event, span) = event.ok()?;
         let (anchor, size) = match event {
-            Event::Scalar(_, _, anchor, _) => (anchor, 1),
+            Event::Scalar(value, _, anchor, _) => {
+                // A value has at least as many bytes as characters: only long ones are counted.
+                if value.len() > super::text::MAX_SCALAR_CHARS
+                    && value.chars().count() > super::text::MAX_SCALAR_CHARS
+                {
+                    return Some(Excess::LongValue(convert(&span)));
+                }
+                (anchor, 1)
+            }
             Event::Alias(id) => {
                 let size = sizes.get(&id).copied().unwrap_or(1);
                 added = added.saturating_add(size);
                 if added > MAX_ALIAS_EXPANSION {
-                    return Some(convert(&span));
+                    return Some(Excess::Aliases(convert(&span)));
                 }
                 (0, size)
             }
