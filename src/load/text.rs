@@ -205,9 +205,28 @@ fn position_of(text: &str, at: usize) -> LineCol {
 fn check_depth(text: &str) -> Result<(), Diagnostic> {
     let mut indents: Vec<usize> = Vec::new();
     let mut flow = 0usize;
+    // A value going on past the end of its line: a quoted text not closed yet, or a block
+    // text (`|`, `>`). The lines after it that are indented deeper (or blank) are its text.
+    let mut open: Option<Continued> = None;
     for (n, line) in text.lines().enumerate() {
         let body = line.trim_start_matches(' ');
         let indent = line.len() - body.len();
+        let mut carried = None;
+        if let Some(mut o) = open.take()
+            && (body.trim().is_empty() || indent > o.indent)
+        {
+            if o.quote.is_none_or(|q| !body.contains(q)) {
+                // Wholly inside the value: text, not structure.
+                o.len += line.chars().count() + 1;
+                if o.len > MAX_SCALAR_CHARS {
+                    return Err(long_value(o.at));
+                }
+                open = Some(o);
+                continue;
+            }
+            // The quote closes on this line: read it from inside the quote.
+            carried = Some(o);
+        }
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
@@ -218,7 +237,7 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
             indents.push(indent);
         }
         let mut depth_here = indents.len() + flow;
-        let mut quote: Option<char> = None;
+        let mut quote: Option<char> = carried.as_ref().and_then(|o| o.quote);
         // Whether the next character could begin a new node: brackets and quotes only
         // open a collection or a quoted scalar there, never inside a plain word.
         let mut at_node_start = true;
@@ -227,7 +246,13 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
         // quoted value runs to its closing quote; an unquoted one up to a `:`, a comma or
         // a bracket, which can only under-count it, so nothing honest is refused. (A value
         // over several lines is measured by the first pass over the YAML events.)
-        let mut run: Option<(usize, usize)> = None;
+        let mut run: Option<(usize, usize)> = carried.as_ref().map(|o| (0, o.len));
+        let run_at = |start: usize| match &carried {
+            Some(o) if start == 0 => o.at,
+            _ => LineCol::one_based(n + 1, indent + body[..start].chars().count() + 1),
+        };
+        // Where a comment starts on this line, if one does.
+        let mut end = body.len();
         for (i, c) in body.char_indices() {
             let in_run = quote.is_some() || !matches!(c, ':' | ',' | '[' | ']' | '{' | '}');
             run = match run {
@@ -244,10 +269,7 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
             if let Some((start, len)) = run
                 && len > MAX_SCALAR_CHARS
             {
-                return Err(long_value(LineCol::one_based(
-                    n + 1,
-                    indent + body[..start].chars().count() + 1,
-                )));
+                return Err(long_value(run_at(start)));
             }
             match quote {
                 Some(q) => {
@@ -256,7 +278,10 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
                     }
                 }
                 None => match c {
-                    '#' if prev == ' ' || prev == '\t' => break,
+                    '#' if prev == ' ' || prev == '\t' => {
+                        end = i;
+                        break;
+                    }
                     '"' | '\'' if at_node_start => {
                         quote = Some(c);
                         at_node_start = false;
@@ -286,8 +311,47 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
             }
             prev = c;
         }
+        if let (Some(q), Some((start, len))) = (quote, run) {
+            open = Some(Continued {
+                quote: Some(q),
+                indent,
+                at: run_at(start),
+                len: len + 1,
+            });
+        } else if flow == 0
+            && let Some(at) = block_header(&body[..end])
+        {
+            open = Some(Continued {
+                quote: None,
+                indent,
+                at: LineCol::one_based(n + 1, indent + body[..at].chars().count() + 1),
+                len: 0,
+            });
+        }
     }
     Ok(())
+}
+
+/// A value that goes on past the end of its line (see [`check_depth`]).
+struct Continued {
+    /// The quote still open, or `None` for a block text.
+    quote: Option<char>,
+    /// Indentation of the line the value starts on.
+    indent: usize,
+    /// Where the value starts.
+    at: LineCol,
+    /// Its length so far, in characters.
+    len: usize,
+}
+
+/// Where a block text's header (`|`, `>-`, `|2+`…) ends the line `body` (comment
+/// removed), if it does: the text of the value is on the lines below.
+fn block_header(body: &str) -> Option<usize> {
+    let value = body.trim_end();
+    let head = value.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+    let at = head.len().checked_sub(1)?;
+    let is_header = head.ends_with(['|', '>']) && (at == 0 || head[..at].ends_with([' ', '\t']));
+    is_header.then_some(at)
 }
 
 #[cfg(test)]
@@ -368,6 +432,54 @@ mod tests {
             let line = if col == 11 { 3 } else { 2 };
             assert_eq!(e.span.start, LineCol::one_based(line, col));
         }
+    }
+
+    #[test]
+    fn refuses_a_value_too_long_over_many_lines_where_it_starts() {
+        let lines = MAX_SCALAR_CHARS / 10;
+        for (text, at) in [
+            (
+                format!(
+                    "people:\n  a:\n    notes: |\n{}",
+                    "      line of a\n".repeat(lines)
+                ),
+                (3, 12),
+            ),
+            (
+                format!(
+                    "people:\n  a:\n    notes: >-\n{}",
+                    "\n      line of a\n".repeat(lines)
+                ),
+                (3, 12),
+            ),
+            (
+                format!(
+                    "people:\n  a: {{name: \"x\n{}  \"}}\n",
+                    "      line of a\n".repeat(lines)
+                ),
+                (2, 13),
+            ),
+        ] {
+            let e = decode(text.as_bytes()).unwrap_err();
+            assert!(e.message.contains("characters long"), "{}", e.message);
+            assert_eq!(e.span.start, LineCol::one_based(at.0, at.1));
+        }
+        // Many short texts over several lines each are read; so is what follows them.
+        let note = "    notes: |\n      one line\n      two lines\n";
+        let quoted = "    name: \"Ann\n      Lee\"\n";
+        let text = format!(
+            "people:\n{}",
+            format!("  a:\n{note}{quoted}").repeat(20_000)
+        );
+        assert!(decode(text.as_bytes()).is_ok());
+        // A block text does not hide the nesting after it.
+        let deep = format!("a: |\n  \"x\nb: {}\n", "[".repeat(100));
+        assert!(
+            decode(deep.as_bytes())
+                .unwrap_err()
+                .message
+                .contains("levels deep")
+        );
     }
 
     #[test]
