@@ -46,6 +46,8 @@ gen() {
     printf '\xff\xfe' >"$f/utf16-le-bom.yaml"
     printf 'people:\n  zoe: {name: Zoe, sex: female, born: 1990}\n' | iconv -f UTF-8 -t UTF-16LE >>"$f/utf16-le-bom.yaml"
     { printf '# '; rep 'comment ' 200000; echo; printf 'people: {'; awk 'BEGIN { for (i = 0; i < 2000; i++) printf "%sp%d: {sex: male}", (i ? ", " : ""), i }'; echo '}'; } >"$f/long-lines.yaml"
+    # A minified family: every key on one line, with accents (columns are characters).
+    { printf 'people: {'; awk 'BEGIN { for (i = 0; i < 5000; i++) printf "%s\"zoë%d\": {name: Zoë Brontë, sex: female}", (i ? ", " : ""), i }'; echo '}'; } >"$f/long-line-accents.yaml"
     printf 'people:\n  ana: {name: "Ann\xe2\x80\xaea\xe2\x81\xa6x\xe2\x81\xa9 Red\xe2\x80\x8d", sex: female}\n' >"$f/bidi-names.yaml"
     # YAML itself refuses raw C0 controls such as ESC.
     printf 'people:\n  ana: {name: "\x1b[31mRed", sex: female}\n' >"$f/escape-in-name.yaml"
@@ -55,7 +57,7 @@ gen() {
 
 expect() { # the exit status each case must end with
     case $1 in
-        utf16-le-bom | long-lines | long-word-10000 | bidi-names | partners-10000 | children-10000) echo 0 ;;
+        utf16-le-bom | long-lines | long-line-accents | long-word-10000 | bidi-names | partners-10000 | children-10000) echo 0 ;;
         *) echo 1 ;;
     esac
 }

@@ -173,7 +173,7 @@ pub struct DuplicateKey<'t> {
 /// Finds the keys that occur twice in one mapping, anywhere in the tree, in document order.
 pub fn duplicate_keys<'t>(tree: &SpanNode, text: &'t str) -> Vec<DuplicateKey<'t>> {
     let mut out = Vec::new();
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<Line<'t>> = text.lines().map(Line::new).collect();
     let mut stack: Vec<(&SpanNode, Option<&'t str>)> = vec![(tree, None)];
     while let Some((node, parent)) = stack.pop() {
         match node {
@@ -207,26 +207,72 @@ pub fn duplicate_keys<'t>(tree: &SpanNode, text: &'t str) -> Vec<DuplicateKey<'t
 }
 
 /// The text of a one-line key, as written.
-fn key_text<'t>(span: Span, lines: &[&'t str]) -> Option<&'t str> {
+fn key_text<'t>(span: Span, lines: &[Line<'t>]) -> Option<&'t str> {
     if span.start.line != span.end.line {
         return None;
     }
     let line = lines.get(usize::try_from(span.start.line).ok()?.checked_sub(1)?)?;
-    let start = line
-        .char_indices()
-        .nth(span.start.col as usize - 1)
-        .map(|(i, _)| i)?;
+    let start = line.byte_of(span.start.col as usize - 1)?;
     let end = line
-        .char_indices()
-        .nth(span.end.col as usize - 1)
-        .map_or(line.len(), |(i, _)| i);
-    line.get(start..end)
+        .byte_of(span.end.col as usize - 1)
+        .unwrap_or(line.text.len());
+    line.text
+        .get(start..end)
         .map(|k| k.trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// A line of the file that can turn a column (in characters) into a byte offset quickly:
+/// a minified file has all its keys on one line of megabytes, and counting characters
+/// from the start of the line for each key took minutes.
+struct Line<'t> {
+    text: &'t str,
+    /// For a line that is not ASCII: the byte offset of every [`Line::STEP`]th character.
+    marks: Vec<usize>,
+}
+
+impl<'t> Line<'t> {
+    const STEP: usize = 64;
+
+    fn new(text: &'t str) -> Self {
+        let marks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .step_by(Self::STEP)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Line { text, marks }
+    }
+
+    /// The byte offset of character `col0` (from 0), if the line has that many.
+    fn byte_of(&self, col0: usize) -> Option<usize> {
+        if self.marks.is_empty() {
+            return (col0 < self.text.len()).then_some(col0);
+        }
+        let base = *self.marks.get(col0 / Self::STEP)?;
+        self.text[base..]
+            .char_indices()
+            .nth(col0 % Self::STEP)
+            .map(|(i, _)| base + i)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_duplicate_keys_far_along_a_long_line_with_accents() {
+        let many: Vec<String> = (0..300).map(|i| format!("zoë{i}: é")).collect();
+        let text = format!("{{{}, zoë299: x}}\n", many.join(", "));
+        let tree = span_tree(&text).unwrap();
+        let dups = duplicate_keys(&tree, &text);
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].key, "zoë299");
+        let col = text.split("zoë299").next().unwrap().chars().count() + 1;
+        assert_eq!(dups[0].first.start, LineCol::one_based(1, col));
+    }
 
     #[test]
     fn mirrors_the_document_shape_with_positions() {

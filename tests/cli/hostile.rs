@@ -173,7 +173,7 @@ fn huge_values_are_refused_with_a_short_message() {
     );
     // Too long to be text: refused before parsing, at the value's first character.
     let too_long = "more than 100000 characters long; the longest text accepted is 10000";
-    refused(&block, "4:7", too_long);
+    refused(&block, "3:12", too_long);
     let word = write(
         &dir,
         "word.yaml",
