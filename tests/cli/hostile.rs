@@ -381,6 +381,38 @@ fn control_and_direction_characters_never_reach_the_drawing_or_the_terminal() {
     assert!(err.contains("\\u{202e}"), "{err}");
 }
 
+/// The longest text accepted, as one unbroken word, in the name and the occupation: drawn
+/// as two lines each ending in `…`, with no more room under the symbol than that.
+#[test]
+fn a_ten_thousand_character_word_is_drawn_in_two_lines() {
+    let dir = temp_dir("hostile-long-word");
+    let file = write(
+        &dir,
+        "word.yaml",
+        format!(
+            "people:\n  a: {{name: {}, occupation: {}, sex: male}}\n",
+            "x".repeat(10_000),
+            "y".repeat(10_000)
+        ),
+    );
+    let svg = drawn(&file);
+    let height: f64 = svg
+        .split("height=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap();
+    assert!(height < 1000.0, "the drawing is {height} px tall");
+    for c in ['x', 'y'] {
+        let drawn: Vec<&str> = svg
+            .lines()
+            .filter(|l| l.starts_with(&c.to_string().repeat(10)))
+            .collect();
+        assert_eq!(drawn.len(), 2, "{drawn:?}");
+        assert!(drawn[1].ends_with('…'), "{drawn:?}");
+    }
+}
+
 /// `hub` with `n` partners, one couple each.
 fn many_partners(n: usize) -> String {
     let mut t = String::from("people:\n  hub: {sex: male}\n");
