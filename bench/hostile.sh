@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Times genogram on hostile inputs, one whole process each, with the release build.
-# Prints: case, expected exit status, actual status, wall seconds, peak memory (KB).
+# Prints: case, command, expected exit status, actual status, wall seconds, peak memory
+# (KB), and the first line of the message of each refusal (FILE:LINE:COL: error: …).
 # Exits non-zero when a case ends with an unexpected status (a panic is 101, a hang is
-# cut at 60 s and shows 124), so CI can run it as a check too.
+# cut at 60 s and shows 124), when a refusal does not name a line and column, or when a
+# case takes a second or more: the promise is under a second each, whole process.
+# LIMIT=seconds changes that bound (for a slow or busy machine).
 #
 #   bash bench/hostile.sh            # builds target/release/genogram if needed
 #   GENOGRAM=path/to/genogram bash bench/hostile.sh
@@ -31,6 +34,10 @@ gen() {
     { printf 'people:\n  a: {name: "'; rep x 1048576; printf '"}\n'; } >"$f/huge-scalar-1mib.yaml"
     { printf 'people:\n  a:\n    notes: |\n'; rep '      line of text\n' 200000; } >"$f/huge-block-scalar.yaml"
     { printf 'people:\n  a: {sex: '; rep f 4194304; printf '}\n'; } >"$f/huge-unknown-word.yaml"
+    # Words with spaces between: only the first pass over the YAML events sees it whole.
+    { printf 'people:\n  a: {name: '; rep 'word ' 6291456; printf '}\n'; } >"$f/huge-plain-words-30mib.yaml"
+    { printf 'people:\n  a:\n    name: "'; rep 'line of a quoted text\n      ' 1000000; printf '"\n'; } >"$f/huge-multiline-quoted.yaml"
+    { printf 'people:\n  a: {name: "'; rep x 10000; printf '", notes: "'; rep y 10000; printf '", sex: male}\n'; } >"$f/long-word-10000.yaml"
     { printf 'people:\n  a: {name: Jos\xe9}\n'; } >"$f/invalid-utf8.yaml"
     { printf 'people:\n  a: {name: "x\0"}\n'; } >"$f/nul-byte.yaml"
     { printf 'people:\n  a: {raised_by: [a]}\n'; } >"$f/raised-by-self.yaml"
@@ -39,6 +46,8 @@ gen() {
     printf '\xff\xfe' >"$f/utf16-le-bom.yaml"
     printf 'people:\n  zoe: {name: Zoe, sex: female, born: 1990}\n' | iconv -f UTF-8 -t UTF-16LE >>"$f/utf16-le-bom.yaml"
     { printf '# '; rep 'comment ' 200000; echo; printf 'people: {'; awk 'BEGIN { for (i = 0; i < 2000; i++) printf "%sp%d: {sex: male}", (i ? ", " : ""), i }'; echo '}'; } >"$f/long-lines.yaml"
+    # A minified family: every key on one line, with accents (columns are characters).
+    { printf 'people: {'; awk 'BEGIN { for (i = 0; i < 5000; i++) printf "%s\"zoë%d\": {name: Zoë Brontë, sex: female}", (i ? ", " : ""), i }'; echo '}'; } >"$f/long-line-accents.yaml"
     printf 'people:\n  ana: {name: "Ann\xe2\x80\xaea\xe2\x81\xa6x\xe2\x81\xa9 Red\xe2\x80\x8d", sex: female}\n' >"$f/bidi-names.yaml"
     # YAML itself refuses raw C0 controls such as ESC.
     printf 'people:\n  ana: {name: "\x1b[31mRed", sex: female}\n' >"$f/escape-in-name.yaml"
@@ -48,14 +57,15 @@ gen() {
 
 expect() { # the exit status each case must end with
     case $1 in
-        utf16-le-bom | long-lines | bidi-names | partners-10000 | children-10000) echo 0 ;;
+        utf16-le-bom | long-lines | long-line-accents | long-word-10000 | bidi-names | partners-10000 | children-10000) echo 0 ;;
         *) echo 1 ;;
     esac
 }
 
 gen
+limit=${LIMIT:-1}
 failed=0
-printf '%-30s %8s %6s %6s %8s %10s\n' case command expect got seconds max-KB
+printf '%-30s %8s %6s %6s %8s %10s  %s\n' case command expect got seconds max-KB message
 for file in "$work"/*.yaml; do
     name=$(basename "$file" .yaml)
     want=$(expect "$name")
@@ -66,10 +76,21 @@ for file in "$work"/*.yaml; do
         got=$?
         set -e
         read -r secs kb < <(tail -n 1 "$work/time") || { secs=?; kb=?; }
-        printf '%-30s %8s %6s %6s %8s %10s\n' "$name" "$cmd" "$want" "$got" "$secs" "$kb"
+        first=$(head -n 1 "$work/err" | cut -c 1-160)
+        message=${first#"$file"}
+        printf '%-30s %8s %6s %6s %8s %10s  %s\n' "$name" "$cmd" "$want" "$got" "$secs" "$kb" "$message"
+        problem=
         if [[ $got != "$want" ]] || grep -q panicked "$work/err"; then
+            problem="unexpected exit status"
+        elif [[ $got == 1 ]] && ! [[ $first == "$file":[0-9]*:[0-9]*": error: "* ]]; then
+            problem="the refusal names no line and column"
+        elif [[ $secs == ? ]] || awk -v s="$secs" -v l="$limit" 'BEGIN { exit !(s >= l) }'; then
+            problem="took ${secs}s, the promise is under ${limit}s"
+        fi
+        if [[ -n $problem ]]; then
             failed=1
-            head -c 600 "$work/err"
+            echo "  FAILED: $problem" >&2
+            head -c 600 "$work/err" >&2
         fi
     done
 done

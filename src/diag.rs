@@ -284,9 +284,12 @@ fn quote(out: &mut String, source: &SourceFile, span: Span, gutter: usize) {
     };
     let number = format!("{:>gutter$}", span.start.line);
     let pad = " ".repeat(gutter);
-    // Tabs become single spaces so that the caret lines up in any terminal.
+    // Tabs become single spaces so that the caret lines up in any terminal. Only the
+    // part of the line that can be quoted is looked at: a line may be megabytes long.
+    let wanted = (span.start.col as usize).saturating_add(MAX_QUOTED + 1);
     let shown: Vec<String> = text
         .chars()
+        .take(wanted)
         .map(|c| match c {
             '\t' => " ".to_string(),
             c if is_unsafe_char(c) => format!("\\u{{{:x}}}", c as u32),

@@ -92,7 +92,8 @@ pub fn read_source(path: &std::path::Path) -> Result<SourceFile, Error> {
         Err(d) => Err(Error::Input {
             file: SourceFile::new(
                 name,
-                String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned(),
+                // Decoded as the file says it is, so the quoted line is text, not bytes.
+                load::text::lossy(&bytes, 1 << 20),
             ),
             diagnostics: vec![d],
         }),

@@ -148,10 +148,14 @@ pub fn scalar(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            // U+2028 and U+2029 are line breaks to YAML 1.1 parsers: escape them too.
+            // U+2028 and U+2029 are line breaks to YAML 1.1 parsers, and YAML forbids
+            // U+FFFE and U+FFFF raw: escape them too.
             c if c.is_control()
                 || crate::diag::is_unsafe_char(c)
-                || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') =>
+                || matches!(
+                    c,
+                    '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
             {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }

@@ -40,7 +40,8 @@ pub(super) fn build(f: &Facts, rows: &Rows) -> Blocks {
             (f.row[q] == f.row[p]).then_some(q)
         })
     };
-    let degree = |p: usize| same_row(p).count();
+    // Counted once: the hub is chosen by degree, and a person may have thousands.
+    let degree: Vec<usize> = (0..n).map(|p| same_row(p).count()).collect();
     for (r, members) in rows.members.iter().enumerate() {
         for &start in members {
             if placed[start] {
@@ -63,8 +64,8 @@ pub(super) fn build(f: &Facts, rows: &Rows) -> Blocks {
             let hub = *comp
                 .iter()
                 .min_by(|&&a, &&c| {
-                    degree(c)
-                        .cmp(&degree(a))
+                    degree[c]
+                        .cmp(&degree[a])
                         .then(super::gather::date_first(f.born[a], f.born[c]))
                         .then(f.id[a].cmp(&f.id[c]))
                 })
@@ -91,12 +92,14 @@ fn arrange<I: Iterator<Item = usize>>(
 ) -> Vec<usize> {
     let mut line: VecDeque<usize> = VecDeque::from([hub]);
     done[hub] = true;
-    // Frames: (person, side: true = right, alternate sides).
+    // Frames: (side: true = right, alternate sides, the person's partners not yet
+    // looked at). Each frame keeps its own iterator, so a person with thousands of
+    // partners is walked once, not once per partner.
     let first_right = f.sex[hub] != Sex::Female;
-    let mut stack: Vec<(usize, bool, bool)> = vec![(hub, first_right, true)];
-    while let Some(&(p, side, alternate)) = stack.last() {
-        let next = same_row(p).find(|&q| !done[q]);
-        let Some(q) = next else {
+    let mut stack = vec![(first_right, true, same_row(hub))];
+    while let Some((side, alternate, rest)) = stack.last_mut() {
+        let (side, alternate) = (*side, *alternate);
+        let Some(q) = rest.find(|&q| !done[q]) else {
             stack.pop();
             continue;
         };
@@ -107,9 +110,9 @@ fn arrange<I: Iterator<Item = usize>>(
             line.push_front(q);
         }
         if alternate {
-            stack.last_mut().expect("frame").1 = !side;
+            stack.last_mut().expect("frame").0 = !side;
         }
-        stack.push((q, side, false));
+        stack.push((side, false, same_row(q)));
     }
     line.into_iter().collect()
 }

@@ -48,6 +48,20 @@ impl Facts {
     pub fn half(&self, p: usize, o: &LayoutOptions) -> f64 {
         o.symbol.max(self.label_w[p]) / 2.0
     }
+
+    /// Whether `p` and `q` are partners in a couple for which `also` holds. Looks through
+    /// the unions of whichever of the two has fewer, so asking about a person with
+    /// thousands of partners costs no more than asking about their partner.
+    pub fn couple_of(&self, p: usize, q: usize, also: impl Fn(usize) -> bool) -> bool {
+        let (p, q) = if self.unions[p].len() <= self.unions[q].len() {
+            (p, q)
+        } else {
+            (q, p)
+        };
+        self.unions[p]
+            .iter()
+            .any(|&c| self.partners[c].contains(&q) && also(c))
+    }
 }
 
 /// Reads the facts of a family.

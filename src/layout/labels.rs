@@ -34,8 +34,30 @@ pub fn label_lines(person: &Person, options: &LayoutOptions) -> Vec<String> {
     let max = options.symbol * options.label_wrap;
     raw.iter()
         .filter(|l| !l.trim().is_empty())
-        .flat_map(|l| wrap_text(l, max, options))
+        .flat_map(|l| at_most_lines(wrap_text(l, max, options), max, options))
         .collect()
+}
+
+/// Most lines one field of a label takes: the drawing shows at most two lines of a name,
+/// an occupation or a place, the last ending in `…` when text is left out, so the layout
+/// makes room for no more (a 10,000-character name would otherwise leave a blank space
+/// hundreds of lines tall under its symbol).
+pub const MAX_FIELD_LINES: usize = 2;
+
+/// The first [`MAX_FIELD_LINES`] lines, the last one cut to end in `…` when lines were
+/// left out, within the same width.
+fn at_most_lines(mut lines: Vec<String>, max_width: f64, options: &LayoutOptions) -> Vec<String> {
+    if lines.len() > MAX_FIELD_LINES {
+        lines.truncate(MAX_FIELD_LINES);
+        let per_char = (options.char_width * options.font_size).max(f64::MIN_POSITIVE);
+        let max_chars = ((max_width / per_char).floor() as usize).max(1);
+        if let Some(last) = lines.last_mut() {
+            let mut cut: String = last.chars().take(max_chars.saturating_sub(1)).collect();
+            cut.push('…');
+            *last = cut;
+        }
+    }
+    lines
 }
 
 /// The label of a person with its size.
@@ -71,24 +93,32 @@ pub fn wrap_text(text: &str, max_width: f64, options: &LayoutOptions) -> Vec<Str
     let mut line = String::new();
     let mut line_len = 0usize;
     for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        // Cut words that would not fit on a line of their own.
-        while word.len() > max_chars {
+        // Walk the word once: whole lines are cut off its front as they fill, so a word
+        // of any length costs time in proportion to its length.
+        let mut chars = word.char_indices();
+        let mut len = word.chars().count();
+        let mut rest = word;
+        while len > max_chars {
             if line_len > 0 {
                 out.push(std::mem::take(&mut line));
                 line_len = 0;
             }
-            let rest = word.split_off(max_chars);
-            out.push(word.into_iter().collect());
-            word = rest;
+            let cut = chars
+                .nth(max_chars - 1)
+                .and_then(|_| chars.clone().next())
+                .map_or(word.len(), |(i, _)| i);
+            let start = word.len() - rest.len();
+            out.push(word[start..cut].to_string());
+            rest = &word[cut..];
+            len -= max_chars;
         }
-        if word.is_empty() {
+        if rest.is_empty() {
             continue;
         }
         let needed = if line_len == 0 {
-            word.len()
+            len
         } else {
-            line_len + 1 + word.len()
+            line_len + 1 + len
         };
         if needed > max_chars {
             out.push(std::mem::take(&mut line));
@@ -98,8 +128,8 @@ pub fn wrap_text(text: &str, max_width: f64, options: &LayoutOptions) -> Vec<Str
             line.push(' ');
             line_len += 1;
         }
-        line.extend(word.iter());
-        line_len += word.len();
+        line.push_str(rest);
+        line_len += len;
     }
     if line_len > 0 {
         out.push(line);
@@ -130,6 +160,27 @@ mod tests {
             wrap_text("Abcdefghijklmnopqrstu", 104.0, &o),
             ["Abcdefghijklmn", "opqrstu"]
         );
+    }
+
+    #[test]
+    fn a_field_takes_at_most_two_lines_as_drawn() {
+        let name = "x".repeat(10_000);
+        let g = crate::load_str(
+            "t.yaml",
+            &format!("people:\n  a: {{name: {name}, occupation: one two three four five six seven eight}}\n"),
+        )
+        .unwrap();
+        let size = label_size(g.person(g.find("a").unwrap()), &LayoutOptions::default());
+        assert_eq!(
+            size.lines,
+            [
+                "xxxxxxxxxxxxxx",
+                "xxxxxxxxxxxxx…",
+                "one two three",
+                "four five six…"
+            ]
+        );
+        assert!(size.lines.iter().all(|l| l.chars().count() <= 14));
     }
 
     #[test]

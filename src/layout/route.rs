@@ -183,11 +183,7 @@ impl Router<'_> {
         } else {
             i.checked_sub(1).map(|j| &row[j])
         };
-        q.is_some_and(|&q| {
-            self.f.unions[p]
-                .iter()
-                .any(|&c| self.f.partners[c].contains(&q))
-        })
+        q.is_some_and(|&q| self.f.couple_of(p, q, |_| true))
     }
 
     /// The free column of row `r` nearest to `target`.
@@ -422,12 +418,8 @@ pub(super) fn route(
                     // The drop goes down the free column beside the far partner, unless
                     // another couple's line already hangs there.
                     let row = &order.rows[ra];
-                    let pair_busy = |i: usize| {
-                        let (p, q) = (row[i], row[i + 1]);
-                        f.unions[p]
-                            .iter()
-                            .any(|&u| f.partners[u].contains(&q) && !f.kids[u].is_empty())
-                    };
+                    let pair_busy =
+                        |i: usize| f.couple_of(row[i], row[i + 1], |u| !f.kids[u].is_empty());
                     let px = if pair_busy(rt.pos[b] - 1) && !pair_busy(rt.pos[a]) {
                         rt.column_beside(a, true)
                     } else {

@@ -43,8 +43,10 @@ pub fn family_with_problems(
     source: &SourceFile,
 ) -> Result<(Family, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = source.text();
-    if let Some(at) = spans::alias_expansion_excess(text) {
-        return Err(vec![alias_bomb(Span::point(at.start))]);
+    match spans::first_pass_excess(text) {
+        Some(spans::Excess::Aliases(at)) => return Err(vec![alias_bomb(Span::point(at.start))]),
+        Some(spans::Excess::LongValue(at)) => return Err(vec![text::long_value(at.start)]),
+        None => {}
     }
     let parsed: Result<serde_yaml::Value, serde_yaml::Error> = serde_yaml::from_str(text);
     let tree = spans::span_tree(text);

@@ -90,9 +90,20 @@ pub fn span_tree(text: &str) -> Option<SpanNode> {
 /// needs none; the YAML parser's own limit misses a big anchor repeated many times.
 pub const MAX_ALIAS_EXPANSION: u64 = 1_000_000;
 
-/// Where aliases first make the document expand past [`MAX_ALIAS_EXPANSION`] values, if
-/// they do. Counts in one pass over the events, without expanding anything.
-pub fn alias_expansion_excess(text: &str) -> Option<Span> {
+/// What the first pass over the events found too big to parse further.
+#[derive(Clone, Copy, Debug)]
+pub enum Excess {
+    /// Aliases make the document expand past [`MAX_ALIAS_EXPANSION`] values here.
+    Aliases(Span),
+    /// This value is longer than [`super::text::MAX_SCALAR_CHARS`] characters (one the
+    /// line-by-line scan of [`super::text`] cannot see whole: a block of many lines).
+    LongValue(Span),
+}
+
+/// Where aliases first make the document expand past [`MAX_ALIAS_EXPANSION`] values, or
+/// where a value longer than [`super::text::MAX_SCALAR_CHARS`] is, if either happens.
+/// Counts in one pass over the events, without expanding anything.
+pub fn first_pass_excess(text: &str) -> Option<Excess> {
     let mut parser = Parser::new_from_str(text);
     // Size of each anchored node, by anchor id; and the open collections with their
     // anchor and size so far.
@@ -102,12 +113,20 @@ pub fn alias_expansion_excess(text: &str) -> Option<Span> {
     while let Some(event) = parser.next_event() {
         let (event, span) = event.ok()?;
         let (anchor, size) = match event {
-            Event::Scalar(_, _, anchor, _) => (anchor, 1),
+            Event::Scalar(value, _, anchor, _) => {
+                // A value has at least as many bytes as characters: only long ones are counted.
+                if value.len() > super::text::MAX_SCALAR_CHARS
+                    && value.chars().count() > super::text::MAX_SCALAR_CHARS
+                {
+                    return Some(Excess::LongValue(convert(&span)));
+                }
+                (anchor, 1)
+            }
             Event::Alias(id) => {
                 let size = sizes.get(&id).copied().unwrap_or(1);
                 added = added.saturating_add(size);
                 if added > MAX_ALIAS_EXPANSION {
-                    return Some(convert(&span));
+                    return Some(Excess::Aliases(convert(&span)));
                 }
                 (0, size)
             }
@@ -154,7 +173,7 @@ pub struct DuplicateKey<'t> {
 /// Finds the keys that occur twice in one mapping, anywhere in the tree, in document order.
 pub fn duplicate_keys<'t>(tree: &SpanNode, text: &'t str) -> Vec<DuplicateKey<'t>> {
     let mut out = Vec::new();
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<Line<'t>> = text.lines().map(Line::new).collect();
     let mut stack: Vec<(&SpanNode, Option<&'t str>)> = vec![(tree, None)];
     while let Some((node, parent)) = stack.pop() {
         match node {
@@ -188,26 +207,72 @@ pub fn duplicate_keys<'t>(tree: &SpanNode, text: &'t str) -> Vec<DuplicateKey<'t
 }
 
 /// The text of a one-line key, as written.
-fn key_text<'t>(span: Span, lines: &[&'t str]) -> Option<&'t str> {
+fn key_text<'t>(span: Span, lines: &[Line<'t>]) -> Option<&'t str> {
     if span.start.line != span.end.line {
         return None;
     }
     let line = lines.get(usize::try_from(span.start.line).ok()?.checked_sub(1)?)?;
-    let start = line
-        .char_indices()
-        .nth(span.start.col as usize - 1)
-        .map(|(i, _)| i)?;
+    let start = line.byte_of(span.start.col as usize - 1)?;
     let end = line
-        .char_indices()
-        .nth(span.end.col as usize - 1)
-        .map_or(line.len(), |(i, _)| i);
-    line.get(start..end)
+        .byte_of(span.end.col as usize - 1)
+        .unwrap_or(line.text.len());
+    line.text
+        .get(start..end)
         .map(|k| k.trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// A line of the file that can turn a column (in characters) into a byte offset quickly:
+/// a minified file has all its keys on one line of megabytes, and counting characters
+/// from the start of the line for each key took minutes.
+struct Line<'t> {
+    text: &'t str,
+    /// For a line that is not ASCII: the byte offset of every [`Line::STEP`]th character.
+    marks: Vec<usize>,
+}
+
+impl<'t> Line<'t> {
+    const STEP: usize = 64;
+
+    fn new(text: &'t str) -> Self {
+        let marks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .step_by(Self::STEP)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Line { text, marks }
+    }
+
+    /// The byte offset of character `col0` (from 0), if the line has that many.
+    fn byte_of(&self, col0: usize) -> Option<usize> {
+        if self.marks.is_empty() {
+            return (col0 < self.text.len()).then_some(col0);
+        }
+        let base = *self.marks.get(col0 / Self::STEP)?;
+        self.text[base..]
+            .char_indices()
+            .nth(col0 % Self::STEP)
+            .map(|(i, _)| base + i)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_duplicate_keys_far_along_a_long_line_with_accents() {
+        let many: Vec<String> = (0..300).map(|i| format!("zoë{i}: é")).collect();
+        let text = format!("{{{}, zoë299: x}}\n", many.join(", "));
+        let tree = span_tree(&text).unwrap();
+        let dups = duplicate_keys(&tree, &text);
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].key, "zoë299");
+        let col = text.split("zoë299").next().unwrap().chars().count() + 1;
+        assert_eq!(dups[0].first.start, LineCol::one_based(1, col));
+    }
 
     #[test]
     fn mirrors_the_document_shape_with_positions() {

@@ -13,6 +13,12 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// minutes on nesting in the hundreds of thousands, so the depth is measured before parsing.
 pub const MAX_DEPTH: usize = 64;
 
+/// Longest single value (a quoted text, or an unbroken word) looked at, in characters.
+/// Any text over 10,000 characters is refused after parsing with the field's name; this
+/// much larger bound refuses pasted data before parsing, where a value of tens of
+/// megabytes would take the YAML parsers seconds and gigabytes.
+pub const MAX_SCALAR_CHARS: usize = 100_000;
+
 /// Decodes the bytes of a family file, refusing what cannot be a family file.
 ///
 /// Accepts UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark.
@@ -20,7 +26,8 @@ pub const MAX_DEPTH: usize = 64;
 /// # Errors
 ///
 /// A diagnostic at the offending position for files that are too large, empty, not text,
-/// not valid UTF-8, or nested deeper than [`MAX_DEPTH`].
+/// not valid UTF-8, holding a character YAML forbids (a control character), nested deeper
+/// than [`MAX_DEPTH`], or holding a value longer than [`MAX_SCALAR_CHARS`].
 pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -48,6 +55,19 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             "the file contains a NUL character, so it is not a text file",
         )
         .with_help("a family file is plain text; check that this is the right file"));
+    }
+    if let Some((pos, c)) = text.char_indices().find(|&(_, c)| !yaml_printable(c)) {
+        return Err(Diagnostic::error(
+            Span::point(position_of(&text, pos)),
+            format!(
+                "the file contains an invisible control character ({}) here, which a YAML file may not hold",
+                char_name(c)
+            ),
+        )
+        .with_help(
+            "delete the character (it often comes from text copied out of a terminal or a word processor); \
+             to keep it on purpose, write it as an escape such as \\e inside double quotes",
+        ));
     }
     if text
         .lines()
@@ -107,6 +127,66 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Diagnostic> {
     Ok(text)
 }
 
+/// The refusal of a value longer than [`MAX_SCALAR_CHARS`], pointing at its start.
+pub(super) fn long_value(at: LineCol) -> Diagnostic {
+    Diagnostic::error(
+        Span::point(at),
+        format!(
+            "the value starting here is more than {MAX_SCALAR_CHARS} characters long; the longest text accepted is {} characters",
+            super::convert::MAX_TEXT_CHARS
+        ),
+    )
+    .with_help(
+        "shorten it (long notes belong in a separate document), or check that this is a family file",
+    )
+}
+
+/// Whether YAML allows `c` in a file (its `c-printable` set, plus the byte-order mark).
+/// NUL is refused separately, with its own message.
+fn yaml_printable(c: char) -> bool {
+    matches!(c, '\0' | '\t' | '\n' | '\r' | ' '..='~' | '\u{85}')
+        || ('\u{a0}'..='\u{d7ff}').contains(&c)
+        || ('\u{e000}'..='\u{fffd}').contains(&c)
+        || c >= '\u{10000}'
+}
+
+/// The code point of a control character, with its common name when it has one.
+fn char_name(c: char) -> String {
+    let name = match c {
+        '\u{1b}' => " escape",
+        '\u{7f}' => " delete",
+        '\u{8}' => " backspace",
+        '\u{7}' => " bell",
+        '\u{c}' => " form feed",
+        '\u{b}' => " vertical tab",
+        '\u{fffe}' | '\u{ffff}' => " not a character",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
+}
+
+/// The text of `bytes` for quoting in a message about a file that [`decode`] refused:
+/// decoded as the file says it is (UTF-16 after its byte-order mark, else UTF-8), with
+/// what cannot be decoded replaced by `�`, so that a message never shows raw bytes.
+/// At most the first `max_bytes` bytes are looked at.
+pub fn lossy(bytes: &[u8], max_bytes: usize) -> String {
+    let bytes = &bytes[..bytes.len().min(max_bytes)];
+    let utf16 = |rest: &[u8], word: fn([u8; 2]) -> u16| {
+        let units = rest.chunks_exact(2).map(|c| word([c[0], c[1]]));
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        String::from_utf8_lossy(rest).into_owned()
+    }
+}
+
 /// Line and column of byte offset `at` in `text`.
 fn position_of(text: &str, at: usize) -> LineCol {
     let before = &text[..at];
@@ -125,9 +205,28 @@ fn position_of(text: &str, at: usize) -> LineCol {
 fn check_depth(text: &str) -> Result<(), Diagnostic> {
     let mut indents: Vec<usize> = Vec::new();
     let mut flow = 0usize;
+    // A value going on past the end of its line: a quoted text not closed yet, or a block
+    // text (`|`, `>`). The lines after it that are indented deeper (or blank) are its text.
+    let mut open: Option<Continued> = None;
     for (n, line) in text.lines().enumerate() {
         let body = line.trim_start_matches(' ');
         let indent = line.len() - body.len();
+        let mut carried = None;
+        if let Some(mut o) = open.take()
+            && (body.trim().is_empty() || indent > o.indent)
+        {
+            if o.quote.is_none_or(|q| !body.contains(q)) {
+                // Wholly inside the value: text, not structure.
+                o.len += line.chars().count() + 1;
+                if o.len > MAX_SCALAR_CHARS {
+                    return Err(long_value(o.at));
+                }
+                open = Some(o);
+                continue;
+            }
+            // The quote closes on this line: read it from inside the quote.
+            carried = Some(o);
+        }
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
@@ -138,12 +237,40 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
             indents.push(indent);
         }
         let mut depth_here = indents.len() + flow;
-        let mut quote: Option<char> = None;
+        let mut quote: Option<char> = carried.as_ref().and_then(|o| o.quote);
         // Whether the next character could begin a new node: brackets and quotes only
         // open a collection or a quoted scalar there, never inside a plain word.
         let mut at_node_start = true;
         let mut prev = ' ';
+        // The value being read on this line: where it starts, and its length so far. A
+        // quoted value runs to its closing quote; an unquoted one up to a `:`, a comma or
+        // a bracket, which can only under-count it, so nothing honest is refused. (A value
+        // over several lines is measured by the first pass over the YAML events.)
+        let mut run: Option<(usize, usize)> = carried.as_ref().map(|o| (0, o.len));
+        let run_at = |start: usize| match &carried {
+            Some(o) if start == 0 => o.at,
+            _ => LineCol::one_based(n + 1, indent + body[..start].chars().count() + 1),
+        };
+        // Where a comment starts on this line, if one does.
+        let mut end = body.len();
         for (i, c) in body.char_indices() {
+            let in_run = quote.is_some() || !matches!(c, ':' | ',' | '[' | ']' | '{' | '}');
+            run = match run {
+                Some((start, len)) if in_run => Some((start, len + 1)),
+                // A value starts at its first character, never at a space or a comment.
+                None if in_run
+                    && !matches!(c, ' ' | '\t')
+                    && !(quote.is_none() && c == '#' && matches!(prev, ' ' | '\t')) =>
+                {
+                    Some((i, 1))
+                }
+                _ => None,
+            };
+            if let Some((start, len)) = run
+                && len > MAX_SCALAR_CHARS
+            {
+                return Err(long_value(run_at(start)));
+            }
             match quote {
                 Some(q) => {
                     if c == q {
@@ -151,7 +278,10 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
                     }
                 }
                 None => match c {
-                    '#' if prev == ' ' || prev == '\t' => break,
+                    '#' if prev == ' ' || prev == '\t' => {
+                        end = i;
+                        break;
+                    }
                     '"' | '\'' if at_node_start => {
                         quote = Some(c);
                         at_node_start = false;
@@ -181,8 +311,47 @@ fn check_depth(text: &str) -> Result<(), Diagnostic> {
             }
             prev = c;
         }
+        if let (Some(q), Some((start, len))) = (quote, run) {
+            open = Some(Continued {
+                quote: Some(q),
+                indent,
+                at: run_at(start),
+                len: len + 1,
+            });
+        } else if flow == 0
+            && let Some(at) = block_header(&body[..end])
+        {
+            open = Some(Continued {
+                quote: None,
+                indent,
+                at: LineCol::one_based(n + 1, indent + body[..at].chars().count() + 1),
+                len: 0,
+            });
+        }
     }
     Ok(())
+}
+
+/// A value that goes on past the end of its line (see [`check_depth`]).
+struct Continued {
+    /// The quote still open, or `None` for a block text.
+    quote: Option<char>,
+    /// Indentation of the line the value starts on.
+    indent: usize,
+    /// Where the value starts.
+    at: LineCol,
+    /// Its length so far, in characters.
+    len: usize,
+}
+
+/// Where a block text's header (`|`, `>-`, `|2+`…) ends the line `body` (comment
+/// removed), if it does: the text of the value is on the lines below.
+fn block_header(body: &str) -> Option<usize> {
+    let value = body.trim_end();
+    let head = value.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+    let at = head.len().checked_sub(1)?;
+    let is_header = head.ends_with(['|', '>']) && (at == 0 || head[..at].ends_with([' ', '\t']));
+    is_header.then_some(at)
 }
 
 #[cfg(test)]
@@ -238,6 +407,123 @@ mod tests {
         );
         let dashes = format!("{}x\n", "- ".repeat(1000));
         assert!(decode(dashes.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn refuses_a_value_too_long_to_be_text_where_it_starts() {
+        let long = MAX_SCALAR_CHARS + 1;
+        for (text, col) in [
+            (
+                format!("people:\n  a: {{name: \"{}\"}}\n", "x".repeat(long)),
+                13,
+            ),
+            (format!("people:\n  a: {{sex: {}}}\n", "f".repeat(long)), 12),
+            (
+                format!("people:\n  a: {{name: {}}}\n", "word ".repeat(long / 5 + 1)),
+                13,
+            ),
+            (
+                format!("people:\n  a:\n    name: '{}'\n", "é".repeat(long)),
+                11,
+            ),
+        ] {
+            let e = decode(text.as_bytes()).unwrap_err();
+            assert!(e.message.contains("characters long"), "{}", e.message);
+            let line = if col == 11 { 3 } else { 2 };
+            assert_eq!(e.span.start, LineCol::one_based(line, col));
+        }
+    }
+
+    #[test]
+    fn refuses_a_value_too_long_over_many_lines_where_it_starts() {
+        let lines = MAX_SCALAR_CHARS / 10;
+        for (text, at) in [
+            (
+                format!(
+                    "people:\n  a:\n    notes: |\n{}",
+                    "      line of a\n".repeat(lines)
+                ),
+                (3, 12),
+            ),
+            (
+                format!(
+                    "people:\n  a:\n    notes: >-\n{}",
+                    "\n      line of a\n".repeat(lines)
+                ),
+                (3, 12),
+            ),
+            (
+                format!(
+                    "people:\n  a: {{name: \"x\n{}  \"}}\n",
+                    "      line of a\n".repeat(lines)
+                ),
+                (2, 13),
+            ),
+        ] {
+            let e = decode(text.as_bytes()).unwrap_err();
+            assert!(e.message.contains("characters long"), "{}", e.message);
+            assert_eq!(e.span.start, LineCol::one_based(at.0, at.1));
+        }
+        // Many short texts over several lines each are read; so is what follows them.
+        let note = "    notes: |\n      one line\n      two lines\n";
+        let quoted = "    name: \"Ann\n      Lee\"\n";
+        let text = format!(
+            "people:\n{}",
+            format!("  a:\n{note}{quoted}").repeat(20_000)
+        );
+        assert!(decode(text.as_bytes()).is_ok());
+        // A block text does not hide the nesting after it.
+        let deep = format!("a: |\n  \"x\nb: {}\n", "[".repeat(100));
+        assert!(
+            decode(deep.as_bytes())
+                .unwrap_err()
+                .message
+                .contains("levels deep")
+        );
+    }
+
+    #[test]
+    fn long_lines_of_many_short_values_or_a_long_comment_are_read() {
+        let people: Vec<String> = (0..20_000)
+            .map(|i| format!("p{i}: {{sex: male}}"))
+            .collect();
+        let text = format!(
+            "# {}\npeople: {{{}}}\n",
+            "comment ".repeat(MAX_SCALAR_CHARS),
+            people.join(", ")
+        );
+        assert!(decode(text.as_bytes()).is_ok());
+        let quoted: Vec<String> = (0..20_000).map(|i| format!("\"p{i}\"")).collect();
+        let list = format!("people: {{}}\nx: [{}]\n", quoted.join(","));
+        assert!(decode(list.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn refuses_control_characters_at_their_own_position() {
+        let e = decode(b"people:\n  ana: {name: \"\x1b[31mRed\"}\n").unwrap_err();
+        assert_eq!(e.span.start, LineCol::one_based(2, 16));
+        assert!(e.message.contains("U+001B escape"), "{}", e.message);
+        let e = decode("people:\n  a: {name: \"Zoë\u{7f}\"}\n".as_bytes()).unwrap_err();
+        assert_eq!(e.span.start, LineCol::one_based(2, 17));
+        // Tabs, line ends, NEL, non-breaking spaces and direction marks are YAML text.
+        assert!(
+            decode("people:\r\n  a: {name: \"a\tb\u{85}\u{a0}\u{202e}\"}\n".as_bytes()).is_ok()
+        );
+    }
+
+    #[test]
+    fn lossy_text_of_a_refused_file_is_decoded_as_the_file_says() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "people:\n  zoë: {}\n".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        bytes.extend([0x00, 0xD8]);
+        assert_eq!(lossy(&bytes, usize::MAX), "people:\n  zoë: {}\n\u{fffd}");
+        assert_eq!(
+            lossy(b"\xEF\xBB\xBFa: Jos\xe9", usize::MAX),
+            "a: Jos\u{fffd}"
+        );
+        assert_eq!(lossy(b"abcdef", 3), "abc");
     }
 
     #[test]

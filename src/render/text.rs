@@ -37,8 +37,16 @@ pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in s.split_whitespace() {
+        // Past `max_lines` nothing more is shown: stop, so that a very long text (or one
+        // very long word) costs no more than the lines that are drawn.
+        if lines.len() > max_lines {
+            break;
+        }
         let mut word: Vec<char> = word.chars().collect();
         loop {
+            if lines.len() > max_lines {
+                break;
+            }
             let used = current.chars().count();
             let room = if used == 0 {
                 per_line

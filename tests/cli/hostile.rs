@@ -171,13 +171,37 @@ fn huge_values_are_refused_with_a_short_message() {
             "      line of text\n".repeat(200_000)
         ),
     );
-    refused(&block, "4:7", "`notes` of `a` is 2600000 characters long");
+    // Too long to be text: refused before parsing, at the value's first character.
+    let too_long = "more than 100000 characters long; the longest text accepted is 10000";
+    refused(&block, "3:12", too_long);
     let word = write(
         &dir,
         "word.yaml",
         format!("people:\n  a: {{sex: {}}}\n", "f".repeat(mb)),
     );
-    refused(&word, "2:12", "`sex` of `a` is `ffff");
+    refused(&word, "2:12", too_long);
+    let words = write(
+        &dir,
+        "words.yaml",
+        format!("people:\n  a: {{name: {}}}\n", "word ".repeat(mb / 5)),
+    );
+    refused(&words, "2:13", too_long);
+    let lines = write(
+        &dir,
+        "quoted-lines.yaml",
+        format!(
+            "people:\n  a:\n    name: \"{}\"\n",
+            "a quoted text\n      ".repeat(mb / 20)
+        ),
+    );
+    refused(&lines, "3:11", too_long);
+    // Long but under the bound: the field is named.
+    let note = write(
+        &dir,
+        "note.yaml",
+        format!("people:\n  a: {{notes: {}}}\n", "n".repeat(20_000)),
+    );
+    refused(&note, "2:14", "`notes` of `a` is 20000 characters long");
     let id = write(
         &dir,
         "id.yaml",
@@ -228,6 +252,28 @@ fn broken_encodings_are_refused_where_they_break() {
     );
 }
 
+/// A refused UTF-16 file is quoted as text, not as the bytes of its characters.
+#[test]
+fn a_refused_utf16_file_is_quoted_as_text() {
+    let file = PathBuf::from("tests/fixtures/hostile/utf16-control-character.yaml");
+    refused(&file, "3:18", "control character (U+0007 bell)");
+    let err = stderr(&genogram(["check".as_ref(), file.as_os_str()]));
+    assert!(err.contains("3 |   zoë: {name: \"Zo\\u{7}ë\"}"), "{err}");
+    assert!(
+        !err.contains('\u{fffd}') && !err.contains("\\u{0}"),
+        "{err}"
+    );
+}
+
+/// A raw control character inside a quoted name is refused at its own line and column.
+#[test]
+fn a_control_character_is_refused_where_it_is() {
+    let file = PathBuf::from("tests/fixtures/hostile/control-character-in-name.yaml");
+    refused(&file, "4:22", "control character (U+001B escape)");
+    let err = stderr(&genogram(["check".as_ref(), file.as_os_str()]));
+    assert!(err.contains("\\u{1b}[31m"), "{err}");
+}
+
 #[test]
 fn a_long_raised_by_loop_is_refused() {
     let dir = temp_dir("hostile-loop");
@@ -240,7 +286,14 @@ fn a_long_raised_by_loop_is_refused() {
     let out = genogram(["check".as_ref(), file.as_os_str()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("own ancestor"), "{err}");
+    let first = err.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(&format!(
+            "{}:2:20: error: `p0` would be their own ancestor",
+            file.display()
+        )),
+        "{err}"
+    );
     assert!(err.len() < 20_000, "{} bytes", err.len());
 }
 
@@ -290,21 +343,28 @@ fn control_and_direction_characters_never_reach_the_drawing_or_the_terminal() {
             "people:\n  ana: {{name: \"{name}\", sex: female, occupation: \"\u{202e}nurse\"}}\n"
         ),
     );
-    let out = genogram(["render".as_ref(), file.as_os_str()]);
-    if out.status.code() == Some(0) {
-        let svg = stdout(&out);
-        assert!(
-            !svg.chars()
-                .any(|c| c != '\n' && genogram::diag::is_unsafe_char(c)),
-            "raw control character in the drawing"
-        );
-        assert!(svg.contains("Ann"));
-    } else {
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    }
+    // YAML forbids the raw ESC: refused where it is, and shown escaped.
+    refused(&file, "2:25", "control character (U+001B escape)");
+    let out = genogram(["check".as_ref(), file.as_os_str()]);
+    assert!(stderr(&out).contains("\\u{1b}[31mRed"), "{}", stderr(&out));
+    // Without it the name is drawn, with the direction controls stripped.
+    let name = "Ann\u{202e}a\u{2066}x\u{2069} Red\u{85}\u{200d}";
+    let file = write(
+        &dir,
+        "bidi-drawn.yaml",
+        format!(
+            "people:\n  ana: {{name: \"{name}\", sex: female, occupation: \"\u{202e}nurse\"}}\n"
+        ),
+    );
+    let svg = drawn(&file);
+    assert!(
+        !svg.chars()
+            .any(|c| c != '\n' && genogram::diag::is_unsafe_char(c)),
+        "raw control character in the drawing"
+    );
+    assert!(svg.contains("Annax Red"), "{svg}");
+    assert!(svg.contains("\nnurse\n"), "{svg}");
     // In a message the same characters are shown escaped.
-    // YAML refuses raw C0 and C1 controls itself, so the quoted line holds the
-    // direction overrides only.
     let bad = write(
         &dir,
         "bidi-bad.yaml",
@@ -319,6 +379,38 @@ fn control_and_direction_characters_never_reach_the_drawing_or_the_terminal() {
         "{err:?}"
     );
     assert!(err.contains("\\u{202e}"), "{err}");
+}
+
+/// The longest text accepted, as one unbroken word, in the name and the occupation: drawn
+/// as two lines each ending in `…`, with no more room under the symbol than that.
+#[test]
+fn a_ten_thousand_character_word_is_drawn_in_two_lines() {
+    let dir = temp_dir("hostile-long-word");
+    let file = write(
+        &dir,
+        "word.yaml",
+        format!(
+            "people:\n  a: {{name: {}, occupation: {}, sex: male}}\n",
+            "x".repeat(10_000),
+            "y".repeat(10_000)
+        ),
+    );
+    let svg = drawn(&file);
+    let height: f64 = svg
+        .split("height=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap();
+    assert!(height < 1000.0, "the drawing is {height} px tall");
+    for c in ['x', 'y'] {
+        let drawn: Vec<&str> = svg
+            .lines()
+            .filter(|l| l.starts_with(&c.to_string().repeat(10)))
+            .collect();
+        assert_eq!(drawn.len(), 2, "{drawn:?}");
+        assert!(drawn[1].ends_with('…'), "{drawn:?}");
+    }
 }
 
 /// `hub` with `n` partners, one couple each.
@@ -385,7 +477,7 @@ fn hostile_fixture_folder_is_all_tested() {
     names.sort();
     assert_eq!(
         names.len(),
-        9,
+        11,
         "{names:?}: add new files to the tests above"
     );
 }
