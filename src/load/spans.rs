@@ -30,7 +30,8 @@ impl SpanNode {
     }
 }
 
-fn convert(span: &YamlSpan) -> Span {
+/// A span of `saphyr-parser` as a span of this crate.
+pub(super) fn convert_span(span: &YamlSpan) -> Span {
     let start = LineCol::line1_col0(span.start.line(), span.start.col());
     let end = LineCol::line1_col0(span.end.line(), span.end.col());
     Span::new(start, end.max(start))
@@ -49,7 +50,7 @@ pub fn span_tree(text: &str) -> Option<SpanNode> {
     let mut stack: Vec<Open> = Vec::new();
     while let Some(event) = parser.next_event() {
         let (event, span) = event.ok()?;
-        let span = convert(&span);
+        let span = convert_span(&span);
         let finished = match event {
             Event::Scalar(..) | Event::Alias(_) => SpanNode::Leaf(span),
             Event::SequenceStart(..) => {
@@ -107,7 +108,7 @@ pub fn alias_expansion_excess(text: &str) -> Option<Span> {
                 let size = sizes.get(&id).copied().unwrap_or(1);
                 added = added.saturating_add(size);
                 if added > MAX_ALIAS_EXPANSION {
-                    return Some(convert(&span));
+                    return Some(convert_span(&span));
                 }
                 (0, size)
             }
@@ -131,7 +132,7 @@ pub fn alias_expansion_excess(text: &str) -> Option<Span> {
 
 /// A container's span runs from its start event to its end event. Block collections end
 /// where the next line starts, so the end is kept only when it stays on the first line.
-fn widen(start: Span, end: Span) -> Span {
+pub(super) fn widen(start: Span, end: Span) -> Span {
     if end.end.line == start.start.line {
         Span::new(start.start, end.end)
     } else {
@@ -193,6 +194,17 @@ fn key_text<'t>(span: Span, lines: &[&'t str]) -> Option<&'t str> {
         return None;
     }
     let line = lines.get(usize::try_from(span.start.line).ok()?.checked_sub(1)?)?;
+    // Columns count characters; on an ASCII line they are byte offsets (the common case,
+    // and counting characters for every key was a visible cost on large files).
+    let (from, to) = (span.start.col as usize, span.end.col as usize);
+    if from >= 1 && to >= from && line.get(..to.min(line.len())).is_some_and(str::is_ascii) {
+        if from > line.len() {
+            return None;
+        }
+        return line
+            .get(from - 1..(to - 1).min(line.len()))
+            .map(|k| k.trim_matches(|c| c == '"' || c == '\''));
+    }
     let start = line
         .char_indices()
         .nth(span.start.col as usize - 1)
