@@ -233,9 +233,7 @@ pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String
         "transform",
         format!("translate({} {})", num(GENERATION_COLUMN), num(TITLE_BAND)),
     );
-    // About a kilobyte per person and a little per line: reserved once, so that the text
-    // of a large drawing is not copied again each time it outgrows its buffer.
-    let mut drawing = String::with_capacity(layout.people.len() * 1024 + layout.lines.len() * 128);
+    let mut drawing = String::new();
     let mut add = |part: &dyn Node| {
         drawing.push('\n');
         write::node(&mut drawing, part);
