@@ -2,13 +2,16 @@
 //!
 //! The steps, each refusing what it cannot accept:
 //! 1. [`text::decode`]: size, encoding, binary content and nesting depth, before parsing;
-//! 2. `serde_yaml` parses the YAML (syntax, anchors, limits on alias expansion);
-//! 3. `spans::span_tree` records where every node is written;
+//! 2. for plain files, `onepass` builds the parsed value and where every node is written
+//!    in one pass; any other file takes the full path: `serde_yaml` parses the YAML
+//!    (syntax, anchors, limits on alias expansion) and `spans::span_tree` records where
+//!    every node is written;
 //! 4. the reader walks both and builds the model, collecting every problem.
 //!
 //! Cross-entry rules (references, cycles, dates) are [`crate::validate`]'s.
 
 mod convert;
+mod onepass;
 mod spans;
 mod suggest;
 pub mod text;
@@ -43,6 +46,15 @@ pub fn family_with_problems(
     source: &SourceFile,
 ) -> Result<(Family, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = source.text();
+    // Plain files (no anchors, aliases or tags; nothing refused) are read in one pass.
+    // A key written twice (as text: `1` and `"1"` are different values) takes the full path.
+    if let Some((value, tree)) = onepass::value_and_spans(text)
+        && spans::duplicate_keys(&tree, text).is_empty()
+    {
+        let (family, mut diags) = convert::family(&value, Some(&tree));
+        diags.sort_by_key(|d| d.span.start);
+        return Ok((family, diags));
+    }
     match spans::first_pass_excess(text) {
         Some(spans::Excess::Aliases(at)) => return Err(vec![alias_bomb(Span::point(at.start))]),
         Some(spans::Excess::LongValue(at)) => return Err(vec![text::long_value(at.start)]),

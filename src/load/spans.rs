@@ -30,7 +30,8 @@ impl SpanNode {
     }
 }
 
-fn convert(span: &YamlSpan) -> Span {
+/// A span of `saphyr-parser` as a span of this crate.
+pub(super) fn convert_span(span: &YamlSpan) -> Span {
     let start = LineCol::line1_col0(span.start.line(), span.start.col());
     let end = LineCol::line1_col0(span.end.line(), span.end.col());
     Span::new(start, end.max(start))
@@ -49,7 +50,7 @@ pub fn span_tree(text: &str) -> Option<SpanNode> {
     let mut stack: Vec<Open> = Vec::new();
     while let Some(event) = parser.next_event() {
         let (event, span) = event.ok()?;
-        let span = convert(&span);
+        let span = convert_span(&span);
         let finished = match event {
             Event::Scalar(..) | Event::Alias(_) => SpanNode::Leaf(span),
             Event::SequenceStart(..) => {
@@ -118,7 +119,7 @@ pub fn first_pass_excess(text: &str) -> Option<Excess> {
                 if value.len() > super::text::MAX_SCALAR_CHARS
                     && value.chars().count() > super::text::MAX_SCALAR_CHARS
                 {
-                    return Some(Excess::LongValue(convert(&span)));
+                    return Some(Excess::LongValue(convert_span(&span)));
                 }
                 (anchor, 1)
             }
@@ -126,7 +127,7 @@ pub fn first_pass_excess(text: &str) -> Option<Excess> {
                 let size = sizes.get(&id).copied().unwrap_or(1);
                 added = added.saturating_add(size);
                 if added > MAX_ALIAS_EXPANSION {
-                    return Some(Excess::Aliases(convert(&span)));
+                    return Some(Excess::Aliases(convert_span(&span)));
                 }
                 (0, size)
             }
@@ -150,7 +151,7 @@ pub fn first_pass_excess(text: &str) -> Option<Excess> {
 
 /// A container's span runs from its start event to its end event. Block collections end
 /// where the next line starts, so the end is kept only when it stays on the first line.
-fn widen(start: Span, end: Span) -> Span {
+pub(super) fn widen(start: Span, end: Span) -> Span {
     if end.end.line == start.start.line {
         Span::new(start.start, end.end)
     } else {

@@ -12,7 +12,7 @@ use super::relationships::{self, kind_words, recipe};
 use super::symbols::{Region, Shape, fill_class, outline_d, region_d};
 use super::text::{self, SMALL_SIZE};
 use super::trace::Transmission;
-use super::{Ctx, label, path};
+use super::{Ctx, label_blob, path, path_blob};
 
 /// How a region of a symbol is filled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -119,7 +119,7 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
         e.append(sample);
         let top = cy - (lines.len() as f64 - 1.0) * LINE / 2.0;
         for (i, line) in lines.into_iter().enumerate() {
-            e.append(label(
+            e.append(label_blob(
                 line,
                 x + SAMPLE_W + 8.0,
                 top + i as f64 * LINE,
@@ -151,7 +151,7 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
                 .set("height", num(height))
                 .set("rx", "4"),
         )
-        .add(label("Key", 8.0, 20.0, "legend-heading"))
+        .add(label_blob("Key", 8.0, 20.0, "legend-heading"))
         .add(entries);
     (g, (inner_w + 16.0, height))
 }
@@ -244,38 +244,43 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
     let bg = || path(outline_d(Shape::Square, r), "sym-bg");
     match item {
         Item::Shape(s) => {
-            g.append(path(outline_d(*s, r), "sym-bg"));
-            g.append(path(outline_d(*s, r), "sym"));
+            g.append(path_blob(outline_d(*s, r), "sym-bg"));
+            g.append(path_blob(outline_d(*s, r), "sym"));
         }
         Item::Index => {
             g.append(bg());
             g.append(square());
-            g.append(path(outline_d(Shape::Square, r * 0.7), "sym"));
+            g.append(path_blob(outline_d(Shape::Square, r * 0.7), "sym"));
         }
         Item::Deceased => {
             g.append(bg());
             g.append(square());
-            g.append(path("M-7,-7L7,7M7,-7L-7,7", "mark"));
+            g.append(path_blob("M-7,-7L7,7M7,-7L-7,7", "mark"));
         }
         Item::Years => {
-            g.append(label("1927–", -1.0, 3.0, "year year-born legend-small"));
-            g.append(label("1999", 1.0, 3.0, "year year-died legend-small"));
+            g.append(label_blob(
+                "1927–",
+                -1.0,
+                3.0,
+                "year year-born legend-small",
+            ));
+            g.append(label_blob("1999", 1.0, 3.0, "year year-died legend-small"));
         }
         Item::YearsBelow => {
-            g.append(label("b. 1970", 0.0, 3.0, "label detail legend-small"));
+            g.append(label_blob("b. 1970", 0.0, 3.0, "label detail legend-small"));
         }
         Item::AgeAtDeath => {
-            g.append(path(outline_d(Shape::Square, 11.0), "sym-bg"));
-            g.append(path(outline_d(Shape::Square, 11.0), "sym"));
-            g.append(path("M-9,-9L9,9M9,-9L-9,9", "mark"));
-            g.append(label("72", 0.0, 0.0, "age"));
+            g.append(path_blob(outline_d(Shape::Square, 11.0), "sym-bg"));
+            g.append(path_blob(outline_d(Shape::Square, 11.0), "sym"));
+            g.append(path_blob("M-9,-9L9,9M9,-9L-9,9", "mark"));
+            g.append(label_blob("72", 0.0, 0.0, "age"));
         }
-        Item::Pregnancy => g.append(path("M0,-8L9,8L-9,8Z", "sym")),
-        Item::Miscarriage => g.append(path(outline_d(Shape::Circle, 5.0), "sym-small")),
-        Item::Abortion => g.append(path("M-5,-5L5,5M5,-5L-5,5", "mark")),
+        Item::Pregnancy => g.append(path_blob("M0,-8L9,8L-9,8Z", "sym")),
+        Item::Miscarriage => g.append(path_blob(outline_d(Shape::Circle, 5.0), "sym-small")),
+        Item::Abortion => g.append(path_blob("M-5,-5L5,5M5,-5L-5,5", "mark")),
         Item::Stillbirth => {
-            g.append(path(outline_d(Shape::Square, 6.0), "sym"));
-            g.append(path("M-5,-5L5,5M5,-5L-5,5", "mark"));
+            g.append(path_blob(outline_d(Shape::Square, 6.0), "sym"));
+            g.append(path_blob("M-5,-5L5,5M5,-5L-5,5", "mark"));
         }
         Item::Illness | Item::Substance(_) | Item::IllnessAndSubstance => {
             g.append(bg());
@@ -288,7 +293,10 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                 ],
             };
             for (region, fill) in parts {
-                g.append(path(region_d(Shape::Square, region, r), fill_class(fill)));
+                g.append(path_blob(
+                    region_d(Shape::Square, region, r),
+                    fill_class(fill),
+                ));
             }
             g.append(square());
         }
@@ -303,38 +311,38 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                     .set("height", "12")
                     .set("rx", "2"),
             );
-            b.append(label(ctx.badge_initials[*i].clone(), 0.0, 0.0, ""));
+            b.append(label_blob(ctx.badge_initials[*i].clone(), 0.0, 0.0, ""));
             g.append(b);
         }
-        Item::Relation(rel) => g.append(path(
+        Item::Relation(rel) => g.append(path_blob(
             "M-22,0H22",
             &format!("line partner partner-{}", rel.as_str()),
         )),
         Item::CoupleDates => {
-            g.append(path("M-22,4H22", "line partner"));
-            g.append(label("m. 1970", 0.0, -1.0, "couple-date"));
+            g.append(path_blob("M-22,4H22", "line partner"));
+            g.append(label_blob("m. 1970", 0.0, -1.0, "couple-date"));
         }
         Item::Separated | Item::Divorced => {
-            g.append(path("M-22,0H22", "line partner"));
+            g.append(path_blob("M-22,0H22", "line partner"));
             let n = if *item == Item::Separated { 1 } else { 2 };
-            g.append(path(
+            g.append(path_blob(
                 super::lines::slash_d(&[[-22.0, 0.0], [22.0, 0.0]], 22.0, n, 40.0),
                 "slash",
             ));
         }
         Item::Adopted => {
-            g.append(path("M0,-13V-6", "line child child-adopted"));
-            g.append(path("M-7,-10H-10V10H-7M7,-10H10V10H7", "bracket"));
-            g.append(path(outline_d(Shape::Square, 6.0), "sym"));
+            g.append(path_blob("M0,-13V-6", "line child child-adopted"));
+            g.append(path_blob("M-7,-10H-10V10H-7M7,-10H10V10H7", "bracket"));
+            g.append(path_blob(outline_d(Shape::Square, 6.0), "sym"));
         }
-        Item::Foster => g.append(path("M0,-12V12", "line child child-foster")),
-        Item::BirthLink => g.append(path("M0,-12V12", "line child child-birth")),
-        Item::StepLink => g.append(path("M0,-12V12", "line child child-birth child-step")),
+        Item::Foster => g.append(path_blob("M0,-12V12", "line child child-foster")),
+        Item::BirthLink => g.append(path_blob("M0,-12V12", "line child child-birth")),
+        Item::StepLink => g.append(path_blob("M0,-12V12", "line child child-birth child-step")),
         Item::TwinsIdentical | Item::TwinsFraternal | Item::TwinsUnknown => {
-            g.append(path("M0,-11L-12,11M0,-11L12,11", "line"));
+            g.append(path_blob("M0,-11L-12,11M0,-11L12,11", "line"));
             match item {
-                Item::TwinsIdentical => g.append(path("M-6,0H6", "twin-bar")),
-                Item::TwinsUnknown => g.append(label("?", 0.0, 9.0, "twin-q")),
+                Item::TwinsIdentical => g.append(path_blob("M-6,0H6", "twin-bar")),
+                Item::TwinsUnknown => g.append(label_blob("?", 0.0, 9.0, "twin-q")),
                 _ => {}
             }
         }
@@ -342,7 +350,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             relationships::draw(g, &[[-24.0, 0.0], [24.0, 0.0]], recipe(*k), 36.0);
         }
         Item::Skills => {
-            g.append(label(
+            g.append(label_blob(
                 ctx.skill_initials.join(" "),
                 0.0,
                 0.0,
@@ -362,7 +370,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                 Level::None => g.append(rect().set("class", "skill-cell")),
                 Level::Some => {
                     g.append(rect().set("class", "skill-cell"));
-                    g.append(path(
+                    g.append(path_blob(
                         format!("M{m},{n}H{n}V{m}Z", m = num(-c / 2.0), n = num(c / 2.0)),
                         "skill-fill",
                     ));
@@ -370,11 +378,14 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                 Level::Strong => g.append(rect().set("class", "skill-cell skill-fill")),
                 Level::Unknown => {
                     g.append(rect().set("class", "skill-cell skill-unknown"));
-                    g.append(label("?", 0.0, 0.0, "skill-q"));
+                    g.append(label_blob("?", 0.0, 0.0, "skill-q"));
                 }
             }
         }
-        Item::Trace(t) => g.append(path("M-22,0H22", &format!("trace trace-{}", t.as_str()))),
+        Item::Trace(t) => g.append(path_blob(
+            "M-22,0H22",
+            &format!("trace trace-{}", t.as_str()),
+        )),
         Item::Breaker(badge, _) => {
             let w = text::width(badge, 9.0) + 8.0;
             let mut b = Group::new().set("class", "breaker");
@@ -386,11 +397,11 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                     .set("height", "13")
                     .set("rx", "6.5"),
             );
-            b.append(label(badge.clone(), 0.0, 0.0, ""));
+            b.append(label_blob(badge.clone(), 0.0, 0.0, ""));
             g.append(b);
         }
         Item::AbsenceChain => {
-            g.append(path("M-20,0H20", "trace-chain"));
+            g.append(path_blob("M-20,0H20", "trace-chain"));
             g.append(
                 svg::node::element::Circle::new()
                     .set("class", "trace-chain-halo")
@@ -398,8 +409,8 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                     .set("cy", "0")
                     .set("r", "11"),
             );
-            g.append(path(outline_d(Shape::Circle, 7.0), "sym-bg"));
-            g.append(path(outline_d(Shape::Circle, 7.0), "sym"));
+            g.append(path_blob(outline_d(Shape::Circle, 7.0), "sym-bg"));
+            g.append(path_blob(outline_d(Shape::Circle, 7.0), "sym"));
         }
     }
 }
@@ -463,11 +474,11 @@ pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
         return None;
     }
     let mut g = Group::new().set("id", "notes");
-    g.append(label("Notes", 8.0, 16.0, "legend-heading"));
+    g.append(label_blob("Notes", 8.0, 16.0, "legend-heading"));
     let mut y = 34.0;
     for e in entries {
         for line in text::wrap(&e, SMALL_SIZE, width - 32.0, 12) {
-            g.append(label(line, 8.0, y, "note-text"));
+            g.append(label_blob(line, 8.0, y, "note-text"));
             y += LINE;
         }
         y += 3.0;

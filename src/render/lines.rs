@@ -15,7 +15,7 @@ use super::legend::Item;
 use super::number::{num, pt};
 use super::symbols::year;
 use super::text;
-use super::{Ctx, Used, label, path, polyline_d};
+use super::{Ctx, Used, label_blob, path_blob, polyline_d};
 
 /// The symbol size of the drawing, for marks that scale with it.
 pub fn symbol_size(ctx: &Ctx) -> f64 {
@@ -46,7 +46,7 @@ pub fn couples(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
     if !loose.is_empty() {
         let mut g = Group::new().set("id", "other-lines");
         for l in loose {
-            g.append(path(polyline_d(&l.points), "line"));
+            g.append(path_blob(polyline_d(&l.points), "line"));
         }
         out.push(g);
     }
@@ -69,7 +69,7 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], used: &mut Used) -> Group {
         }
         match l.kind {
             LineKind::Partner => {
-                g.append(path(
+                g.append(path_blob(
                     polyline_d(&pts),
                     &format!("line partner partner-{}", couple.relation.as_str()),
                 ));
@@ -79,22 +79,25 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], used: &mut Used) -> Group {
                     dates(&mut g, couple, &pts, used);
                 }
             }
-            LineKind::Descent => g.append(path(polyline_d(&pts), "line descent")),
-            LineKind::Sibship => g.append(path(polyline_d(&pts), "line sibship")),
+            LineKind::Descent => g.append(path_blob(polyline_d(&pts), "line descent")),
+            LineKind::Sibship => g.append(path_blob(polyline_d(&pts), "line sibship")),
             LineKind::Child if l.secondary && l.link == Some(Link::Step) => {
                 // A step-parent couple: the child hangs from their own parents' bar and
                 // is joined to this couple by a thin dashed line.
-                g.append(path(polyline_d(&pts), "line child child-birth child-step"));
+                g.append(path_blob(
+                    polyline_d(&pts),
+                    "line child child-birth child-step",
+                ));
                 used.insert(Item::StepLink);
             }
             LineKind::Child if l.secondary => {
                 // The couple did not raise the child (birth parents of an adopted child).
-                g.append(path(polyline_d(&pts), "line child child-birth"));
+                g.append(path_blob(polyline_d(&pts), "line child child-birth"));
                 used.insert(Item::BirthLink);
             }
             LineKind::Child => {
                 let link = l.link.unwrap_or(Link::Biological);
-                g.append(path(
+                g.append(path_blob(
                     polyline_d(&pts),
                     &format!("line child child-{}", link.as_str()),
                 ));
@@ -161,7 +164,7 @@ fn slashes(g: &mut Group, c: &Couple, pts: &[P], s: f64, has_children: bool, use
     let len = geometry::length(pts);
     // Away from the line of descent, which leaves from the middle.
     let t = if has_children { 0.72 } else { 0.5 };
-    g.append(super::path(slash_d(pts, len * t, n, s), "slash"));
+    g.append(super::path_blob(slash_d(pts, len * t, n, s), "slash"));
 }
 
 /// Path data of `n` slashes across the polyline at distance `d`, leaning `/`.
@@ -253,7 +256,7 @@ fn dates(g: &mut Group, c: &Couple, pts: &[P], used: &mut Used) {
     let room = (b[0] - a[0]).abs() - 4.0;
     let one_line = parts.join(", ");
     if text::width(&one_line, text::SMALL_SIZE) <= room || parts.len() == 1 {
-        g.append(label(one_line, x, y, "couple-date"));
+        g.append(label_blob(one_line, x, y, "couple-date"));
     } else {
         // Too wide for the line: the short form (`m.'93`) in smaller type, the first event
         // just above the line and the others one row higher, which stays below the years
@@ -264,9 +267,9 @@ fn dates(g: &mut Group, c: &Couple, pts: &[P], used: &mut Used) {
             .map_or((String::new(), Vec::new()), |(f, r)| {
                 (f.clone(), r.to_vec())
             });
-        g.append(label(first, x, y, "couple-date couple-date-short"));
+        g.append(label_blob(first, x, y, "couple-date couple-date-short"));
         if !rest.is_empty() {
-            g.append(label(
+            g.append(label_blob(
                 rest.join(" "),
                 x,
                 y - 10.0,
@@ -320,7 +323,7 @@ fn twins(ctx: &Ctx, g: &mut Group, couple: &Couple, lines: &[&Line], used: &mut 
         let (first, last) = (&ends[0], &ends[ends.len() - 1]);
         match set.identical {
             Some(true) => {
-                g.append(super::path(
+                g.append(super::path_blob(
                     format!("M{}H{}", pt(x_at(first), y), num(x_at(last))),
                     "twin-bar",
                 ));
@@ -330,7 +333,7 @@ fn twins(ctx: &Ctx, g: &mut Group, couple: &Couple, lines: &[&Line], used: &mut 
                 used.insert(Item::TwinsFraternal);
             }
             None => {
-                g.append(label(
+                g.append(label_blob(
                     "?",
                     (x_at(first) + x_at(last)) / 2.0,
                     y + 4.0,

@@ -30,6 +30,7 @@ mod skills;
 mod symbols;
 pub mod text;
 mod trace;
+mod write;
 
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
@@ -226,26 +227,33 @@ pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String
     let mut used = Used::new();
 
     // The drawing, in layer order: overlay, structural lines, emotional lines, people.
-    let mut drawing = Group::new().set("id", "drawing").set(
+    // Each part is written out as soon as it is built and then dropped, so that a large
+    // family never holds its whole tree of SVG nodes in memory.
+    let drawing_group = Group::new().set("id", "drawing").set(
         "transform",
         format!("translate({} {})", num(GENERATION_COLUMN), num(TITLE_BAND)),
     );
+    let mut drawing = String::new();
+    let mut add = |part: &dyn Node| {
+        drawing.push('\n');
+        write::node(&mut drawing, part);
+    };
     if let Some(t) = &opts.trace {
-        drawing.append(trace::under(&ctx, t, &mut used));
+        add(&trace::under(&ctx, t, &mut used));
     }
     for g in lines::couples(&ctx, &mut used) {
-        drawing.append(g);
+        add(&g);
     }
     for g in relationships::all(&ctx, &mut used) {
-        drawing.append(g);
+        add(&g);
     }
     for (i, pp) in layout.people.iter().enumerate() {
         if pp.person.0 < graph.family().people.len() {
-            drawing.append(symbols::person(&ctx, pp.person, pp, i, &mut used));
+            add(&symbols::person(&ctx, pp.person, pp, i, &mut used));
         }
     }
     if let Some(t) = &opts.trace {
-        drawing.append(trace::over(&ctx, t, &mut used));
+        add(&trace::over(&ctx, t, &mut used));
     }
 
     let drawing_width = GENERATION_COLUMN + layout.width.max(0.0);
@@ -286,13 +294,29 @@ pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String
     );
     doc.append(title_band(&ctx, width));
     doc.append(generation_labels(&ctx));
-    doc.append(drawing);
-    doc.append(legend.set("transform", format!("translate(8 {})", num(legend_top))));
+    // The parts after the drawing, as the document's children would be written.
+    let mut rest: Vec<Box<dyn Node>> = vec![Box::new(
+        legend.set("transform", format!("translate(8 {})", num(legend_top))),
+    )];
     if let Some(n) = notes {
-        doc.append(n);
+        rest.push(Box::new(n));
     }
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&doc.to_string());
+    let mut out = String::with_capacity(drawing.len() + 64 * 1024);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    // The document is "bareable": every child goes on its own line.
+    write::start(&mut out, &doc);
+    for child in doc.get_children().into_iter().flatten() {
+        out.push('\n');
+        write::node(&mut out, child.as_ref());
+    }
+    out.push('\n');
+    write::wrapped(&mut out, &drawing_group, &drawing);
+    for child in &rest {
+        out.push('\n');
+        write::node(&mut out, child.as_ref());
+    }
+    out.push('\n');
+    write::end(&mut out, &doc);
     out.push('\n');
     out
 }
@@ -423,12 +447,34 @@ pub(crate) fn path(d: impl Into<String>, class: &str) -> Path {
     Path::new().set("class", class).set("d", d.into())
 }
 
-/// A text with a class at a point.
-pub(crate) fn label(content: impl Into<String>, x: f64, y: f64, class: &str) -> Text {
-    Text::new(content.into())
-        .set("class", class)
-        .set("x", num(x))
-        .set("y", num(y))
+/// A path with a class, already written out: what `path(d, class)` gives once written
+/// (see [`write`]), without building an element. For the many paths of large families.
+pub(crate) fn path_blob(d: impl AsRef<str>, class: &str) -> svg::node::Blob {
+    let d = d.as_ref();
+    let mut s = String::with_capacity(24 + class.len() + d.len());
+    s.push_str("<path class=\"");
+    write::escape_attribute(&mut s, class);
+    s.push_str("\" d=\"");
+    write::escape_attribute(&mut s, d);
+    s.push_str("\"/>");
+    svg::node::Blob::new(s)
+}
+
+/// A text with a class at a point, already written out: what `label(..)` gives once
+/// written (a text element puts its text on its own line), without building an element.
+pub(crate) fn label_blob(content: impl AsRef<str>, x: f64, y: f64, class: &str) -> svg::node::Blob {
+    let content = content.as_ref();
+    let mut s = String::with_capacity(40 + class.len() + content.len());
+    s.push_str("<text class=\"");
+    write::escape_attribute(&mut s, class);
+    s.push_str("\" x=\"");
+    s.push_str(&num(x));
+    s.push_str("\" y=\"");
+    s.push_str(&num(y));
+    s.push_str("\">\n");
+    write::escape_text(&mut s, content);
+    s.push_str("\n</text>");
+    svg::node::Blob::new(s)
 }
 
 /// A polyline as path data.

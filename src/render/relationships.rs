@@ -16,7 +16,7 @@ use super::legend::Item;
 use super::lines::symbol_size;
 use super::number::{num, pt};
 use super::symbols::year;
-use super::{Ctx, Used, path, polyline_d};
+use super::{Ctx, Used, path_blob, polyline_d};
 
 /// How a kind is drawn.
 #[derive(Clone, Copy, Debug, Default)]
@@ -246,16 +246,16 @@ pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
         let line = geometry::offset(&body, off);
         if r.gap_bars {
             let l = geometry::length(&line);
-            g.append(path(
+            g.append(path_blob(
                 polyline_d(&geometry::piece(&line, 0.0, l / 2.0 - gap / 2.0)),
                 base,
             ));
-            g.append(path(
+            g.append(path_blob(
                 polyline_d(&geometry::piece(&line, l / 2.0 + gap / 2.0, l)),
                 base,
             ));
         } else {
-            g.append(path(polyline_d(&line), base));
+            g.append(path_blob(polyline_d(&line), base));
         }
     }
     if r.gap_bars {
@@ -269,7 +269,7 @@ pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
                 pt(p[0] + n[0], p[1] + n[1])
             ));
         }
-        g.append(path(d, "rel-line"));
+        g.append(path_blob(d, "rel-line"));
         if r.ring {
             let (p, _) = geometry::at(pts, len / 2.0);
             g.append(
@@ -298,11 +298,11 @@ pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
         } else {
             "rel-line rel-zigzag"
         };
-        g.append(path(polyline_d(&zz), class));
+        g.append(path_blob(polyline_d(&zz), class));
     }
     if r.heads > 0 {
         // The shaft runs to the tip under the head.
-        g.append(path(
+        g.append(path_blob(
             polyline_d(&geometry::piece(pts, body_end, len)),
             "rel-line",
         ));
@@ -317,7 +317,7 @@ pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
                 pt(back[0] - u[1] * w, back[1] + u[0] * w),
                 pt(back[0] + u[1] * w, back[1] - u[0] * w)
             );
-            g.append(path(
+            g.append(path_blob(
                 d,
                 if r.open_head {
                     "rel-head rel-head-open"

@@ -14,7 +14,7 @@ use crate::model::{KnownCondition, KnownGender, OpenWord, Person, PersonKind, Se
 use super::legend::{Fill, Item};
 use super::number::{num, pt};
 use super::text::{self, NAME_SIZE, SMALL_SIZE};
-use super::{Ctx, Used, label, path};
+use super::{Ctx, Used, label_blob, path_blob};
 
 /// The base shape of a person's symbol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -143,28 +143,28 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
     let bottom = match person.kind {
         PersonKind::Person => {
             let mut k = r;
-            g.append(path(outline_d(shape, r), "sym-bg"));
+            g.append(path_blob(outline_d(shape, r), "sym-bg"));
             for (region, fill) in fills(person) {
-                g.append(path(region_d(shape, region, r), fill_class(fill)));
+                g.append(path_blob(region_d(shape, region, r), fill_class(fill)));
             }
             used.extend(fill_items(person));
-            g.append(path(outline_d(shape, r), "sym"));
+            g.append(path_blob(outline_d(shape, r), "sym"));
             if is_index {
                 k = r * 0.8;
-                g.append(path(outline_d(shape, k), "sym"));
+                g.append(path_blob(outline_d(shape, k), "sym"));
                 used.insert(Item::Index);
             }
             used.insert(Item::Shape(shape));
             if person.deceased {
                 // A white edge keeps the X visible over a filled half.
                 if !fills(person).is_empty() {
-                    g.append(path(cross_d(shape, k), "mark-halo"));
+                    g.append(path_blob(cross_d(shape, k), "mark-halo"));
                 }
-                g.append(path(cross_d(shape, k), "mark"));
+                g.append(path_blob(cross_d(shape, k), "mark"));
                 used.insert(Item::Deceased);
             }
             if let Some(age) = age_at_death(person) {
-                g.append(label(age.to_string(), 0.0, 0.0, "age"));
+                g.append(label_blob(age.to_string(), 0.0, 0.0, "age"));
                 used.insert(Item::AgeAtDeath);
             }
             r
@@ -180,22 +180,22 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
                 num(-0.3 * s),
                 num(h)
             );
-            g.append(path(tri.clone(), "sym-bg"));
-            g.append(path(tri, "sym"));
+            g.append(path_blob(tri.clone(), "sym-bg"));
+            g.append(path_blob(tri, "sym"));
             used.insert(Item::Pregnancy);
             h
         }
         PersonKind::Miscarriage => {
             let q = 0.15 * s;
             connector(&mut g, top, -q);
-            g.append(path(outline_d(Shape::Circle, q), "sym-small"));
+            g.append(path_blob(outline_d(Shape::Circle, q), "sym-small"));
             used.insert(Item::Miscarriage);
             q
         }
         PersonKind::Abortion => {
             let q = 0.15 * s;
             connector(&mut g, top, -q);
-            g.append(path(
+            g.append(path_blob(
                 format!("M{m},{m}L{n},{n}M{n},{m}L{m},{n}", m = num(-q), n = num(q)),
                 "mark",
             ));
@@ -205,9 +205,9 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
         PersonKind::Stillbirth => {
             let q = 0.25 * s;
             connector(&mut g, top, -q);
-            g.append(path(outline_d(shape, q), "sym-bg"));
-            g.append(path(outline_d(shape, q), "sym"));
-            g.append(path(cross_d(shape, q), "mark"));
+            g.append(path_blob(outline_d(shape, q), "sym-bg"));
+            g.append(path_blob(outline_d(shape, q), "sym"));
+            g.append(path_blob(cross_d(shape, q), "mark"));
             used.insert(Item::Stillbirth);
             q
         }
@@ -236,7 +236,7 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
     }
     for (line, class, size) in label_lines(ctx, p, pp, years_below) {
         y += size;
-        g.append(label(line, 0.0, y, class));
+        g.append(label_blob(line, 0.0, y, class));
         y += size * (text::LINE_HEIGHT - 1.0);
     }
     g
@@ -245,7 +245,10 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, _order: usize, used: &m
 /// A line from the top of the person's box down to a small glyph.
 fn connector(g: &mut Group, from: f64, to: f64) {
     if to > from + 0.5 {
-        g.append(path(format!("M0,{}V{}", num(from), num(to)), "connector"));
+        g.append(path_blob(
+            format!("M0,{}V{}", num(from), num(to)),
+            "connector",
+        ));
     }
 }
 
@@ -419,11 +422,11 @@ fn segment_hits_box(a: [f64; 2], b: [f64; 2], x0: f64, x1: f64, y0: f64, y1: f64
 fn years_above(g: &mut Group, born: Option<String>, died: Option<String>, r: f64, used: &mut Used) {
     let y = -r - 6.0;
     if let Some(t) = born {
-        g.append(label(t, -2.0, y, "year year-born"));
+        g.append(label_blob(t, -2.0, y, "year year-born"));
         used.insert(Item::Years);
     }
     if let Some(t) = died {
-        g.append(label(t, 2.0, y, "year year-died"));
+        g.append(label_blob(t, 2.0, y, "year year-died"));
         used.insert(Item::Years);
     }
 }
@@ -454,7 +457,7 @@ fn badges(ctx: &Ctx, g: &mut Group, person: &Person, r: f64, used: &mut Used) {
                 .set("height", "12")
                 .set("rx", "2"),
         );
-        b.append(label(initials.clone(), x + w / 2.0, top + 6.0, ""));
+        b.append(label_blob(initials.clone(), x + w / 2.0, top + 6.0, ""));
         g.append(b);
         used.insert(Item::Badge(i));
         x += w + 2.0;

@@ -14,7 +14,7 @@ use super::geometry::{self, P};
 use super::legend::Item;
 use super::number::{num, pt};
 use super::text;
-use super::{Ctx, Used, label, path, polyline_d};
+use super::{Ctx, Used, label_blob, path_blob, polyline_d};
 
 /// How a skill went from one caregiver to one child: the analysis's own type.
 pub use crate::analysis::Transmission;
@@ -164,7 +164,7 @@ pub fn under(ctx: &Ctx, t: &Trace, used: &mut Used) -> Group {
         )));
         for w in t.absence_chain.windows(2) {
             if let Some(route) = route(ctx, w[0], w[1]) {
-                chain.append(path(route, "trace-chain"));
+                chain.append(path_blob(route, "trace-chain"));
             }
         }
         for &p in &t.absence_chain {
@@ -214,7 +214,7 @@ pub fn under(ctx: &Ctx, t: &Trace, used: &mut Used) -> Group {
             ctx.name(link.caregiver),
             ctx.name(link.child)
         )));
-        band.append(path(
+        band.append(path_blob(
             d,
             &format!("trace trace-{}", link.transmission.as_str()),
         ));
@@ -252,7 +252,7 @@ pub fn over(ctx: &Ctx, t: &Trace, used: &mut Used) -> Group {
                 .set("height", "13")
                 .set("rx", "6.5"),
         );
-        bg.append(label(badge.clone(), x + w / 2.0, y + 6.5, ""));
+        bg.append(label_blob(badge.clone(), x + w / 2.0, y + 6.5, ""));
         g.append(bg);
         used.insert(Item::Breaker(badge, words));
     }
