@@ -6,6 +6,10 @@
 //!
 //! A destination that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is
 //! written in place instead: renaming over it would replace the device itself.
+//!
+//! Family data is private: the temporary file is readable by its owner only from the
+//! moment it exists, a file that is replaced keeps its permissions, and a new file stays
+//! readable by its owner only.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,6 +23,29 @@ use crate::Error;
 /// [`Error::Usage`] when `path` is the input file or a folder; [`Error::Io`] when the
 /// folder is missing or not writable, naming the folder.
 pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(), Error> {
+    write_file(path, bytes, input, None)
+}
+
+/// Writes `bytes` to `path` atomically with the given permissions (a backup takes those
+/// of the file it keeps, so it is never readable by more people than the original).
+///
+/// # Errors
+///
+/// As [`write_atomically`].
+pub fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    permissions: std::fs::Permissions,
+) -> Result<(), Error> {
+    write_file(path, bytes, None, Some(permissions))
+}
+
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    input: Option<&Path>,
+    permissions: Option<std::fs::Permissions>,
+) -> Result<(), Error> {
     let shown = path.display().to_string();
     if let Some(input) = input
         && same_file(path, input)
@@ -60,8 +87,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Resu
         path: dir.display().to_string(),
         source,
     };
+    // A file that is replaced keeps its permissions (set only after the bytes are in, on
+    // a file that was private until then).
+    let keep = permissions.or_else(|| {
+        std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.permissions())
+    });
     let (tmp, mut file) = temporary(&dir, name).map_err(io)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| keep.map_or(Ok(()), |p| file.set_permissions(p)))
+        .and_then(|()| file.sync_all());
     drop(file);
     if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
@@ -93,11 +131,11 @@ fn temporary(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, st
         tmp_name.push(name);
         tmp_name.push(format!(".{}-{n}.tmp", std::process::id()));
         let tmp = dir.join(tmp_name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
             Err(e) => return Err(e),
@@ -189,6 +227,25 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(std::fs::read(&real).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("modes");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let new = dir.join("new.svg");
+        write_atomically(&new, b"x", None).unwrap();
+        assert_eq!(mode(&new), 0o600);
+        let shared = dir.join("shared.svg");
+        std::fs::write(&shared, "old").unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomically(&shared, b"new", None).unwrap();
+        assert_eq!(mode(&shared), 0o644);
+        let backup = dir.join("family.yaml.bak");
+        write_atomically_with(&backup, b"x", std::fs::Permissions::from_mode(0o640)).unwrap();
+        assert_eq!(mode(&backup), 0o640);
     }
 
     #[test]

@@ -117,14 +117,27 @@ pub enum Saved {
 }
 
 /// Saves `text` to `path` if the file on disk is still at version `base`: the previous
-/// contents go to the backup ([`backup_path`]) first, then the text is written atomically
-/// through [`crate::output::write_atomically`], keeping the file's permissions.
+/// contents go to the backup ([`backup_path`], with the file's permissions) first, then
+/// the text is written atomically through [`crate::output::write_atomically`], keeping
+/// the file's permissions.
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the file, its backup or its folder cannot be written.
+/// [`Error::Io`] when the file cannot be read (other than not being there), or the file,
+/// its backup or its folder cannot be written; [`Error::Usage`] when the backup's name
+/// is taken by a link or a special file.
 pub fn save(path: &Path, text: &str, base: &str) -> Result<Saved, Error> {
-    let current = read(path).ok();
+    let io = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    // Only a file that is not there counts as missing: one that cannot be read right now
+    // must not be written over without its backup.
+    let current = match read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(e)),
+    };
     let version = current
         .as_deref()
         .map_or_else(|| MISSING.to_string(), version_of);
@@ -134,18 +147,24 @@ pub fn save(path: &Path, text: &str, base: &str) -> Result<Saved, Error> {
     if current.as_deref() == Some(text.as_bytes()) {
         return Ok(Saved::Unchanged(version));
     }
-    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
     if let Some(previous) = &current {
         let backup = backup_path(path);
-        crate::output::write_atomically(&backup, previous, None)?;
-        if let Some(p) = &permissions {
-            let _ = std::fs::set_permissions(&backup, p.clone());
+        // A link or a special file where the backup goes could hand the family to
+        // whoever put it there: write the backup only over a plain file, or a new one.
+        if let Ok(meta) = std::fs::symlink_metadata(&backup)
+            && !meta.file_type().is_file()
+        {
+            return Err(Error::Usage(format!(
+                "{} is a link or a special file, not a backup this workspace wrote; \
+                 move it away so the previous version can be kept there",
+                backup.display()
+            )));
         }
+        let permissions = std::fs::metadata(path).map_err(io)?.permissions();
+        crate::output::write_atomically_with(&backup, previous, permissions)?;
     }
+    // The family file keeps its permissions (the writer sees to that).
     crate::output::write_atomically(path, text.as_bytes(), None)?;
-    if let Some(p) = permissions {
-        let _ = std::fs::set_permissions(path, p);
-    }
     Ok(Saved::Written(version_of(text.as_bytes())))
 }
 
@@ -179,6 +198,29 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(&f).unwrap(), "two\n");
         assert_eq!(std::fs::read_to_string(backup_path(&f)).unwrap(), "one\n");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_backup_is_never_written_through_a_link_and_stays_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("backup-link");
+        let f = d.join("family.yaml");
+        std::fs::write(&f, "one\n").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let planted = d.join("planted");
+        std::fs::write(&planted, "").unwrap();
+        std::os::unix::fs::symlink(&planted, backup_path(&f)).unwrap();
+        let v1 = version_of(b"one\n");
+        assert!(save(&f, "two\n", &v1).is_err());
+        assert_eq!(std::fs::read_to_string(&planted).unwrap(), "");
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "one\n");
+        std::fs::remove_file(backup_path(&f)).unwrap();
+        save(&f, "two\n", &v1).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&backup_path(&f)), 0o600);
+        assert_eq!(mode(&f), 0o600);
         let _ = std::fs::remove_dir_all(&d);
     }
 

@@ -7,13 +7,14 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Most bytes of the request line and headers together.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// Most bytes of a request body: the loader's size cap for a family file.
 pub const MAX_BODY_BYTES: usize = crate::load::text::MAX_FILE_BYTES;
-/// How long a client may take to send its request, or to read the response.
+/// How long a client may take to send its whole request (however slowly the bytes
+/// trickle in), or to read the response.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// One request, as read from the connection.
@@ -85,15 +86,54 @@ pub enum ReadError {
     Refuse(u16, &'static str),
 }
 
-/// Reads one request from `stream`, within the limits above.
-pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
-    let _ = stream.set_read_timeout(Some(TIMEOUT));
+/// Reads one request from `stream`, within the limits above. `allowed` looks at the
+/// request line and headers before the body is read, so a refused client cannot make
+/// the server hold its body.
+pub fn read_request(
+    stream: &TcpStream,
+    allowed: impl Fn(&Request) -> bool,
+) -> Result<Request, ReadError> {
     let _ = stream.set_write_timeout(Some(TIMEOUT));
-    parse(stream)
+    parse_guarded(
+        Deadline {
+            stream,
+            until: Instant::now() + TIMEOUT,
+        },
+        allowed,
+    )
 }
+
+/// A connection read against one deadline for the whole request: a client sending a
+/// byte every few seconds cannot hold a thread for longer than [`TIMEOUT`].
+struct Deadline<'a> {
+    stream: &'a TcpStream,
+    until: Instant,
+}
+
+impl Read for Deadline<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        self.stream.read(buf)
+    }
+}
+
+/// The refusal of a request from anywhere but this server's own page.
+pub const FORBIDDEN: &str = "this workspace answers only its own page on this computer";
 
 /// Reads one request from any byte source, within the limits above.
 pub fn parse(input: impl Read) -> Result<Request, ReadError> {
+    parse_guarded(input, |_| true)
+}
+
+/// [`parse`], refusing with 403 before the body when `allowed` says no.
+fn parse_guarded(
+    input: impl Read,
+    allowed: impl Fn(&Request) -> bool,
+) -> Result<Request, ReadError> {
     let mut reader = BufReader::new(input.take((MAX_HEAD_BYTES + 1) as u64));
     let mut head_bytes = 0usize;
     let mut line = String::new();
@@ -145,6 +185,9 @@ pub fn parse(input: impl Read) -> Result<Request, ReadError> {
         headers,
         body: Vec::new(),
     };
+    if !allowed(&request) {
+        return Err(ReadError::Refuse(403, FORBIDDEN));
+    }
     if request.header("transfer-encoding").is_some() {
         return Err(ReadError::Refuse(
             501,
@@ -169,8 +212,8 @@ pub fn parse(input: impl Read) -> Result<Request, ReadError> {
     if body.len() > length {
         return Err(ReadError::Refuse(400, "more bytes than the Content-Length"));
     }
+    // The body grows as bytes arrive; nothing is set aside on the strength of a header.
     let missing = length - body.len();
-    body.reserve_exact(missing);
     (&mut rest)
         .take(missing as u64)
         .read_to_end(&mut body)
@@ -259,7 +302,7 @@ mod tests {
             s
         });
         let (stream, _) = listener.accept().unwrap();
-        let r = read_request(&stream);
+        let r = read_request(&stream, |_| true);
         drop(client.join());
         r
     }
@@ -315,6 +358,25 @@ mod tests {
             let bytes: Vec<u8> = parts.concat();
             let _ = parse(&bytes[..]);
         });
+    }
+
+    #[test]
+    fn a_refused_request_is_answered_before_its_body_is_read() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        // The client announces a large body and never sends it: a refusal must not wait.
+        let client = std::thread::spawn(move || {
+            let mut s = TcpStream::connect(addr).unwrap();
+            let _ = s.write_all(
+                b"POST /api/save HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 1000000\r\n\r\n",
+            );
+            std::thread::sleep(Duration::from_millis(300));
+            s
+        });
+        let (stream, _) = listener.accept().unwrap();
+        let r = read_request(&stream, |r| r.header("host") != Some("evil.example"));
+        assert_eq!(r.unwrap_err(), ReadError::Refuse(403, FORBIDDEN));
+        drop(client.join());
     }
 
     #[test]

@@ -84,7 +84,14 @@ impl Server {
     }
 
     /// Answers requests until the process ends, each connection on its own thread.
+    ///
+    /// A request that fails inside the library must not print the family: a panic
+    /// message can quote the text it was working on, so the panic hook here says only
+    /// that something went wrong.
     pub fn run(self) {
+        std::panic::set_hook(Box::new(|_| {
+            eprintln!("genogram: one request failed inside the program; the workspace goes on");
+        }));
         let active = Arc::new(AtomicUsize::new(0));
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
@@ -101,24 +108,37 @@ impl Server {
                 );
                 continue;
             }
-            active.fetch_add(1, Ordering::SeqCst);
+            let slot = Slot::take(&active);
             let state = Arc::clone(&self.state);
-            let count = Arc::clone(&active);
-            let spawned = std::thread::Builder::new().spawn(move || {
+            // The slot is given back when the thread ends, even by a panic, or when the
+            // thread cannot be started.
+            let _ = std::thread::Builder::new().spawn(move || {
+                let _slot = slot;
                 serve_one(&state, &stream);
-                count.fetch_sub(1, Ordering::SeqCst);
             });
-            if spawned.is_err() {
-                // The thread never started, so it cannot count itself out.
-                active.fetch_sub(1, Ordering::SeqCst);
-            }
         }
+    }
+}
+
+/// One of the [`MAX_CONNECTIONS`] places, held while a connection is served.
+struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    fn take(active: &Arc<AtomicUsize>) -> Slot {
+        active.fetch_add(1, Ordering::SeqCst);
+        Slot(Arc::clone(active))
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
 /// Reads one request from `stream` and answers it.
 fn serve_one(state: &routes::State, stream: &TcpStream) {
-    match http::read_request(stream) {
+    match http::read_request(stream, |r| routes::allowed(state, r)) {
         Ok(request) => {
             let response = routes::answer(state, &request);
             http::write_response(stream, &response, request.method == "HEAD");

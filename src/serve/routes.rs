@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::disk::{self, Saved, Watched};
 use super::http::{Request, Response};
@@ -54,10 +54,10 @@ pub fn local_origin(origin: &str, port: u16) -> bool {
         .is_some_and(|rest| local_host(rest, port))
 }
 
-/// Answers one request.
-pub fn answer(state: &State, req: &Request) -> Response {
-    // A page on another site (or a name rebound to 127.0.0.1) sends its own Host or
-    // Origin: refuse before looking at anything else.
+/// Whether a request comes from this server's own page on this computer: one `Host`
+/// naming it, no foreign `Origin`, and no cross-site fetch. A page on another site (or a
+/// name rebound to 127.0.0.1) sends its own Host or Origin.
+pub fn allowed(state: &State, req: &Request) -> bool {
     let host_ok = req.count("host") == 1
         && req
             .header("host")
@@ -73,11 +73,14 @@ pub fn answer(state: &State, req: &Request) -> Response {
         req.header("sec-fetch-site"),
         Some("cross-site" | "same-site")
     );
-    if !(host_ok && origin_ok && site_ok) {
-        return Response::text(
-            403,
-            "this workspace answers only its own page on this computer",
-        );
+    host_ok && origin_ok && site_ok
+}
+
+/// Answers one request.
+pub fn answer(state: &State, req: &Request) -> Response {
+    // Refuse before looking at anything else (the reader has usually refused already).
+    if !allowed(state, req) {
+        return Response::text(403, super::http::FORBIDDEN);
     }
     match (req.method.as_str(), req.path.as_str()) {
         ("GET" | "HEAD", path) if assets::find(path).is_some() => {
@@ -89,22 +92,18 @@ pub fn answer(state: &State, req: &Request) -> Response {
             let version = lock(&state.watched).poll().version.clone();
             Response::json(200, &json!({ "version": version }))
         }
-        ("POST", "/api/render") => with_json(req, |body| {
-            let text = body["text"].as_str().unwrap_or("");
+        ("POST", "/api/render") => with_json(req, |body: RenderBody| {
             let view = api::View {
-                trace: body["trace"]
-                    .as_str()
-                    .filter(|s| !s.is_empty())
-                    .map(String::from),
-                anonymize: body["anonymize"].as_bool().unwrap_or(false),
+                trace: body.trace.filter(|s| !s.is_empty()),
+                anonymize: body.anonymize,
             };
             let name = state.path.file_name().map_or_else(
                 || "family.yaml".into(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            Response::json(200, &api::render(&name, text, &view))
+            Response::json(200, &api::render(&name, &body.text, &view))
         }),
-        ("POST", "/api/save") => with_json(req, |body| save(state, body)),
+        ("POST", "/api/save") => with_json(req, |body: SaveBody| save(state, &body)),
         (
             _,
             "/" | "/app.js" | "/app.css" | "/api/file" | "/api/status" | "/api/render"
@@ -114,9 +113,31 @@ pub fn answer(state: &State, req: &Request) -> Response {
     }
 }
 
+/// The body of `POST /api/render`.
+#[derive(serde::Deserialize)]
+struct RenderBody {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    trace: Option<String>,
+    #[serde(default)]
+    anonymize: bool,
+}
+
+/// The body of `POST /api/save`.
+#[derive(serde::Deserialize)]
+struct SaveBody {
+    text: String,
+    base: String,
+}
+
 /// Parses a JSON body (sent as `application/json`, which a plain cross-site form cannot
-/// send) and hands it to `f`.
-fn with_json(req: &Request, f: impl FnOnce(&Value) -> Response) -> Response {
+/// send) into the fields a route takes (nothing else is kept, so a body costs about its
+/// own size in memory) and hands it to `f`.
+fn with_json<T: serde::de::DeserializeOwned>(
+    req: &Request,
+    f: impl FnOnce(T) -> Response,
+) -> Response {
     let json_type = req.header("content-type").is_some_and(|t| {
         t.split(';')
             .next()
@@ -125,9 +146,9 @@ fn with_json(req: &Request, f: impl FnOnce(&Value) -> Response) -> Response {
     if !json_type {
         return Response::text(415, "send JSON");
     }
-    match serde_json::from_slice::<Value>(&req.body) {
-        Ok(v) if v.is_object() => f(&v),
-        _ => Response::text(400, "the request is not a JSON object"),
+    match serde_json::from_slice::<T>(&req.body) {
+        Ok(v) => f(v),
+        Err(_) => Response::text(400, "the request is not the JSON object this page sends"),
     }
 }
 
@@ -154,12 +175,9 @@ fn file(state: &State) -> Response {
 }
 
 /// `POST /api/save`.
-fn save(state: &State, body: &Value) -> Response {
-    let (Some(text), Some(base)) = (body["text"].as_str(), body["base"].as_str()) else {
-        return Response::text(400, "a save needs the text and the version it was based on");
-    };
+fn save(state: &State, body: &SaveBody) -> Response {
     let mut watched = lock(&state.watched);
-    let result = disk::save(&state.path, text, base);
+    let result = disk::save(&state.path, &body.text, &body.base);
     watched.forget();
     match result {
         Ok(Saved::Written(v) | Saved::Unchanged(v)) => {
