@@ -85,22 +85,9 @@ pub enum Command {
         /// PNG pixels per drawing pixel (1 = 96 dpi); instead of --dpi.
         #[arg(long, value_name = "FACTOR")]
         scale: Option<f64>,
-        /// Overlay how this skill was passed from each caregiver to each child.
-        #[arg(long, value_name = "SKILL")]
-        trace: Option<String>,
-        /// Replace names with neutral labels (II-3) and leave out the title, notes,
-        /// occupations, places and dates: for handouts.
-        #[arg(long)]
-        anonymize: bool,
-        /// Show the notes of people, skills and relationships, numbered under the key.
-        #[arg(long, conflicts_with = "anonymize")]
-        notes: bool,
-        /// Page size: the drawing's own size, or scaled to fit A4 or Letter.
-        #[arg(long, value_enum, default_value_t = PageArg::Fit)]
-        page: PageArg,
-        /// Turn the A4 or Letter page sideways.
-        #[arg(long)]
-        landscape: bool,
+        /// What to draw and on what page.
+        #[command(flatten)]
+        drawing: DrawingArgs,
     },
     /// Make a family file from a GEDCOM file exported by a genealogy program.
     Import {
@@ -132,22 +119,9 @@ pub enum Command {
         /// Where to write the picture (SVG, or PNG or PDF by the extension).
         #[arg(short, long, value_name = "OUT.svg|png|pdf")]
         output: PathBuf,
-        /// Overlay how this skill was passed from each caregiver to each child.
-        #[arg(long, value_name = "SKILL")]
-        trace: Option<String>,
-        /// Replace names with neutral labels and leave out the title, notes, occupations,
-        /// places and dates.
-        #[arg(long)]
-        anonymize: bool,
-        /// Show the notes of people, skills and relationships, numbered under the key.
-        #[arg(long, conflicts_with = "anonymize")]
-        notes: bool,
-        /// Page size: the drawing's own size, or scaled to fit A4 or Letter.
-        #[arg(long, value_enum, default_value_t = PageArg::Fit)]
-        page: PageArg,
-        /// Turn the A4 or Letter page sideways.
-        #[arg(long)]
-        landscape: bool,
+        /// What to draw and on what page.
+        #[command(flatten)]
+        drawing: DrawingArgs,
     },
     /// Write a commented starter family file to fill in.
     Init {
@@ -202,4 +176,25 @@ pub enum ReportFormat {
     Markdown,
     /// JSON, for other tools (the shape of analysis.md).
     Json,
+}
+
+/// How the genogram is drawn: the options `render` and `watch` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DrawingArgs {
+    /// Overlay how this skill was passed from each caregiver to each child.
+    #[arg(long, value_name = "SKILL")]
+    pub trace: Option<String>,
+    /// Replace names with neutral labels (II-3) and leave out the title, notes,
+    /// occupations, places and dates: for handouts.
+    #[arg(long)]
+    pub anonymize: bool,
+    /// Show the notes of people, skills and relationships, numbered under the key.
+    #[arg(long, conflicts_with = "anonymize")]
+    pub notes: bool,
+    /// Page size: the drawing's own size, or scaled to fit A4 or Letter.
+    #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+    pub page: PageArg,
+    /// Turn the A4 or Letter page sideways.
+    #[arg(long)]
+    pub landscape: bool,
 }

@@ -13,7 +13,9 @@ mod report_cmd;
 mod serve_cmd;
 mod watch_cmd;
 
-pub use args::{Args, Command, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat};
+pub use args::{
+    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat,
+};
 
 use std::io::Write;
 
@@ -59,11 +61,7 @@ pub fn run(args: Args) -> u8 {
             format,
             dpi,
             scale,
-            trace,
-            anonymize,
-            notes,
-            page,
-            landscape,
+            drawing,
         } => {
             let request = render_cmd::Request {
                 file,
@@ -71,11 +69,7 @@ pub fn run(args: Args) -> u8 {
                 format,
                 dpi,
                 scale,
-                trace,
-                anonymize,
-                notes,
-                page,
-                landscape,
+                drawing,
             };
             render_cmd::run(&request, &mut out)
         }
@@ -89,11 +83,7 @@ pub fn run(args: Args) -> u8 {
         Command::Watch {
             file,
             output,
-            trace,
-            anonymize,
-            notes,
-            page,
-            landscape,
+            drawing,
         } => {
             let request = render_cmd::Request {
                 file,
@@ -101,11 +91,7 @@ pub fn run(args: Args) -> u8 {
                 format: None,
                 dpi: None,
                 scale: None,
-                trace,
-                anonymize,
-                notes,
-                page,
-                landscape,
+                drawing,
             };
             watch_cmd::run(&request, &mut out, &mut err)
         }
@@ -128,6 +114,28 @@ pub(crate) fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error>
         }),
         _ => Ok(0),
     }
+}
+
+/// Refuses a `--skill` or `--trace` name the family does not declare, suggesting the
+/// closest one and listing those it has.
+fn require_skill(graph: &crate::graph::FamilyGraph, skill: &str) -> Result<(), Error> {
+    let declared: Vec<&str> = graph
+        .family()
+        .skills
+        .iter()
+        .map(|s| s.name.value.as_str())
+        .collect();
+    if declared.contains(&skill) {
+        return Ok(());
+    }
+    let hint = match crate::load::closest(skill, declared.iter().copied(), 1).first() {
+        Some(c) => format!(" (did you mean `{c}`?)"),
+        None => String::new(),
+    };
+    Err(Error::Usage(format!(
+        "the file has no skill `{skill}`{hint}; its skills are: {}",
+        declared.join(", ")
+    )))
 }
 
 fn report_error(err: &mut impl Write, e: &Error) {

@@ -3,11 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{PageArg, RenderFormat, write_out};
+use super::{DrawingArgs, PageArg, RenderFormat, require_skill, write_out};
 use crate::Error;
 use crate::analysis::{self, AnalysisOptions};
 use crate::handout::{self, Format};
-use crate::load::closest;
 use crate::render::{Page, RenderOptions, Trace};
 
 /// What `render` was asked to do.
@@ -17,11 +16,7 @@ pub(super) struct Request {
     pub format: Option<RenderFormat>,
     pub dpi: Option<f64>,
     pub scale: Option<f64>,
-    pub trace: Option<String>,
-    pub anonymize: bool,
-    pub notes: bool,
-    pub page: PageArg,
-    pub landscape: bool,
+    pub drawing: DrawingArgs,
 }
 
 /// Runs `render`; nothing is written unless the family is valid and the drawing done.
@@ -39,25 +34,11 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
     let format = format(req, target.map(PathBuf::as_path))?;
     let dpi = dpi(req, format)?;
     let (_, graph) = crate::load_file(&req.file)?;
-    let trace = match &req.trace {
+    let drawing = &req.drawing;
+    let trace = match &drawing.trace {
         None => None,
         Some(skill) => {
-            let declared: Vec<&str> = graph
-                .family()
-                .skills
-                .iter()
-                .map(|s| s.name.value.as_str())
-                .collect();
-            if !declared.contains(&skill.as_str()) {
-                let hint = match closest(skill, declared.iter().copied(), 1).first() {
-                    Some(c) => format!(" (did you mean `{c}`?)"),
-                    None => String::new(),
-                };
-                return Err(Error::Usage(format!(
-                    "the file has no skill `{skill}`{hint}; its skills are: {}",
-                    declared.join(", ")
-                )));
-            }
+            require_skill(&graph, skill)?;
             let options = AnalysisOptions {
                 skills: vec![skill.clone()],
                 ..AnalysisOptions::default()
@@ -68,14 +49,14 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
     };
     let layout = crate::layout::layout(&graph, &crate::layout::LayoutOptions::default());
     let options = RenderOptions {
-        anonymize: req.anonymize,
-        notes: req.notes,
-        page: match req.page {
+        anonymize: drawing.anonymize,
+        notes: drawing.notes,
+        page: match drawing.page {
             PageArg::Fit => Page::Fit,
             PageArg::A4 => Page::A4,
             PageArg::Letter => Page::Letter,
         },
-        landscape: req.landscape,
+        landscape: drawing.landscape,
         trace,
     };
     let svg = crate::render::svg(&graph, &layout, &options);

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::ReportFormat;
+use super::{ReportFormat, require_skill};
 use crate::Error;
 use crate::analysis::{self, AnalysisOptions, Threshold};
 use crate::load::{closest, word_list};
@@ -18,23 +18,8 @@ pub(crate) fn run(
     out: &mut impl Write,
 ) -> Result<u8, Error> {
     let (_, graph) = crate::load_file(file)?;
-    let declared: Vec<&str> = graph
-        .family()
-        .skills
-        .iter()
-        .map(|s| s.name.value.as_str())
-        .collect();
     for s in skills {
-        if !declared.contains(&s.as_str()) {
-            let hint = match closest(s, declared.iter().copied(), 1).first() {
-                Some(c) => format!(" (did you mean `{c}`?)"),
-                None => String::new(),
-            };
-            return Err(Error::Usage(format!(
-                "the file has no skill `{s}`{hint}; its skills are: {}",
-                declared.join(", ")
-            )));
-        }
+        require_skill(&graph, s)?;
     }
     let person = match person {
         None => None,
