@@ -36,19 +36,35 @@ type Pt = (f64, Y);
 /// How far a line passing through a row keeps from the middle of its free column.
 const PASS: f64 = 6.0;
 
-/// A line before its y values are known: kind, from, to, points, couple, child, link,
-/// relationship, secondary.
-type Draft = (
-    LineKind,
-    String,
-    String,
-    Vec<Pt>,
-    Option<usize>,
-    Option<usize>,
-    Option<Link>,
-    Option<usize>,
-    bool,
-);
+/// A line before its y values are known.
+struct Draft {
+    kind: LineKind,
+    from: String,
+    to: String,
+    points: Vec<Pt>,
+    couple: Option<usize>,
+    child: Option<usize>,
+    link: Option<Link>,
+    relationship: Option<usize>,
+    secondary: bool,
+}
+
+impl Draft {
+    /// A line of `kind` from `from` to `to`, tied to no couple, child or relationship.
+    fn new(kind: LineKind, from: String, to: String, points: Vec<Pt>) -> Draft {
+        Draft {
+            kind,
+            from,
+            to,
+            points,
+            couple: None,
+            child: None,
+            link: None,
+            relationship: None,
+            secondary: false,
+        }
+    }
+}
 
 /// Where a couple's line of descent starts.
 struct Port {
@@ -377,17 +393,15 @@ pub(super) fn route(
                 };
                 let (ra, rb) = (f.row[a], f.row[b]);
                 if ra == rb && rt.pos[b] == rt.pos[a] + 1 {
-                    lines.push((
-                        LineKind::Partner,
-                        id(a),
-                        id(b),
-                        vec![(x[a] + s, Y::At(ra, 0.0)), (x[b] - s, Y::At(rb, 0.0))],
-                        Some(c),
-                        None,
-                        None,
-                        None,
-                        false,
-                    ));
+                    lines.push(Draft {
+                        couple: Some(c),
+                        ..Draft::new(
+                            LineKind::Partner,
+                            id(a),
+                            id(b),
+                            vec![(x[a] + s, Y::At(ra, 0.0)), (x[b] - s, Y::At(rb, 0.0))],
+                        )
+                    });
                     Some(Port {
                         x: (x[a] + x[b]) / 2.0,
                         y: Y::At(ra, 0.0),
@@ -399,22 +413,20 @@ pub(super) fn route(
                     list.push((x[a], x[b]));
                     let level = list.len() - 1;
                     let up = Y::Raise(ra, level);
-                    lines.push((
-                        LineKind::Partner,
-                        id(a),
-                        id(b),
-                        vec![
-                            (x[a], Y::At(ra, -s)),
-                            (x[a], up),
-                            (x[b], up),
-                            (x[b], Y::At(rb, -s)),
-                        ],
-                        Some(c),
-                        None,
-                        None,
-                        None,
-                        false,
-                    ));
+                    lines.push(Draft {
+                        couple: Some(c),
+                        ..Draft::new(
+                            LineKind::Partner,
+                            id(a),
+                            id(b),
+                            vec![
+                                (x[a], Y::At(ra, -s)),
+                                (x[a], up),
+                                (x[b], up),
+                                (x[b], Y::At(rb, -s)),
+                            ],
+                        )
+                    });
                     // The drop goes down the free column beside the far partner, unless
                     // another couple's line already hangs there.
                     let row = &order.rows[ra];
@@ -434,17 +446,10 @@ pub(super) fn route(
                     // Partners on different rows: a stepped line down to the lower one.
                     let pts = rt.connect(a, b, 0.0, 0.0);
                     let (px, _) = pts[pts.len() - 2];
-                    lines.push((
-                        LineKind::Partner,
-                        id(a),
-                        id(b),
-                        pts,
-                        Some(c),
-                        None,
-                        None,
-                        None,
-                        false,
-                    ));
+                    lines.push(Draft {
+                        couple: Some(c),
+                        ..Draft::new(LineKind::Partner, id(a), id(b), pts)
+                    });
                     Some(Port {
                         x: px,
                         y: Y::At(rb, 0.0),
@@ -495,59 +500,43 @@ pub(super) fn route(
             let slot = rt.slot(port.row, lo, hi);
             let bar = Y::Track(port.row, slot);
             descent.push((port.x, bar));
-            lines.push((
-                LineKind::Descent,
-                couple_name(c),
-                couple_name(c),
-                descent,
-                Some(c),
-                None,
-                None,
-                None,
-                false,
-            ));
+            lines.push(Draft {
+                couple: Some(c),
+                ..Draft::new(LineKind::Descent, couple_name(c), couple_name(c), descent)
+            });
             if hi > lo {
                 let (first, last) = (near[0], near[near.len() - 1]);
-                lines.push((
-                    LineKind::Sibship,
-                    id(first),
-                    id(last),
-                    vec![(lo, bar), (hi, bar)],
-                    Some(c),
-                    None,
-                    None,
-                    None,
-                    false,
-                ));
+                lines.push(Draft {
+                    couple: Some(c),
+                    ..Draft::new(
+                        LineKind::Sibship,
+                        id(first),
+                        id(last),
+                        vec![(lo, bar), (hi, bar)],
+                    )
+                });
             }
             for &(k, apex) in &tops {
                 // The riser runs in the gap below the parents' row.
                 rt.busy[port.row].push(x[k]);
                 let link = child_link(g, c, k);
-                lines.push((
-                    LineKind::Child,
-                    couple_name(c),
-                    id(k),
-                    vec![(apex, bar), (x[k], Y::At(next_row, -s))],
-                    Some(c),
-                    Some(k),
-                    Some(link),
-                    None,
-                    false,
-                ));
+                lines.push(Draft {
+                    couple: Some(c),
+                    child: Some(k),
+                    link: Some(link),
+                    ..Draft::new(
+                        LineKind::Child,
+                        couple_name(c),
+                        id(k),
+                        vec![(apex, bar), (x[k], Y::At(next_row, -s))],
+                    )
+                });
             }
         } else {
-            lines.push((
-                LineKind::Descent,
-                couple_name(c),
-                couple_name(c),
-                descent,
-                Some(c),
-                None,
-                None,
-                None,
-                false,
-            ));
+            lines.push(Draft {
+                couple: Some(c),
+                ..Draft::new(LineKind::Descent, couple_name(c), couple_name(c), descent)
+            });
         }
         let (px, py, prow) = (port.x, port.y, port.row);
         for &k in kids.iter().filter(|&&k| f.row[k] > next_row) {
@@ -556,17 +545,12 @@ pub(super) fn route(
             pts.push((x[k], Y::At(f.row[k], -s)));
             rt.busy[f.row[k] - 1].push(x[k]);
             let link = child_link(g, c, k);
-            lines.push((
-                LineKind::Child,
-                couple_name(c),
-                id(k),
-                pts,
-                Some(c),
-                Some(k),
-                Some(link),
-                None,
-                false,
-            ));
+            lines.push(Draft {
+                couple: Some(c),
+                child: Some(k),
+                link: Some(link),
+                ..Draft::new(LineKind::Child, couple_name(c), id(k), pts)
+            });
         }
     }
     // Secondary links: the couples that did not raise the child.
@@ -582,17 +566,13 @@ pub(super) fn route(
             rt.descend(px, prow, f.row[k], end, PASS, &mut pts);
             pts.push((end, Y::At(f.row[k], -s)));
             rt.busy[f.row[k] - 1].push(end);
-            lines.push((
-                LineKind::Child,
-                couple_name(c),
-                id(k),
-                pts,
-                Some(c),
-                Some(k),
-                Some(link),
-                None,
-                true,
-            ));
+            lines.push(Draft {
+                couple: Some(c),
+                child: Some(k),
+                link: Some(link),
+                secondary: true,
+                ..Draft::new(LineKind::Child, couple_name(c), id(k), pts)
+            });
         }
     }
     // Emotional relationships, below the partner lines. Between two neighbours (partners
@@ -634,17 +614,10 @@ pub(super) fn route(
         } else {
             pts.into_iter().rev().collect()
         };
-        lines.push((
-            LineKind::Relationship,
-            id(a),
-            id(b),
-            pts,
-            None,
-            None,
-            None,
-            Some(ri),
-            false,
-        ));
+        lines.push(Draft {
+            relationship: Some(ri),
+            ..Draft::new(LineKind::Relationship, id(a), id(b), pts)
+        });
     }
 
     // Tracks and raised levels, then the rows' heights.
@@ -711,7 +684,17 @@ pub(super) fn route(
     let lines: Vec<Line> = lines
         .into_iter()
         .map(
-            |(kind, from, to, pts, couple, child, link, relationship, secondary)| {
+            |Draft {
+                 kind,
+                 from,
+                 to,
+                 points: pts,
+                 couple,
+                 child,
+                 link,
+                 relationship,
+                 secondary,
+             }| {
                 let mut points: Vec<[f64; 2]> = Vec::with_capacity(pts.len());
                 for (px, py) in pts {
                     let pt = [round(px), round(resolve(py))];
