@@ -17,6 +17,9 @@ pub(super) struct Request {
     pub dpi: Option<f64>,
     pub scale: Option<f64>,
     pub drawing: DrawingArgs,
+    /// Whether the process ends after this drawing (not so for `watch`), so that its
+    /// memory is left to the operating system rather than freed piece by piece.
+    pub last: bool,
 }
 
 /// Runs `render`; nothing is written unless the family is valid and the drawing done.
@@ -65,10 +68,14 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
         Format::Png => handout::to_png(&svg, dpi)?,
         Format::Pdf => handout::to_pdf(&svg)?,
     };
-    match target {
+    let written = match target {
         Some(path) => crate::output::write_atomically(path, &bytes, Some(&req.file)).map(|()| 0),
         None => write_out(out, &bytes),
+    };
+    if req.last {
+        super::leave_to_exit((graph, layout, bytes));
     }
+    written
 }
 
 /// The kind of file asked for: `--format`, else the extension of `-o`, else SVG. A format

@@ -1,14 +1,15 @@
 //! Reads the parsed YAML into the [`Family`] model, collecting every problem on the way.
 //!
-//! The walk goes over the value parsed by `serde_yaml` and, in step, over the span tree of
-//! [`super::spans`], so every value keeps the place it was written. Nothing stops at the
+//! The walk goes over the document's [`Yaml`] tree, in which every value keeps the place
+//! it was written. Nothing stops at the
 //! first problem: an unknown key, a wrong type or a misspelt word is recorded and the walk
 //! goes on, so that one run of `genogram check` lists everything to fix.
 
-use serde_yaml::Value;
+use std::borrow::Cow;
+use std::fmt::{self, Display};
 
-use super::spans::SpanNode;
 use super::suggest::{did_you_mean, list};
+use super::tree::{Kind, Yaml};
 use crate::diag::{Diagnostic, Span, Spanned, short};
 use crate::model::{
     Child, Couple, DEFAULT_SKILLS, Family, KnownCondition, KnownGender, KnownSource, Level, Link,
@@ -60,92 +61,39 @@ const CHILD_KEYS: &[&str] = &["id", "link", "adopted"];
 const TWIN_KEYS: &[&str] = &["twins", "identical"];
 const RELATIONSHIP_KEYS: &[&str] = &["between", "from", "to", "kind", "since", "until", "note"];
 
-/// A YAML value and where it is written.
+/// A node of the document, as the reader walks it.
+type Node<'a> = &'a Yaml;
+
+/// "`born` of `rosa`": a field of an entry, as messages name it. Written out only when a
+/// message needs it; formatting it for every field of every person was most of the
+/// reader's allocations on large families.
 #[derive(Clone, Copy)]
-struct Node<'a> {
-    value: &'a Value,
-    spans: Option<&'a SpanNode>,
-    span: Span,
+struct Of<'a>(&'a str, &'a str);
+
+impl Display for Of<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` of `{}`", self.0, self.1)
+    }
 }
 
-impl<'a> Node<'a> {
-    fn new(value: &'a Value, spans: Option<&'a SpanNode>, fallback: Span) -> Self {
-        // Tags (`!x`) carry no meaning in a family file; look through them.
-        let value = match value {
-            Value::Tagged(t) => &t.value,
-            v => v,
-        };
-        Node {
-            value,
-            spans,
-            span: spans.map_or(fallback, SpanNode::span),
-        }
-    }
+/// Something named after a prefix, as in "person `rosa`" or "the rating `openness` of
+/// `rosa`", written out only when a message needs it.
+#[derive(Clone, Copy)]
+struct Named<'a, T>(&'a str, T);
 
-    /// The (key, value) entries of a mapping, each with its own span.
-    fn entries(&self) -> Option<Vec<(Node<'a>, Node<'a>)>> {
-        let Value::Mapping(map) = self.value else {
-            return None;
-        };
-        let span_entries = match self.spans {
-            Some(SpanNode::Map(_, e)) if e.len() == map.len() => Some(e),
-            _ => None,
-        };
-        Some(
-            map.iter()
-                .enumerate()
-                .map(|(i, (k, v))| {
-                    let (ks, vs) =
-                        span_entries.map_or((None, None), |e| (Some(&e[i].0), Some(&e[i].1)));
-                    let key = Node::new(k, ks, self.span);
-                    (key, Node::new(v, vs, key.span))
-                })
-                .collect(),
-        )
+impl<T: Display> Display for Named<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
     }
+}
 
-    /// The items of a sequence, each with its own span.
-    fn items(&self) -> Option<Vec<Node<'a>>> {
-        let Value::Sequence(seq) = self.value else {
-            return None;
-        };
-        let span_items = match self.spans {
-            Some(SpanNode::Seq(_, items)) if items.len() == seq.len() => Some(items),
-            _ => None,
-        };
-        Some(
-            seq.iter()
-                .enumerate()
-                .map(|(i, v)| Node::new(v, span_items.map(|s| &s[i]), self.span))
-                .collect(),
-        )
-    }
+/// A key in backquotes, as in "`married`".
+#[derive(Clone, Copy)]
+struct Quoted<'a>(&'a str);
 
-    /// A scalar as text: strings as they are, numbers and booleans as written.
-    fn scalar_text(&self) -> Option<String> {
-        match self.value {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => None,
-        }
-    }
-
-    fn is_null(&self) -> bool {
-        matches!(self.value, Value::Null)
-    }
-
-    /// What the value is, in words, for "must be X, not Y" messages.
-    fn describe(&self) -> &'static str {
-        match self.value {
-            Value::Null => "empty",
-            Value::Bool(_) => "true/false",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a text",
-            Value::Sequence(_) => "a list",
-            Value::Mapping(_) => "a mapping of keys to values",
-            Value::Tagged(_) => "a tagged value",
-        }
+impl Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0)
     }
 }
 
@@ -156,9 +104,8 @@ struct Reader {
 
 /// Reads a parsed document into a family, with every problem found. Entries with problems
 /// are left out or take their defaults, so the family can still be checked further.
-pub fn family(value: &Value, spans: Option<&SpanNode>) -> (Family, Vec<Diagnostic>) {
+pub fn family(root: &Yaml) -> (Family, Vec<Diagnostic>) {
     let mut reader = Reader { diags: Vec::new() };
-    let root = Node::new(value, spans, Span::file_start());
     let family = reader.family(root);
     (family, reader.diags)
 }
@@ -173,9 +120,9 @@ impl Reader {
     fn mapping<'a>(
         &mut self,
         node: Node<'a>,
-        what: &str,
+        what: impl Display + Copy,
         allowed: &[&str],
-    ) -> Option<Vec<(String, Node<'a>, Node<'a>)>> {
+    ) -> Option<Vec<(Cow<'a, str>, Node<'a>, Node<'a>)>> {
         let Some(entries) = node.entries() else {
             self.error(
                 Diagnostic::error(
@@ -192,7 +139,7 @@ impl Reader {
         let mut out = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             let key = k.scalar_text().unwrap_or_default();
-            if allowed.contains(&key.as_str()) {
+            if allowed.contains(&key.as_ref()) {
                 out.push((key, k, v));
             } else {
                 let help = did_you_mean(&key, allowed.iter().copied())
@@ -208,7 +155,7 @@ impl Reader {
 
     fn family(&mut self, root: Node<'_>) -> Family {
         let mut family = Family::default();
-        if !matches!(root.value, Value::Mapping(_)) {
+        if !matches!(root.value, Kind::Map(_)) {
             self.error(
                 Diagnostic::error(root.span, format!("a family file must be a mapping with `people:` and other sections, not {}", root.describe()))
                     .with_help("start the file with `people:` and list each person under it; see samples/ for examples"),
@@ -221,9 +168,9 @@ impl Reader {
         let mut people_seen = false;
         let mut skills_node = None;
         for (key, _, v) in &entries {
-            match key.as_str() {
-                "title" => family.title = self.text(*v, "`title`"),
-                "index" => family.index = self.id(*v, "`index`"),
+            match key.as_ref() {
+                "title" => family.title = self.text(v, "`title`"),
+                "index" => family.index = self.id(v, "`index`"),
                 "skills" => skills_node = Some(*v),
                 _ => {}
             }
@@ -240,15 +187,15 @@ impl Reader {
         };
         let skill_names: Vec<String> = family.skills.iter().map(|s| s.name.value.clone()).collect();
         for (key, _, v) in &entries {
-            match key.as_str() {
+            match key.as_ref() {
                 "people" => {
                     people_seen = true;
-                    family.people = self.people(*v, &skill_names);
+                    family.people = self.people(v, &skill_names);
                 }
-                "couples" => family.couples = self.list_of(*v, "`couples`", |r, n| r.couple(n)),
+                "couples" => family.couples = self.list_of(v, "`couples`", |r, n| r.couple(n)),
                 "relationships" => {
                     family.relationships =
-                        self.list_of(*v, "`relationships`", |r, n| r.relationship(n));
+                        self.list_of(v, "`relationships`", |r, n| r.relationship(n));
                 }
                 _ => {}
             }
@@ -302,7 +249,7 @@ impl Reader {
     fn list_of<'a, T>(
         &mut self,
         node: Node<'a>,
-        what: &str,
+        what: impl Display + Copy,
         mut each: impl FnMut(&mut Self, Node<'a>) -> Option<T>,
     ) -> Vec<T> {
         if node.is_null() {
@@ -318,7 +265,7 @@ impl Reader {
             ));
             return Vec::new();
         };
-        items.into_iter().filter_map(|n| each(self, n)).collect()
+        items.iter().filter_map(|n| each(self, n)).collect()
     }
 
     fn people(&mut self, node: Node<'_>, skills: &[String]) -> Vec<Person> {
@@ -326,7 +273,7 @@ impl Reader {
             return Vec::new();
         }
         let Some(entries) = node.entries() else {
-            let help = if matches!(node.value, Value::Sequence(_)) {
+            let help = if matches!(node.value, Kind::Seq(_)) {
                 "write each person as `id: {name: …}` under `people:`, without a leading `- `"
             } else {
                 "list each person under `people:` by id, as in `rosa: {name: Rosa Moreno}`"
@@ -343,13 +290,13 @@ impl Reader {
             );
             return Vec::new();
         };
-        entries
-            .into_iter()
-            .filter_map(|(k, v)| {
-                let id = self.id(k, "a person's id")?;
-                Some(self.person(id, v, skills))
-            })
-            .collect()
+        let mut people = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            if let Some(id) = self.id(k, "a person's id") {
+                people.push(self.person(id, v, skills));
+            }
+        }
+        people
     }
 
     fn person(&mut self, id: Spanned<String>, node: Node<'_>, skills: &[String]) -> Person {
@@ -372,40 +319,41 @@ impl Reader {
         if node.is_null() {
             return p;
         }
-        let what = format!("person `{}`", p.id.value);
-        let Some(entries) = self.mapping(node, &what, PERSON_KEYS) else {
+        // Messages name the person by id while `p` is being filled in.
+        let pid = p.id.value.clone();
+        let Some(entries) = self.mapping(node, Named("person", Quoted(&pid)), PERSON_KEYS) else {
             return p;
         };
         let mut deceased: Option<Spanned<bool>> = None;
         for (key, _, v) in entries {
-            let field = format!("`{key}` of `{}`", p.id.value);
-            match key.as_str() {
+            let field = Of(&key, &pid);
+            match key.as_ref() {
                 "name" => {
-                    if let Some(n) = self.text(v, &field) {
+                    if let Some(n) = self.text(v, field) {
                         p.name = n;
                     }
                 }
                 "sex" => {
                     p.sex = self
-                        .word(v, &field, Sex::from_word, Sex::WORDS)
+                        .word(v, field, Sex::from_word, Sex::WORDS)
                         .unwrap_or(Sex::Unknown)
                 }
                 "gender" => {
-                    p.gender = self.open_word::<KnownGender>(v, &field, KnownGender::from_word)
+                    p.gender = self.open_word::<KnownGender>(v, field, KnownGender::from_word)
                 }
                 "kind" => {
                     p.kind = self
-                        .word(v, &field, PersonKind::from_word, PersonKind::WORDS)
+                        .word(v, field, PersonKind::from_word, PersonKind::WORDS)
                         .unwrap_or(PersonKind::Person);
                 }
-                "born" => p.born = self.date(v, &field),
-                "died" => p.died = self.date(v, &field),
-                "deceased" => deceased = self.boolean(v, &field).map(|b| Spanned::new(b, v.span)),
-                "occupation" => p.occupation = self.text(v, &field),
-                "location" => p.location = self.text(v, &field),
-                "notes" => p.notes = self.text(v, &field),
+                "born" => p.born = self.date(v, field),
+                "died" => p.died = self.date(v, field),
+                "deceased" => deceased = self.boolean(v, field).map(|b| Spanned::new(b, v.span)),
+                "occupation" => p.occupation = self.text(v, field),
+                "location" => p.location = self.text(v, field),
+                "notes" => p.notes = self.text(v, field),
                 "conditions" => {
-                    p.conditions = self.list_of(v, &field, |r, n| {
+                    p.conditions = self.list_of(v, field, |r, n| {
                         let w = r.open_word::<KnownCondition>(
                             n,
                             "a condition",
@@ -414,17 +362,17 @@ impl Reader {
                         Some(Spanned::new(w, n.span))
                     });
                 }
-                "skills" => p.skills = self.ratings(v, &p.id.value, skills),
+                "skills" => p.skills = self.ratings(v, &pid, skills),
                 "raised_by" => {
                     let mut ids = Vec::new();
                     match v.items() {
                         Some(items) => ids.extend(
                             items
-                                .into_iter()
+                                .iter()
                                 .filter_map(|n| self.id(n, "an id in `raised_by`")),
                         ),
                         // One caregiver may be written without brackets.
-                        None => ids.extend(self.id(v, &field)),
+                        None => ids.extend(self.id(v, field)),
                     }
                     p.raised_by = Some(ids);
                 }
@@ -465,7 +413,7 @@ impl Reader {
             let Some(skill) = k.scalar_text() else {
                 continue;
             };
-            if !skills.contains(&skill) {
+            if !skills.iter().any(|s| *s == skill) {
                 let help = did_you_mean(&skill, skills.iter().map(String::as_str)).unwrap_or_else(|| {
                     let names: Vec<&str> = skills.iter().map(String::as_str).collect();
                     format!("the skills this file rates are {}; declare others under `skills:` at the top of the file", list(&names))
@@ -479,23 +427,21 @@ impl Reader {
                 );
                 continue;
             }
-            let skill = Spanned::new(skill, k.span);
-            let field = format!("`{}` of `{person}`", skill.value);
+            let field = Of(&skill, person);
             let mut rating = SkillRating {
-                skill,
+                skill: Spanned::new(String::new(), k.span),
                 level: Level::Unknown,
                 learned: None,
                 since: None,
                 note: None,
             };
             if v.entries().is_some() {
-                let Some(fields) = self.mapping(v, &format!("the rating {field}"), RATING_KEYS)
-                else {
+                let Some(fields) = self.mapping(v, Named("the rating", field), RATING_KEYS) else {
                     continue;
                 };
                 for (key, _, f) in fields {
-                    match key.as_str() {
-                        "level" => rating.level = self.level(f, &field).unwrap_or(Level::Unknown),
+                    match key.as_ref() {
+                        "level" => rating.level = self.level(f, field).unwrap_or(Level::Unknown),
                         "learned" => {
                             rating.learned = self.open_word::<KnownSource>(
                                 f,
@@ -509,14 +455,15 @@ impl Reader {
                     }
                 }
             } else if !v.is_null() {
-                rating.level = self.level(v, &field).unwrap_or(Level::Unknown);
+                rating.level = self.level(v, field).unwrap_or(Level::Unknown);
             }
+            rating.skill.value = skill.into_owned();
             out.push(rating);
         }
         out
     }
 
-    fn level(&mut self, node: Node<'_>, field: &str) -> Option<Level> {
+    fn level(&mut self, node: Node<'_>, field: impl Display + Copy) -> Option<Level> {
         self.word(node, field, Level::from_word, Level::WORDS)
     }
 
@@ -536,13 +483,13 @@ impl Reader {
         };
         let mut has_partners = false;
         for (key, _, v) in entries {
-            let field = format!("`{key}`");
-            match key.as_str() {
+            let field = Quoted(&key);
+            match key.as_ref() {
                 "partners" => {
                     has_partners = true;
                     c.partners = match v.items() {
                         Some(items) => items
-                            .into_iter()
+                            .iter()
                             .filter_map(|n| self.id(n, "a partner"))
                             .collect(),
                         None => self.id(v, "`partners`").into_iter().collect(),
@@ -559,11 +506,11 @@ impl Reader {
                         .word(v, "`relation`", Relation::from_word, Relation::WORDS)
                         .unwrap_or(Relation::Married)
                 }
-                "married" => c.married = self.date(v, &field),
-                "separated" => c.separated = self.date(v, &field),
-                "divorced" => c.divorced = self.date(v, &field),
-                "ended" => c.ended = self.date(v, &field),
-                "since" => c.since = self.date(v, &field),
+                "married" => c.married = self.date(v, field),
+                "separated" => c.separated = self.date(v, field),
+                "divorced" => c.divorced = self.date(v, field),
+                "ended" => c.ended = self.date(v, field),
+                "since" => c.since = self.date(v, field),
                 "children" => self.children(v, &mut c),
                 _ => {}
             }
@@ -599,7 +546,7 @@ impl Reader {
             };
             let mut count_span = item.span;
             for (key, _, v) in fields {
-                match key.as_str() {
+                match key.as_ref() {
                     "twins" => {
                         count_span = v.span;
                         for n in self.list_of(v, "`twins`", |_, n| Some(n)) {
@@ -637,7 +584,7 @@ impl Reader {
         let mut link = Link::Biological;
         let mut adopted = None;
         for (key, _, v) in fields {
-            match key.as_str() {
+            match key.as_ref() {
                 "id" => id = self.id(v, "`id`"),
                 "link" => {
                     link = self
@@ -668,11 +615,11 @@ impl Reader {
             (None, None, None, None, None, None);
         let mut kind_written = false;
         for (key, _, v) in fields {
-            match key.as_str() {
+            match key.as_ref() {
                 "between" => {
                     let ids = match v.items() {
                         Some(items) => items
-                            .into_iter()
+                            .iter()
                             .filter_map(|n| self.id(n, "an id in `between`"))
                             .collect(),
                         None => {
@@ -768,7 +715,12 @@ impl Reader {
     }
 
     /// A text value; numbers and booleans are taken as written.
-    fn text(&mut self, node: Node<'_>, field: &str) -> Option<String> {
+    fn text(&mut self, node: Node<'_>, field: impl Display + Copy) -> Option<String> {
+        self.text_ref(node, field).map(Cow::into_owned)
+    }
+
+    /// A text value as written in the document, for words that are looked up and not kept.
+    fn text_ref<'a>(&mut self, node: Node<'a>, field: impl Display + Copy) -> Option<Cow<'a, str>> {
         if node.is_null() {
             return None;
         }
@@ -799,10 +751,10 @@ impl Reader {
     }
 
     /// An id: letters, digits, `-` and `_`.
-    fn id(&mut self, node: Node<'_>, field: &str) -> Option<Spanned<String>> {
+    fn id(&mut self, node: Node<'_>, field: impl Display + Copy) -> Option<Spanned<String>> {
         let Some(text) = node
             .scalar_text()
-            .filter(|_| !matches!(node.value, Value::Bool(_)))
+            .filter(|_| !matches!(node.value, Kind::Bool(_)))
         else {
             self.error(
                 Diagnostic::error(
@@ -867,12 +819,12 @@ impl Reader {
             self.error(d);
             return None;
         }
-        Some(Spanned::new(text, node.span))
+        Some(Spanned::new(text.into_owned(), node.span))
     }
 
-    fn boolean(&mut self, node: Node<'_>, field: &str) -> Option<bool> {
+    fn boolean(&mut self, node: Node<'_>, field: impl Display + Copy) -> Option<bool> {
         match node.value {
-            Value::Bool(b) => Some(*b),
+            Kind::Bool(b) => Some(b),
             _ => {
                 self.error(Diagnostic::error(
                     node.span,
@@ -883,16 +835,16 @@ impl Reader {
         }
     }
 
-    fn date(&mut self, node: Node<'_>, field: &str) -> Option<Spanned<PartialDate>> {
+    fn date(&mut self, node: Node<'_>, field: impl Display + Copy) -> Option<Spanned<PartialDate>> {
         if node.is_null() {
             return None;
         }
-        let parsed = match node.value {
-            Value::Number(n) if n.is_u64() => n
+        let parsed = match &node.value {
+            Kind::Number(n) if n.is_u64() => n
                 .to_string()
                 .parse::<PartialDate>()
                 .map_err(|e| format!("{field}: {}", e.0)),
-            Value::String(s) => s
+            Kind::Str(s) => s
                 .parse::<PartialDate>()
                 .map_err(|e| format!("{field}: {}", e.0)),
             _ => Err(format!(
@@ -915,7 +867,7 @@ impl Reader {
     fn word<T>(
         &mut self,
         node: Node<'_>,
-        field: &str,
+        field: impl Display + Copy,
         parse: fn(&str) -> Option<T>,
         words: &[&str],
     ) -> Option<T> {
@@ -945,13 +897,13 @@ impl Reader {
     fn open_word<K: Copy + WordList>(
         &mut self,
         node: Node<'_>,
-        field: &str,
+        field: impl Display + Copy,
         parse: fn(&str) -> Option<K>,
     ) -> Option<OpenWord<K>> {
         if node.is_null() {
             return None;
         }
-        let text = self.text(node, field)?;
+        let text = self.text_ref(node, field)?;
         if let Some(k) = parse(&text) {
             return Some(OpenWord::Known(k));
         }
@@ -974,7 +926,7 @@ impl Reader {
             );
             return None;
         }
-        Some(OpenWord::Other(text))
+        Some(OpenWord::Other(text.into_owned()))
     }
 }
 

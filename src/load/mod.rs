@@ -2,11 +2,11 @@
 //!
 //! The steps, each refusing what it cannot accept:
 //! 1. [`text::decode`]: size, encoding, binary content and nesting depth, before parsing;
-//! 2. for plain files, `onepass` builds the parsed value and where every node is written
-//!    in one pass; any other file takes the full path: `serde_yaml` parses the YAML
-//!    (syntax, anchors, limits on alias expansion) and `spans::span_tree` records where
-//!    every node is written;
-//! 4. the reader walks both and builds the model, collecting every problem.
+//! 2. for plain files, `onepass` builds the [`tree::Yaml`] tree (each value and where it is
+//!    written) in one pass; any other file takes the full path: `serde_yaml` parses the
+//!    YAML (syntax, anchors, limits on alias expansion), `spans::span_tree` records where
+//!    every node is written, and the two become the same tree;
+//! 3. the reader (`convert`) walks the tree and builds the model, collecting every problem.
 //!
 //! Cross-entry rules (references, cycles, dates) are [`crate::validate`]'s.
 
@@ -15,6 +15,7 @@ mod onepass;
 mod spans;
 mod suggest;
 pub mod text;
+mod tree;
 
 pub use suggest::{closest, closest_within, did_you_mean, list as word_list, list_all};
 
@@ -47,11 +48,8 @@ pub fn family_with_problems(
 ) -> Result<(Family, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = source.text();
     // Plain files (no anchors, aliases or tags; nothing refused) are read in one pass.
-    // A key written twice (as text: `1` and `"1"` are different values) takes the full path.
-    if let Some((value, tree)) = onepass::value_and_spans(text)
-        && spans::duplicate_keys(&tree, text).is_empty()
-    {
-        let (family, mut diags) = convert::family(&value, Some(&tree));
+    if let Some(tree) = onepass::tree(text) {
+        let (family, mut diags) = convert::family(&tree);
         diags.sort_by_key(|d| d.span.start);
         return Ok((family, diags));
     }
@@ -74,7 +72,8 @@ pub fn family_with_problems(
             return Err(dups);
         }
     }
-    let (family, mut diags) = convert::family(&value, tree.as_ref());
+    let tree = tree::Yaml::from_value(&value, tree.as_ref(), Span::file_start());
+    let (family, mut diags) = convert::family(&tree);
     diags.sort_by_key(|d| d.span.start);
     Ok((family, diags))
 }

@@ -1,44 +1,84 @@
-//! The fast path of loading: the parsed value and its span tree built together, in one
-//! pass over the events of `saphyr-parser`.
+//! The fast path of loading: the document's [`Yaml`] tree (values and places together)
+//! built in one pass over the events of `saphyr-parser`.
 //!
 //! Loading used to read the text three times (an alias count, `serde_yaml`, and the span
 //! tree). For the files people write (plain mappings, lists and scalars, without anchors,
 //! aliases or tags) one pass gives everything: the span of each node from the event, and
 //! the value by resolving each scalar exactly as `serde_yaml` does (null, true/false,
 //! integers, floats, else text: the same rules, copied below). Anything else (anchors,
-//! aliases, tags, several documents, a duplicate key, a number too large for 64 bits, deep
+//! aliases, tags, several documents, a key written twice or not a scalar, a number too large for 64 bits, deep
 //! nesting, or text this parser refuses) returns `None`, and the caller takes the full
 //! path, whose diagnostics are therefore unchanged.
 
-use saphyr_parser::{Event, Parser, ScalarStyle};
-use serde_yaml::{Mapping, Number, Value};
+use std::borrow::Cow;
 
-use super::spans::{SpanNode, convert_span, widen};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
+use serde_yaml::Number;
+
+use super::spans::{convert_span, widen};
+use super::tree::{Kind, Yaml};
 use crate::diag::Span;
 
 /// Deepest nesting taken by the fast path; deeper documents take the full path, whose
 /// parser has its own limit and message.
 const MAX_DEPTH: usize = 100;
 
+/// Mappings up to this size are checked for a repeated key by comparing every pair;
+/// larger ones (the people of a family) through a hash set.
+const SMALL_MAP: usize = 16;
+
 /// A collection still being filled while its events arrive.
 enum Open {
-    Seq(Span, Vec<Value>, Vec<SpanNode>),
+    Seq(Span, Vec<Yaml>),
     /// A mapping, its entries, and the key read but whose value has not arrived yet.
-    Map(
-        Span,
-        Mapping,
-        Vec<(SpanNode, SpanNode)>,
-        Option<(Value, SpanNode)>,
-    ),
+    Map(Span, Vec<(Yaml, Yaml)>, Option<Yaml>),
 }
 
-/// The value and span tree of a plain single-document file, or `None` when the file needs
-/// the full path (see the module documentation).
-pub fn value_and_spans(text: &str) -> Option<(Value, SpanNode)> {
-    let mut parser = Parser::new_from_str(text);
+/// Files at least this large are parsed on a thread of their own while the tree is built
+/// from its events: on a large family the two take about as long as each other.
+const PIPELINE_FROM_BYTES: usize = 1 << 20;
+/// Events passed from the parsing thread at a time, so that the hand-over costs little.
+const BATCH: usize = 4096;
+
+/// One event of the parser, or where it stopped reading.
+type Item<'t> = Result<(Event<'t>, YamlSpan), ScanError>;
+
+/// The tree of a plain single-document file, or `None` when the file needs the full path
+/// (see the module documentation).
+pub fn tree(text: &str) -> Option<Yaml> {
+    if text.len() < PIPELINE_FROM_BYTES {
+        return build(Parser::new_from_str(text));
+    }
+    std::thread::scope(|scope| {
+        let (batches, arriving) = std::sync::mpsc::sync_channel::<Vec<Item<'_>>>(8);
+        let parsing = std::thread::Builder::new().spawn_scoped(scope, move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            for item in Parser::new_from_str(text) {
+                let last = item.is_err();
+                batch.push(item);
+                if batch.len() == BATCH || last {
+                    // The builder hung up: it has already decided on the full path.
+                    if batches.send(std::mem::take(&mut batch)).is_err() || last {
+                        return;
+                    }
+                    batch.reserve(BATCH);
+                }
+            }
+            let _ = batches.send(batch);
+        });
+        match parsing {
+            Ok(_) => build(arriving.into_iter().flatten()),
+            // No thread to be had: parse here instead.
+            Err(_) => build(Parser::new_from_str(text)),
+        }
+    })
+}
+
+/// Builds the tree from the parser's events, in order.
+fn build<'t>(events: impl Iterator<Item = Item<'t>>) -> Option<Yaml> {
     let mut stack: Vec<Open> = Vec::new();
-    let mut root: Option<(Value, SpanNode)> = None;
-    while let Some(event) = parser.next_event() {
+    let mut root: Option<Yaml> = None;
+    for event in events {
         let (event, span) = event.ok()?;
         let span = convert_span(&span);
         let finished = match event {
@@ -47,10 +87,10 @@ pub fn value_and_spans(text: &str) -> Option<(Value, SpanNode)> {
                     return None;
                 }
                 let value = match style {
-                    ScalarStyle::Plain => resolve_plain(&text)?,
-                    _ => Value::String(text.into_owned()),
+                    ScalarStyle::Plain => resolve_plain(text)?,
+                    _ => Kind::Str(text.into_owned()),
                 };
-                (value, SpanNode::Leaf(span))
+                Yaml::new(span, value)
             }
             Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
                 if anchor != 0 || tag.is_some() || stack.len() >= MAX_DEPTH =>
@@ -58,25 +98,25 @@ pub fn value_and_spans(text: &str) -> Option<(Value, SpanNode)> {
                 return None;
             }
             Event::SequenceStart(..) => {
-                stack.push(Open::Seq(span, Vec::new(), Vec::new()));
+                stack.push(Open::Seq(span, Vec::new()));
                 continue;
             }
             Event::MappingStart(..) => {
-                stack.push(Open::Map(span, Mapping::new(), Vec::new(), None));
+                stack.push(Open::Map(span, Vec::new(), None));
                 continue;
             }
             Event::SequenceEnd => match stack.pop()? {
-                Open::Seq(start, values, spans) => (
-                    Value::Sequence(values),
-                    SpanNode::Seq(widen(start, span), spans),
-                ),
+                Open::Seq(start, items) => Yaml::new(widen(start, span), Kind::Seq(items)),
                 Open::Map(..) => return None,
             },
             Event::MappingEnd => match stack.pop()? {
-                Open::Map(start, map, spans, None) => (
-                    Value::Mapping(map),
-                    SpanNode::Map(widen(start, span), spans),
-                ),
+                Open::Map(start, entries, None) => {
+                    // A key written twice: the full path reports it with both places.
+                    if has_repeated_key(&entries)? {
+                        return None;
+                    }
+                    Yaml::new(widen(start, span), Kind::Map(entries))
+                }
                 _ => return None,
             },
             Event::Alias(_) => return None,
@@ -85,19 +125,10 @@ pub fn value_and_spans(text: &str) -> Option<(Value, SpanNode)> {
             _ => continue,
         };
         match stack.last_mut() {
-            Some(Open::Seq(_, values, spans)) => {
-                values.push(finished.0);
-                spans.push(finished.1);
-            }
-            Some(Open::Map(_, map, spans, pending)) => match pending.take() {
+            Some(Open::Seq(_, items)) => items.push(finished),
+            Some(Open::Map(_, entries, pending)) => match pending.take() {
                 None => *pending = Some(finished),
-                Some((key, key_span)) => {
-                    // A duplicate key: the full path reports it with both places.
-                    if map.insert(key, finished.0).is_some() {
-                        return None;
-                    }
-                    spans.push((key_span, finished.1));
-                }
+                Some(key) => entries.push((key, finished)),
             },
             None if root.is_none() => root = Some(finished),
             None => return None,
@@ -109,27 +140,47 @@ pub fn value_and_spans(text: &str) -> Option<(Value, SpanNode)> {
     root
 }
 
-/// A plain scalar as `serde_yaml` reads it into a [`Value`] (its `visit_untagged_scalar`);
+/// Whether two keys of a mapping read the same, as values (`1` and `01`) or as text
+/// (`1` and `"1"`); either way the full path decides what to say. `None` for a key that is
+/// not a scalar, which the full path handles too.
+fn has_repeated_key(entries: &[(Yaml, Yaml)]) -> Option<bool> {
+    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(entries.len());
+    for (k, _) in entries {
+        keys.push(match &k.value {
+            Kind::Null => Cow::Borrowed(""),
+            Kind::Seq(_) | Kind::Map(_) => return None,
+            _ => k.scalar_text()?,
+        });
+    }
+    if keys.len() <= SMALL_MAP {
+        return Some(keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k)));
+    }
+    let mut seen = std::collections::HashSet::with_capacity(keys.len());
+    Some(!keys.iter().all(|k| seen.insert(k)))
+}
+
+/// A plain scalar as `serde_yaml` reads it into a `Value` (its `visit_untagged_scalar`);
 /// `None` for integers beyond 64 bits, which the full path handles.
-fn resolve_plain(v: &str) -> Option<Value> {
+fn resolve_plain(text: Cow<'_, str>) -> Option<Kind> {
+    let v = text.as_ref();
     if v.is_empty() || matches!(v, "null" | "Null" | "NULL" | "~") {
-        return Some(Value::Null);
+        return Some(Kind::Null);
     }
     match v {
-        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        "true" | "True" | "TRUE" => return Some(Kind::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Kind::Bool(false)),
         _ => {}
     }
     // Words that cannot be numbers are by far the most common: skip the number rules.
     let first = v.as_bytes()[0];
     if !(first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.')) {
-        return Some(Value::String(v.to_owned()));
+        return Some(Kind::Str(text.into_owned()));
     }
     if let Some(int) = parse_unsigned_int(v, u64::from_str_radix) {
-        return Some(Value::Number(Number::from(int)));
+        return Some(Kind::Number(Number::from(int)));
     }
     if let Some(int) = parse_negative_int(v, i64::from_str_radix) {
-        return Some(Value::Number(Number::from(int)));
+        return Some(Kind::Number(Number::from(int)));
     }
     if parse_unsigned_int(v, u128::from_str_radix).is_some()
         || parse_negative_int(v, i128::from_str_radix).is_some()
@@ -139,9 +190,9 @@ fn resolve_plain(v: &str) -> Option<Value> {
     if !digits_but_not_number(v)
         && let Some(float) = parse_f64(v)
     {
-        return Some(Value::Number(Number::from(float)));
+        return Some(Kind::Number(Number::from(float)));
     }
-    Some(Value::String(v.to_owned()))
+    Some(Kind::Str(text.into_owned()))
 }
 
 type Radix<T> = fn(&str, u32) -> Result<T, std::num::ParseIntError>;
@@ -208,6 +259,7 @@ fn digits_but_not_number(scalar: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_yaml::Value;
 
     /// The fast path must read every scalar exactly as `serde_yaml` does.
     #[test]
@@ -271,14 +323,19 @@ mod tests {
         for s in scalars {
             let yaml = format!("k: {s}\n");
             let expected: Value = serde_yaml::from_str(&yaml).unwrap();
-            let (got, _) = value_and_spans(&yaml).unwrap();
-            assert_eq!(got, expected, "scalar {s:?}");
+            let expected = Yaml::from_value(&expected, None, Span::file_start());
+            let got = tree(&yaml).unwrap();
+            assert_eq!(
+                got.entries().unwrap()[0].1.value,
+                expected.entries().unwrap()[0].1.value,
+                "scalar {s:?}"
+            );
         }
     }
 
     #[test]
     fn integers_beyond_64_bits_take_the_full_path() {
-        assert!(value_and_spans("k: 18446744073709551616\n").is_none());
+        assert!(tree("k: 18446744073709551616\n").is_none());
     }
 
     #[test]
@@ -287,21 +344,44 @@ mod tests {
             "a: &x 1\nb: *x\n",
             "a: !tag 1\n",
             "a: 1\na: 2\n",
+            "a: 1\n\"a\": 2\n",
+            "1: x\n\"1\": y\n",
+            "0x1: x\n1: y\n",
+            "[a]: 1\n",
             "a: 1\n---\nb: 2\n",
             "a: [1, 2\n",
             "a: b: c\n",
         ] {
-            assert!(value_and_spans(text).is_none(), "{text:?}");
+            assert!(tree(text).is_none(), "{text:?}");
         }
     }
 
     #[test]
-    fn value_and_spans_agree_with_the_two_pass_reading() {
+    fn the_tree_agrees_with_the_two_pass_reading() {
         let text = crate::generate::family_yaml(200, 7);
-        let (value, spans) = value_and_spans(&text).unwrap();
-        let expected: Value = serde_yaml::from_str(&text).unwrap();
-        assert_eq!(value, expected);
-        let tree = super::super::spans::span_tree(&text).unwrap();
-        assert_eq!(format!("{spans:?}"), format!("{tree:?}"));
+        let value: Value = serde_yaml::from_str(&text).unwrap();
+        let spans = super::super::spans::span_tree(&text).unwrap();
+        let expected = Yaml::from_value(&value, Some(&spans), Span::file_start());
+        assert_eq!(tree(&text).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_large_file_parsed_on_its_own_thread_gives_the_same_tree() {
+        let mut text = crate::generate::family_yaml(10_000, 3);
+        assert!(text.len() >= PIPELINE_FROM_BYTES, "{} bytes", text.len());
+        let here = build(Parser::new_from_str(&text));
+        assert!(here.is_some());
+        assert_eq!(tree(&text), here);
+        // A mistake near the end is still seen, and the parsing thread stops.
+        text.push_str("oops: [unclosed\n");
+        assert!(tree(&text).is_none());
+    }
+
+    #[test]
+    fn a_large_mapping_with_a_repeated_key_takes_the_full_path() {
+        let mut text: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        assert!(tree(&text).is_some());
+        text.push_str("k42: again\n");
+        assert!(tree(&text).is_none());
     }
 }

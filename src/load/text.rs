@@ -56,7 +56,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
         )
         .with_help("a family file is plain text; check that this is the right file"));
     }
-    if let Some((pos, c)) = text.char_indices().find(|&(_, c)| !yaml_printable(c)) {
+    if let Some((pos, c)) = first_unprintable(&text) {
         return Err(Diagnostic::error(
             Span::point(position_of(&text, pos)),
             format!(
@@ -143,6 +143,27 @@ pub(super) fn long_value(at: LineCol) -> Diagnostic {
 
 /// Whether YAML allows `c` in a file (its `c-printable` set, plus the byte-order mark).
 /// NUL is refused separately, with its own message.
+/// The first character YAML does not allow in a file, and where it is. Printable ASCII,
+/// nearly all of a family file, is passed over byte by byte without decoding characters.
+fn first_unprintable(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~') {
+            i += 1;
+            continue;
+        }
+        // Not printable ASCII: a control character, or the first byte of a wider one.
+        let c = text.get(i..)?.chars().next()?;
+        if !yaml_printable(c) {
+            return Some((i, c));
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 fn yaml_printable(c: char) -> bool {
     matches!(c, '\0' | '\t' | '\n' | '\r' | ' '..='~' | '\u{85}')
         || ('\u{a0}'..='\u{d7ff}').contains(&c)
@@ -509,6 +530,23 @@ mod tests {
         assert!(
             decode("people:\r\n  a: {name: \"a\tb\u{85}\u{a0}\u{202e}\"}\n".as_bytes()).is_ok()
         );
+    }
+
+    #[test]
+    fn the_ascii_fast_path_finds_what_a_character_scan_finds() {
+        for text in [
+            "plain ascii\n",
+            "tab\tand\r\nends",
+            "zoë \u{7f} after an accent",
+            "\u{1b} first",
+            "accents é ü then \u{fffe}",
+            "\u{85}\u{a0}\u{d7ff}\u{e000}\u{fffd}\u{10000} all allowed",
+            "\u{80} C1 control",
+            "",
+        ] {
+            let slow = text.char_indices().find(|&(_, c)| !yaml_printable(c));
+            assert_eq!(first_unprintable(text), slow, "{text:?}");
+        }
     }
 
     #[test]
