@@ -69,7 +69,7 @@ fn emit(output: Option<&Path>, bytes: &[u8], out: &mut impl Write) -> Result<u8,
         None => write_out(out, bytes),
         Some(path) => {
             // The input was compared with the output above, by path and by file identity.
-            crate::output::write_atomically(path, bytes, None)?;
+            crate::output::write_derived(path, bytes, None)?;
             Ok(0)
         }
     }

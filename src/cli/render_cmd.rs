@@ -69,7 +69,7 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
         Format::Pdf => handout::to_pdf(&svg)?,
     };
     let written = match target {
-        Some(path) => crate::output::write_atomically(path, &bytes, Some(&req.file)).map(|()| 0),
+        Some(path) => crate::output::write_derived(path, &bytes, Some(&req.file)).map(|()| 0),
         None => write_out(out, &bytes),
     };
     if req.last {
