@@ -40,22 +40,77 @@ const PIPELINE_FROM_BYTES: usize = 1 << 20;
 /// Events passed from the parsing thread at a time, so that the hand-over costs little.
 const BATCH: usize = 4096;
 
-/// One event of the parser, or where it stopped reading.
-type Item<'t> = Result<(Event<'t>, YamlSpan), ScanError>;
+/// What the tree is built from: an event of the parser with its scalar already read into
+/// a value. Scalars are read where they are parsed, so that on a large file the parsing
+/// thread frees the parser's own strings and the building thread only assembles.
+enum Piece {
+    Scalar(Yaml),
+    Start(Span, Collection),
+    End(Span, Collection),
+    /// A new document (a second one takes the full path).
+    Document,
+    /// The end of the text.
+    Done,
+    /// Something the full path must handle: an anchor, alias or tag, a number beyond 64
+    /// bits, or text this parser refuses.
+    FullPath,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Collection {
+    Seq,
+    Map,
+}
+
+/// The piece an event of the parser gives, if it matters to the tree.
+fn piece(item: Result<(Event<'_>, YamlSpan), ScanError>) -> Option<Piece> {
+    let Ok((event, span)) = item else {
+        return Some(Piece::FullPath);
+    };
+    let span = convert_span(&span);
+    Some(match event {
+        Event::Scalar(text, style, anchor, tag) => {
+            if anchor != 0 || tag.is_some() {
+                return Some(Piece::FullPath);
+            }
+            let value = match style {
+                ScalarStyle::Plain => match resolve_plain(text) {
+                    Some(v) => v,
+                    None => return Some(Piece::FullPath),
+                },
+                _ => Kind::Str(compact(text)),
+            };
+            Piece::Scalar(Yaml::new(span, value))
+        }
+        Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
+            if anchor != 0 || tag.is_some() =>
+        {
+            Piece::FullPath
+        }
+        Event::SequenceStart(..) => Piece::Start(span, Collection::Seq),
+        Event::MappingStart(..) => Piece::Start(span, Collection::Map),
+        Event::SequenceEnd => Piece::End(span, Collection::Seq),
+        Event::MappingEnd => Piece::End(span, Collection::Map),
+        Event::Alias(_) => Piece::FullPath,
+        Event::DocumentStart(_) => Piece::Document,
+        Event::StreamEnd => Piece::Done,
+        _ => return None,
+    })
+}
 
 /// The tree of a plain single-document file, or `None` when the file needs the full path
 /// (see the module documentation).
 pub fn tree(text: &str) -> Option<Yaml> {
     if text.len() < PIPELINE_FROM_BYTES {
-        return build(Parser::new_from_str(text));
+        return build(Parser::new_from_str(text).filter_map(piece));
     }
     std::thread::scope(|scope| {
-        let (batches, arriving) = std::sync::mpsc::sync_channel::<Vec<Item<'_>>>(8);
+        let (batches, arriving) = std::sync::mpsc::sync_channel::<Vec<Piece>>(8);
         let parsing = std::thread::Builder::new().spawn_scoped(scope, move || {
             let mut batch = Vec::with_capacity(BATCH);
-            for item in Parser::new_from_str(text) {
-                let last = item.is_err();
-                batch.push(item);
+            for piece in Parser::new_from_str(text).filter_map(piece) {
+                let last = matches!(piece, Piece::FullPath | Piece::Done);
+                batch.push(piece);
                 if batch.len() == BATCH || last {
                     // The builder hung up: it has already decided on the full path.
                     if batches.send(std::mem::take(&mut batch)).is_err() || last {
@@ -69,47 +124,32 @@ pub fn tree(text: &str) -> Option<Yaml> {
         match parsing {
             Ok(_) => build(arriving.into_iter().flatten()),
             // No thread to be had: parse here instead.
-            Err(_) => build(Parser::new_from_str(text)),
+            Err(_) => build(Parser::new_from_str(text).filter_map(piece)),
         }
     })
 }
 
-/// Builds the tree from the parser's events, in order.
-fn build<'t>(events: impl Iterator<Item = Item<'t>>) -> Option<Yaml> {
+/// Builds the tree from the pieces, in order.
+fn build(pieces: impl Iterator<Item = Piece>) -> Option<Yaml> {
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Yaml> = None;
-    for event in events {
-        let (event, span) = event.ok()?;
-        let span = convert_span(&span);
-        let finished = match event {
-            Event::Scalar(text, style, anchor, tag) => {
-                if anchor != 0 || tag.is_some() {
-                    return None;
-                }
-                let value = match style {
-                    ScalarStyle::Plain => resolve_plain(text)?,
-                    _ => Kind::Str(compact(text)),
-                };
-                Yaml::new(span, value)
-            }
-            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
-                if anchor != 0 || tag.is_some() || stack.len() >= MAX_DEPTH =>
-            {
-                return None;
-            }
-            Event::SequenceStart(..) => {
+    for piece in pieces {
+        let finished = match piece {
+            Piece::Scalar(node) => node,
+            Piece::Start(..) if stack.len() >= MAX_DEPTH => return None,
+            Piece::Start(span, Collection::Seq) => {
                 stack.push(Open::Seq(span, Vec::new()));
                 continue;
             }
-            Event::MappingStart(..) => {
+            Piece::Start(span, Collection::Map) => {
                 stack.push(Open::Map(span, Vec::new(), None));
                 continue;
             }
-            Event::SequenceEnd => match stack.pop()? {
+            Piece::End(span, Collection::Seq) => match stack.pop()? {
                 Open::Seq(start, items) => Yaml::new(widen(start, span), Kind::Seq(items)),
                 Open::Map(..) => return None,
             },
-            Event::MappingEnd => match stack.pop()? {
+            Piece::End(span, Collection::Map) => match stack.pop()? {
                 Open::Map(start, entries, None) => {
                     // A key written twice: the full path reports it with both places.
                     if has_repeated_key(&entries)? {
@@ -119,10 +159,10 @@ fn build<'t>(events: impl Iterator<Item = Item<'t>>) -> Option<Yaml> {
                 }
                 _ => return None,
             },
-            Event::Alias(_) => return None,
-            Event::DocumentStart(_) if root.is_some() => return None,
-            Event::StreamEnd => break,
-            _ => continue,
+            Piece::FullPath => return None,
+            Piece::Document if root.is_some() => return None,
+            Piece::Document => continue,
+            Piece::Done => break,
         };
         match stack.last_mut() {
             Some(Open::Seq(_, items)) => items.push(finished),
@@ -379,7 +419,7 @@ mod tests {
     fn a_large_file_parsed_on_its_own_thread_gives_the_same_tree() {
         let mut text = crate::generate::family_yaml(10_000, 3);
         assert!(text.len() >= PIPELINE_FROM_BYTES, "{} bytes", text.len());
-        let here = build(Parser::new_from_str(&text));
+        let here = build(Parser::new_from_str(&text).filter_map(piece));
         assert!(here.is_some());
         assert_eq!(tree(&text), here);
         // A mistake near the end is still seen, and the parsing thread stops.
