@@ -196,6 +196,36 @@ try {
   if (readFileSync(family + ".bak", "utf8") !== theirs) fail("the other version is not in the backup");
   step("with unsaved edits, an outside change asked first; my version saved, theirs backed up");
 
+  // ---- a status reply from before a save raises no false notice -----------------------
+  // The reply is fetched when the request is made (the file as it was), and handed to
+  // the page only after a save has finished.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  let caught;
+  const intercepted = new Promise((ok) => { caught = ok; });
+  let holding = true;
+  await page.route("**/api/status", async (route) => {
+    if (!holding) return route.continue();
+    holding = false;
+    const response = await route.fetch();
+    caught();
+    await held;
+    await route.fulfill({ response });
+  });
+  await intercepted;
+  await endOfLine(1);
+  await page.keyboard.type("#");
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => /^Saved at/.test(document.getElementById("status").textContent));
+  const stale = page.waitForResponse("**/api/status");
+  release();
+  await stale;
+  await page.waitForResponse("**/api/status");
+  if (!(await page.locator("#notice").isHidden())) fail("a status reply from before the save showed a notice");
+  if (!/^Saved at/.test(await page.locator("#status").textContent())) fail("the saved status was replaced");
+  await page.unroute("**/api/status");
+  step("a status reply from before a save was ignored");
+
   if (elsewhere.length) fail(`requests to other hosts: ${elsewhere.join(", ")}`);
   if (consoleErrors.length) fail(`errors on the page: ${consoleErrors.join(" | ")}`);
   step("no request left 127.0.0.1; no errors on the page");

@@ -21,6 +21,7 @@ const POLL_MS = 1000;
 let savedText = "";     // what the file on disk holds, as far as this page knows
 let baseVersion = "";   // the version token of that text
 let noticeVersion = ""; // the disk version a notice is about
+let saves = 0;          // saves started so far, to tell a status reply from before one
 let timer = 0;
 let inFlight = false;
 let again = false;
@@ -279,6 +280,7 @@ async function loadFile(onlyIfClean) {
 async function save() {
   if (saving) return;
   saving = true;
+  saves += 1;
   const text = editor.value;
   try {
     const response = await fetch("/api/save", {
@@ -328,10 +330,14 @@ $("notice-keep").addEventListener("click", () => {
 
 async function poll() {
   if (saving) return;
+  // A reply about the file as it was before a save that started meanwhile says nothing
+  // about other programs: it would show a false "changed on disk" notice.
+  const savesBefore = saves;
   try {
     const response = await fetch("/api/status");
     const body = await response.json();
-    if (body.version === baseVersion || body.version === noticeVersion || saving) return;
+    if (saving || saves !== savesBefore) return;
+    if (body.version === baseVersion || body.version === noticeVersion) return;
     if (body.version === "missing") {
       noticeVersion = body.version;
       showNotice("The family file is no longer on disk. Save writes it again.", false);
