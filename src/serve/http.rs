@@ -24,6 +24,8 @@ pub struct Request {
     pub method: String,
     /// The path without the query string.
     pub path: String,
+    /// The query string (after `?`), empty without one.
+    pub query: String,
     /// Headers with lower-case names, in the order sent.
     pub headers: Vec<(String, String)>,
     /// The body (empty without `Content-Length`).
@@ -54,6 +56,8 @@ pub struct Response {
     pub content_type: &'static str,
     /// The body.
     pub body: Vec<u8>,
+    /// Headers beyond the standard ones (`Set-Cookie`, `Location`).
+    pub headers: Vec<(&'static str, String)>,
 }
 
 impl Response {
@@ -63,7 +67,15 @@ impl Response {
             status,
             content_type,
             body: body.into(),
+            headers: Vec::new(),
         }
+    }
+
+    /// The response with one more header.
+    #[must_use]
+    pub fn with_header(mut self, name: &'static str, value: String) -> Self {
+        self.headers.push((name, value));
+        self
     }
 
     /// A plain-text response, for refusals.
@@ -87,11 +99,11 @@ pub enum ReadError {
 }
 
 /// Reads one request from `stream`, within the limits above. `allowed` looks at the
-/// request line and headers before the body is read, so a refused client cannot make
-/// the server hold its body.
+/// request line and headers before the body is read (and gives the reason when it
+/// refuses), so a refused client cannot make the server hold its body.
 pub fn read_request(
     stream: &TcpStream,
-    allowed: impl Fn(&Request) -> bool,
+    allowed: impl Fn(&Request) -> Result<(), &'static str>,
 ) -> Result<Request, ReadError> {
     let _ = stream.set_write_timeout(Some(TIMEOUT));
     parse_guarded(
@@ -123,16 +135,19 @@ impl Read for Deadline<'_> {
 
 /// The refusal of a request from anywhere but this server's own page.
 pub const FORBIDDEN: &str = "this workspace answers only its own page on this computer";
+/// The refusal of a request without the workspace's key.
+pub const NO_KEY: &str = "this workspace needs its key: open the address that `genogram serve` \
+     printed, which ends in ?key=…";
 
 /// Reads one request from any byte source, within the limits above.
 pub fn parse(input: impl Read) -> Result<Request, ReadError> {
-    parse_guarded(input, |_| true)
+    parse_guarded(input, |_| Ok(()))
 }
 
 /// [`parse`], refusing with 403 before the body when `allowed` says no.
 fn parse_guarded(
     input: impl Read,
-    allowed: impl Fn(&Request) -> bool,
+    allowed: impl Fn(&Request) -> Result<(), &'static str>,
 ) -> Result<Request, ReadError> {
     let mut reader = BufReader::new(input.take((MAX_HEAD_BYTES + 1) as u64));
     let mut head_bytes = 0usize;
@@ -167,7 +182,8 @@ fn parse_guarded(
         return Err(ReadError::Refuse(505, "only HTTP/1.x is spoken here"));
     }
     let method = method.to_string();
-    let path = target.split('?').next().unwrap_or("").to_string();
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let (path, query) = (path.to_string(), query.to_string());
     let mut headers = Vec::new();
     loop {
         read_line(&mut line)?;
@@ -182,11 +198,12 @@ fn parse_guarded(
     let mut request = Request {
         method,
         path,
+        query,
         headers,
         body: Vec::new(),
     };
-    if !allowed(&request) {
-        return Err(ReadError::Refuse(403, FORBIDDEN));
+    if let Err(why) = allowed(&request) {
+        return Err(ReadError::Refuse(403, why));
     }
     if request.header("transfer-encoding").is_some() {
         return Err(ReadError::Refuse(
@@ -230,6 +247,7 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         204 => "No Content",
+        303 => "See Other",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
@@ -271,7 +289,8 @@ pub fn write_response(mut stream: &TcpStream, response: &Response, head_only: bo
         response.content_type,
         response.body.len()
     );
-    for (name, value) in SECURITY_HEADERS {
+    let extra = response.headers.iter().map(|(n, v)| (*n, v.as_str()));
+    for (name, value) in SECURITY_HEADERS.iter().copied().chain(extra) {
         head.push_str(name);
         head.push_str(": ");
         head.push_str(value);
@@ -302,7 +321,7 @@ mod tests {
             s
         });
         let (stream, _) = listener.accept().unwrap();
-        let r = read_request(&stream, |_| true);
+        let r = read_request(&stream, |_| Ok(()));
         drop(client.join());
         r
     }
@@ -374,7 +393,13 @@ mod tests {
             s
         });
         let (stream, _) = listener.accept().unwrap();
-        let r = read_request(&stream, |r| r.header("host") != Some("evil.example"));
+        let r = read_request(&stream, |r| {
+            if r.header("host") == Some("evil.example") {
+                Err(FORBIDDEN)
+            } else {
+                Ok(())
+            }
+        });
         assert_eq!(r.unwrap_err(), ReadError::Refuse(403, FORBIDDEN));
         drop(client.join());
     }

@@ -4,7 +4,9 @@
 //! Privacy is the design constraint. The server listens on 127.0.0.1 only; it answers
 //! only requests whose `Host` (and `Origin`, when sent) name that address or `localhost`
 //! with its port, so a web page in another tab (or a DNS name rebound to 127.0.0.1)
-//! cannot read the family; every asset is compiled into the binary and the page's
+//! cannot read the family; every request must carry the workspace's random key (given in
+//! the printed address, then kept as a cookie), so other users of the same computer
+//! cannot either; every asset is compiled into the binary and the page's
 //! Content-Security-Policy forbids loading anything from elsewhere. Nothing is logged.
 //!
 //! Modules: [`http`] reads requests and writes responses; [`routes`] answers them;
@@ -74,13 +76,21 @@ impl Server {
             .port();
         Ok(Server {
             listener,
-            state: Arc::new(routes::State::new(PathBuf::from(file), port)),
+            state: Arc::new(routes::State::new(
+                PathBuf::from(file),
+                port,
+                routes::new_key(),
+            )),
         })
     }
 
-    /// The address to open in a browser, such as `http://127.0.0.1:7878/`.
+    /// The address to open in a browser, with the workspace's key, such as
+    /// `http://127.0.0.1:7878/?key=…`.
     pub fn address(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.state.port)
+        format!(
+            "http://127.0.0.1:{}/?key={}",
+            self.state.port, self.state.key
+        )
     }
 
     /// Answers requests until the process ends, each connection on its own thread.
@@ -138,7 +148,7 @@ impl Drop for Slot {
 
 /// Reads one request from `stream` and answers it.
 fn serve_one(state: &routes::State, stream: &TcpStream) {
-    match http::read_request(stream, |r| routes::allowed(state, r)) {
+    match http::read_request(stream, |r| routes::admit(state, r)) {
         Ok(request) => {
             let response = routes::answer(state, &request);
             http::write_response(stream, &response, request.method == "HEAD");

@@ -1,5 +1,6 @@
-//! Which request gets which answer, after the origin checks.
+//! Which request gets which answer, after the origin and key checks.
 //!
+//! - `GET /?key=KEY`: the key as a cookie, and on to `/`;
 //! - `GET /`, `/app.js`, `/app.css`: the page ([`super::assets`]);
 //! - `GET /api/file`: the file's text and version token;
 //! - `GET /api/status`: the version token only, polled by the page every second;
@@ -22,19 +23,87 @@ pub struct State {
     pub path: PathBuf,
     /// The port listened on, for the `Host` and `Origin` checks.
     pub port: u16,
+    /// The secret that every request must carry (see [`key_ok`]).
+    pub key: String,
     /// The file's last seen version; saves hold this lock so two never interleave.
     watched: Mutex<Watched>,
 }
 
 impl State {
-    /// The state of a workspace for `path`, listening on `port`.
-    pub fn new(path: PathBuf, port: u16) -> Self {
+    /// The state of a workspace for `path`, listening on `port`, opened with `key`.
+    pub fn new(path: PathBuf, port: u16, key: String) -> Self {
         let watched = Mutex::new(Watched::new(&path));
         State {
             path,
             port,
+            key,
             watched,
         }
+    }
+
+    /// The name of the cookie that carries the key. Cookies are kept per computer name,
+    /// not per port, so two workspaces open at once each need their own.
+    pub fn cookie_name(&self) -> String {
+        format!("genogram-{}", self.port)
+    }
+}
+
+/// A new key for a workspace: 128 bits from the operating system's randomness, as hex.
+///
+/// Anyone on the computer can connect to 127.0.0.1; on a computer shared with other
+/// users (a clinic's terminal server), only the person who started the workspace sees
+/// the address with its key. The bits come through the standard library's `RandomState`,
+/// whose SipHash keys the operating system draws; each hash is of a fresh state.
+pub fn new_key() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut key = String::with_capacity(32);
+    for part in 0..2u8 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u8(part);
+        if let Ok(t) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            h.write_u128(t.as_nanos());
+        }
+        key.push_str(&format!("{:016x}", h.finish()));
+    }
+    key
+}
+
+/// Whether the request carries this workspace's key: in its cookie, or (only to open
+/// the page) as `?key=` on `/`.
+pub fn key_ok(state: &State, req: &Request) -> bool {
+    let name = state.cookie_name();
+    let in_cookie = req
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "cookie")
+        .flat_map(|(_, v)| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .any(|(n, v)| n == name && same(v, &state.key));
+    in_cookie || (req.path == "/" && key_in_query(req).is_some_and(|k| same(k, &state.key)))
+}
+
+/// The `key=` of the query string.
+fn key_in_query(req: &Request) -> Option<&str> {
+    req.query.split('&').find_map(|p| p.strip_prefix("key="))
+}
+
+/// Compares two keys in a time that does not depend on where they differ.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The origin checks of [`allowed`], then the key; the reason of a refusal.
+pub fn admit(state: &State, req: &Request) -> Result<(), &'static str> {
+    if !allowed(state, req) {
+        Err(super::http::FORBIDDEN)
+    } else if !key_ok(state, req) {
+        Err(super::http::NO_KEY)
+    } else {
+        Ok(())
     }
 }
 
@@ -79,10 +148,22 @@ pub fn allowed(state: &State, req: &Request) -> bool {
 /// Answers one request.
 pub fn answer(state: &State, req: &Request) -> Response {
     // Refuse before looking at anything else (the reader has usually refused already).
-    if !allowed(state, req) {
-        return Response::text(403, super::http::FORBIDDEN);
+    if let Err(why) = admit(state, req) {
+        return Response::text(403, why);
     }
     match (req.method.as_str(), req.path.as_str()) {
+        // Opened from the printed address: keep the key as a cookie (readable by no
+        // script, sent to no other site) and take it out of the address bar.
+        ("GET", "/") if key_in_query(req).is_some() => Response::text(303, "on to the workspace")
+            .with_header(
+                "Set-Cookie",
+                format!(
+                    "{}={}; HttpOnly; SameSite=Strict; Path=/",
+                    state.cookie_name(),
+                    state.key
+                ),
+            )
+            .with_header("Location", "/".into()),
         ("GET" | "HEAD", path) if assets::find(path).is_some() => {
             let (content_type, body) = assets::find(path).unwrap_or(("", ""));
             Response::new(200, content_type, body)
@@ -222,5 +303,46 @@ mod tests {
         assert!(!local_origin("https://localhost:7878", 7878));
         assert!(!local_origin("null", 7878));
         assert!(!local_origin("http://evil.example", 7878));
+    }
+
+    fn request(path: &str, query: &str, cookie: Option<&str>) -> Request {
+        Request {
+            method: "GET".into(),
+            path: path.into(),
+            query: query.into(),
+            headers: cookie
+                .map(|c| ("cookie".to_string(), c.to_string()))
+                .into_iter()
+                .collect(),
+            body: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_request_needs_the_key() {
+        let state = State::new("family.yaml".into(), 7878, "0123abcd".into());
+        assert!(key_ok(&state, &request("/", "key=0123abcd", None)));
+        assert!(key_ok(
+            &state,
+            &request("/api/file", "", Some("a=b; genogram-7878=0123abcd"))
+        ));
+        // Only the page itself takes the key in its address.
+        assert!(!key_ok(&state, &request("/api/file", "key=0123abcd", None)));
+        assert!(!key_ok(&state, &request("/", "", None)));
+        assert!(!key_ok(&state, &request("/", "key=0123abce", None)));
+        assert!(!key_ok(&state, &request("/", "key=0123abc", None)));
+        // Another workspace's cookie is not this one's.
+        assert!(!key_ok(
+            &state,
+            &request("/", "", Some("genogram-7879=0123abcd"))
+        ));
+    }
+
+    #[test]
+    fn keys_are_long_and_new_each_time() {
+        let (a, b) = (new_key(), new_key());
+        assert_eq!(a.len(), 32);
+        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, b);
     }
 }

@@ -14,6 +14,8 @@ struct Workspace {
     child: Child,
     port: u16,
     address: String,
+    /// The key at the end of the address.
+    key: String,
     /// The first line the server printed.
     said: String,
 }
@@ -48,18 +50,32 @@ fn start(file: &Path) -> Workspace {
         .find(|w| w.starts_with("http://"))
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
-    let port = address
-        .trim_end_matches('/')
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .expect("a port");
+    let key = address
+        .split_once("/?key=")
+        .map(|(_, k)| k.to_string())
+        .unwrap_or_else(|| panic!("no key in {address}"));
+    let port = port_of(&address);
     Workspace {
         child,
         port,
         address,
+        key,
         said: line,
     }
+}
+
+/// The port of `http://127.0.0.1:PORT/?key=…`.
+fn port_of(address: &str) -> u16 {
+    address
+        .strip_prefix("http://127.0.0.1:")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {address}"))
+}
+
+/// The header that carries the workspace's key, as the page's browser sends it.
+fn cookie(w: &Workspace) -> String {
+    format!("Cookie: genogram-{}={}\r\n", w.port, w.key)
 }
 
 /// Sends a raw request and returns the status code, the headers and the body.
@@ -83,8 +99,9 @@ fn get(w: &Workspace, path: &str, extra: &str) -> (u16, String, String) {
     raw(
         w.port,
         &format!(
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n{extra}\r\n",
-            w.port
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n{}{extra}\r\n",
+            w.port,
+            cookie(w)
         ),
     )
 }
@@ -95,9 +112,10 @@ fn post(w: &Workspace, path: &str, json: &serde_json::Value) -> (u16, serde_json
         w.port,
         &format!(
             "POST {path} HTTP/1.1\r\nHost: localhost:{}\r\nOrigin: http://localhost:{}\r\n\
-             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+             {}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
             w.port,
             w.port,
+            cookie(w),
             body.len()
         ),
     );
@@ -159,12 +177,16 @@ fn refuses_other_hosts_and_origins() {
     let file = sample_copy("serve-origin");
     let w = start(&file);
     let p = w.port;
-    let evil_host = raw(p, "GET /api/file HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    let c = cookie(&w);
+    let evil_host = raw(
+        p,
+        &format!("GET /api/file HTTP/1.1\r\nHost: evil.example\r\n{c}\r\n"),
+    );
     assert_eq!(evil_host.0, 403);
     assert!(!evil_host.2.contains("Kowalski"));
     let rebound = raw(
         p,
-        &format!("GET /api/file HTTP/1.1\r\nHost: evil.example:{p}\r\n\r\n"),
+        &format!("GET /api/file HTTP/1.1\r\nHost: evil.example:{p}\r\n{c}\r\n"),
     );
     assert_eq!(rebound.0, 403);
     let evil_origin = get(&w, "/api/file", "Origin: http://evil.example\r\n");
@@ -179,7 +201,7 @@ fn refuses_other_hosts_and_origins() {
     // An image or script tag on another site sends no Origin, but says where it is from.
     let embedded = get(&w, "/api/file", "Sec-Fetch-Site: cross-site\r\n");
     assert_eq!(embedded.0, 403);
-    let no_host = raw(p, "GET / HTTP/1.1\r\n\r\n");
+    let no_host = raw(p, &format!("GET / HTTP/1.1\r\n{c}\r\n"));
     assert_eq!(no_host.0, 403);
     // A cross-site save is refused and writes nothing.
     let before = std::fs::read(&file).unwrap();
@@ -188,7 +210,7 @@ fn refuses_other_hosts_and_origins() {
         p,
         &format!(
             "POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nOrigin: http://evil.example\r\n\
-             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+             {c}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
             body.len()
         ),
     );
@@ -204,8 +226,78 @@ fn refuses_other_hosts_and_origins() {
         .0,
         200
     );
-    let (status, _, _) = raw(p, &format!("GET / HTTP/1.1\r\nHost: localhost:{p}\r\n\r\n"));
+    let (status, _, _) = raw(
+        p,
+        &format!("GET / HTTP/1.1\r\nHost: localhost:{p}\r\n{c}\r\n"),
+    );
     assert_eq!(status, 200);
+}
+
+#[test]
+fn without_its_key_nothing_is_answered() {
+    let file = sample_copy("serve-key");
+    let w = start(&file);
+    let p = w.port;
+    // Another user of this computer can connect, but has no key.
+    for path in ["/", "/app.js", "/api/file", "/api/status"] {
+        let (status, _, body) = raw(
+            p,
+            &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n\r\n"),
+        );
+        assert_eq!(status, 403, "{path}");
+        assert!(
+            body.contains("open the address that `genogram serve` printed"),
+            "{body}"
+        );
+        assert!(!body.contains("Kowalski"));
+    }
+    let wrong = format!("{}0", &w.key[1..]);
+    for key in [wrong.as_str(), &w.key[..16], ""] {
+        let (status, _, _) = raw(
+            p,
+            &format!("GET /?key={key} HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n\r\n"),
+        );
+        assert_eq!(status, 403, "key {key:?}");
+    }
+    let (status, _, _) = raw(
+        p,
+        &format!(
+            "GET /api/file HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nCookie: genogram-{p}={wrong}\r\n\r\n"
+        ),
+    );
+    assert_eq!(status, 403);
+    // A save without the key writes nothing, and its body is never read.
+    let before = std::fs::read(&file).unwrap();
+    let body = r#"{"text":"people: {}\n","base":"x"}"#;
+    let (status, _, _) = raw(
+        p,
+        &format!(
+            "POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert_eq!(status, 403);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // The printed address opens the page: the key becomes a cookie for this port only,
+    // out of reach of scripts and other sites, and leaves the address bar.
+    let opened = w
+        .address
+        .strip_prefix(&format!("http://127.0.0.1:{p}"))
+        .unwrap();
+    let (status, head, _) = raw(
+        p,
+        &format!("GET {opened} HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n\r\n"),
+    );
+    assert_eq!(status, 303);
+    assert!(head.lines().any(|l| l == "Location: /"), "{head}");
+    assert!(
+        head.contains(&format!(
+            "Set-Cookie: genogram-{p}={}; HttpOnly; SameSite=Strict; Path=/",
+            w.key
+        )),
+        "{head}"
+    );
 }
 
 #[test]
