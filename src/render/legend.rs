@@ -347,7 +347,13 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             }
         }
         Item::Emotional(k) => {
-            relationships::draw(g, &[[-24.0, 0.0], [24.0, 0.0]], recipe(*k), 36.0);
+            let mut drawn = String::new();
+            relationships::draw(&mut drawn, &[[-24.0, 0.0], [24.0, 0.0]], recipe(*k), 36.0);
+            // Written as children are, each on a new line: one blob without the first
+            // line break gives the same text.
+            if let Some(elements) = drawn.strip_prefix('\n') {
+                g.append(svg::node::Blob::new(elements));
+            }
         }
         Item::Skills => {
             g.append(label_blob(

@@ -19,10 +19,12 @@
 
 mod anonymize;
 mod css;
+mod drawing;
 mod geometry;
 pub mod ids;
 mod legend;
 mod lines;
+mod markup;
 pub mod number;
 mod page;
 mod relationships;
@@ -191,13 +193,13 @@ impl<'a> Ctx<'a> {
         &self.names[p.0]
     }
 
-    /// The SVG id of a person's group: from the id, or from the neutral label when
+    /// Appends the SVG id of a person's group: from the id, or from the neutral label when
     /// anonymised (ids are often first names).
-    pub fn person_svg_id(&self, p: PersonIx) -> String {
+    pub fn push_person_svg_id(&self, out: &mut String, p: PersonIx) {
         if self.opts.anonymize {
-            ids::person_id(&self.neutral[p.0])
+            ids::push_person_id(out, &self.neutral[p.0]);
         } else {
-            ids::person_id(&self.graph.person(p).id.value)
+            ids::push_person_id(out, &self.graph.person(p).id.value);
         }
     }
 }
@@ -222,38 +224,48 @@ pub(crate) type Used = BTreeSet<Item>;
 /// The layout must come from this family (people are matched by index); people or lines
 /// the layout does not place are not drawn.
 pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String {
+    svg_split(
+        graph,
+        layout,
+        opts,
+        drawing::Split::for_size(layout.people.len()),
+    )
+}
+
+/// [`svg()`] with the drawing cut and spread over threads as `split` says; the text does
+/// not depend on it.
+fn svg_split(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    split: drawing::Split,
+) -> String {
     let mut ctx = Ctx::new(graph, layout, opts);
     ctx.years_below = symbols::rows_with_years_below(&ctx);
     let mut used = Used::new();
 
     // The drawing, in layer order: overlay, structural lines, emotional lines, people.
-    // Each part is written out as soon as it is built and then dropped, so that a large
-    // family never holds its whole tree of SVG nodes in memory.
+    // Each part is written straight into text (and the large ones on several threads),
+    // so that a large family never holds a tree of SVG nodes in memory.
     let drawing_group = Group::new().set("id", "drawing").set(
         "transform",
         format!("translate({} {})", num(GENERATION_COLUMN), num(TITLE_BAND)),
     );
-    let mut drawing = String::new();
-    let mut add = |part: &dyn Node| {
-        drawing.push('\n');
-        write::node(&mut drawing, part);
-    };
+    let mut drawing: Vec<String> = Vec::new();
     if let Some(t) = &opts.trace {
-        add(&trace::under(&ctx, t, &mut used));
+        let mut under = String::new();
+        under.push('\n');
+        write::node(&mut under, &trace::under(&ctx, t, &mut used));
+        drawing.push(under);
     }
-    for g in lines::couples(&ctx, &mut used) {
-        add(&g);
-    }
-    for g in relationships::all(&ctx, &mut used) {
-        add(&g);
-    }
-    for (i, pp) in layout.people.iter().enumerate() {
-        if pp.person.0 < graph.family().people.len() {
-            add(&symbols::person(&ctx, pp.person, pp, i, &mut used));
-        }
-    }
+    let (body, body_used) = drawing::draw(&ctx, split);
+    drawing.extend(body);
+    used.extend(body_used);
     if let Some(t) = &opts.trace {
-        add(&trace::over(&ctx, t, &mut used));
+        let mut over = String::new();
+        over.push('\n');
+        write::node(&mut over, &trace::over(&ctx, t, &mut used));
+        drawing.push(over);
     }
 
     let drawing_width = GENERATION_COLUMN + layout.width.max(0.0);
@@ -301,23 +313,41 @@ pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String
     if let Some(n) = notes {
         rest.push(Box::new(n));
     }
-    let mut out = String::with_capacity(drawing.len() + 64 * 1024);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    // The document is "bareable": every child goes on its own line.
-    write::start(&mut out, &doc);
+    // The document is "bareable": every child goes on its own line. The parts before
+    // and after the drawing are small; they are written first so that the whole text can
+    // be sized once, and the large drawing copied in without growing it piece by piece.
+    let mut head = String::with_capacity(64 * 1024);
+    head.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    write::start(&mut head, &doc);
     for child in doc.get_children().into_iter().flatten() {
-        out.push('\n');
-        write::node(&mut out, child.as_ref());
+        head.push('\n');
+        write::node(&mut head, child.as_ref());
     }
-    out.push('\n');
-    write::wrapped(&mut out, &drawing_group, &drawing);
+    head.push('\n');
+    let mut tail = String::new();
     for child in &rest {
-        out.push('\n');
-        write::node(&mut out, child.as_ref());
+        tail.push('\n');
+        write::node(&mut tail, child.as_ref());
     }
-    out.push('\n');
-    write::end(&mut out, &doc);
-    out.push('\n');
+    tail.push('\n');
+    write::end(&mut tail, &doc);
+    tail.push('\n');
+
+    let drawing_len: usize = drawing.iter().map(String::len).sum();
+    let mut out = String::with_capacity(head.len() + drawing_len + tail.len() + 64);
+    out.push_str(&head);
+    if drawing_len == 0 {
+        write::node(&mut out, &drawing_group);
+    } else {
+        write::start(&mut out, &drawing_group);
+        // Each piece is dropped once copied, so that the drawing is not held twice.
+        for piece in drawing {
+            out.push_str(&piece);
+        }
+        out.push('\n');
+        write::end(&mut out, &drawing_group);
+    }
+    out.push_str(&tail);
     out
 }
 
@@ -480,11 +510,16 @@ pub(crate) fn label_blob(content: impl AsRef<str>, x: f64, y: f64, class: &str) 
 /// A polyline as path data.
 pub(crate) fn polyline_d(points: &[[f64; 2]]) -> String {
     let mut d = String::new();
-    for (i, p) in points.iter().enumerate() {
-        d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&number::pt(p[0], p[1]));
-    }
+    push_polyline_d(&mut d, points);
     d
+}
+
+/// Appends what [`polyline_d`] gives.
+pub(crate) fn push_polyline_d(out: &mut String, points: &[[f64; 2]]) {
+    for (i, p) in points.iter().enumerate() {
+        out.push(if i == 0 { 'M' } else { 'L' });
+        number::push_pt(out, p[0], p[1]);
+    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,17 @@
 /// A number that is not finite (which a correct layout never produces) is written `0`,
 /// so that a bad value cannot make the SVG unreadable.
 pub fn num(x: f64) -> String {
+    let mut s = String::with_capacity(12);
+    push_num(&mut s, x);
+    s
+}
+
+/// Appends what [`num`] gives for `x` to `out`, without allocating: the drawing of a large
+/// family writes millions of numbers.
+pub fn push_num(out: &mut String, x: f64) {
     if !x.is_finite() {
-        return "0".into();
+        out.push('0');
+        return;
     }
     // Layout coordinates are mostly whole or in hundredths: when `x * 100` is a whole
     // number, it is the nearest hundredth to `x` (the product is off by at most half a
@@ -16,48 +25,93 @@ pub fn num(x: f64) -> String {
     // drawing of large families.
     let hundredths = x * 100.0;
     if hundredths.abs() < 1e15 && hundredths == hundredths.trunc() {
-        return from_hundredths(hundredths as i64);
+        push_hundredths(out, hundredths as i64);
+        return;
     }
-    slow(x)
+    push_slow(out, x);
+}
+
+/// Appends a whole number in decimal digits, with `-` when negative.
+pub fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_digits(out, n.unsigned_abs());
+}
+
+/// The decimal digits of `n`, most significant first, through a small buffer on the stack.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &buf[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// A whole number of hundredths as text: `-1234` is `-12.34`, `150` is `1.5`.
-fn from_hundredths(n: i64) -> String {
-    use std::fmt::Write;
+fn push_hundredths(out: &mut String, n: i64) {
     let a = n.unsigned_abs();
-    let mut s = String::with_capacity(12);
     if n < 0 {
-        s.push('-');
+        out.push('-');
     }
-    let _ = write!(s, "{}", a / 100);
+    push_digits(out, a / 100);
     let frac = a % 100;
     if frac != 0 {
-        s.push('.');
-        s.push(char::from(b'0' + (frac / 10) as u8));
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
         if frac % 10 != 0 {
-            s.push(char::from(b'0' + (frac % 10) as u8));
+            out.push(char::from(b'0' + (frac % 10) as u8));
         }
     }
-    s
 }
 
-/// The general case, through the standard formatting.
-fn slow(x: f64) -> String {
-    let mut s = format!("{:.2}", x);
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
+/// The general case, through the standard formatting, appended to `out`.
+fn push_slow(out: &mut String, x: f64) {
+    use std::fmt::Write;
+    let start = out.len();
+    let _ = write!(out, "{:.2}", x);
+    if out[start..].contains('.') {
+        while out.ends_with('0') {
+            out.pop();
         }
-        if s.ends_with('.') {
-            s.pop();
+        if out.ends_with('.') {
+            out.pop();
         }
     }
-    if s == "-0" { "0".into() } else { s }
+    if &out[start..] == "-0" {
+        out.truncate(start);
+        out.push('0');
+    }
+}
+
+/// The general case on its own, for the tests that hold the fast path to it.
+#[cfg(test)]
+fn slow(x: f64) -> String {
+    let mut s = String::new();
+    push_slow(&mut s, x);
+    s
 }
 
 /// Formats a point as `x,y`.
 pub fn pt(x: f64, y: f64) -> String {
-    format!("{},{}", num(x), num(y))
+    let mut s = String::with_capacity(16);
+    push_pt(&mut s, x, y);
+    s
+}
+
+/// Appends what [`pt`] gives for the point to `out`.
+pub fn push_pt(out: &mut String, x: f64, y: f64) {
+    push_num(out, x);
+    out.push(',');
+    push_num(out, y);
 }
 
 #[cfg(test)]
@@ -103,6 +157,35 @@ mod tests {
         ] {
             assert_eq!(num(v), slow(v), "{v:?}");
         }
+    }
+
+    #[test]
+    fn appending_writes_what_num_returns() {
+        let mut out = String::from("x=");
+        push_num(&mut out, -12.345);
+        out.push(' ');
+        push_num(&mut out, -0.0);
+        out.push(' ');
+        push_num(&mut out, f64::NAN);
+        out.push(' ');
+        push_pt(&mut out, 0.5, 100.0);
+        assert_eq!(
+            out,
+            format!(
+                "x={} {} {} {}",
+                num(-12.345),
+                num(-0.0),
+                num(f64::NAN),
+                pt(0.5, 100.0)
+            )
+        );
+        assert!(out.ends_with(" 0 0.5,100"), "{out}");
+        let mut ints = String::new();
+        for n in [0, 7, -7, 1950, i64::MIN, i64::MAX] {
+            push_int(&mut ints, n);
+            ints.push(' ');
+        }
+        assert_eq!(ints, format!("0 7 -7 1950 {} {} ", i64::MIN, i64::MAX));
     }
 
     #[test]
