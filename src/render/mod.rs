@@ -33,6 +33,7 @@ mod symbols;
 pub mod text;
 mod trace;
 mod write;
+mod year_rows;
 
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
@@ -106,7 +107,12 @@ impl<'a> Ctx<'a> {
                 *slot = Some(i);
             }
         }
-        let neutral = anonymize::neutral_labels(graph, layout);
+        // Only anonymised drawings show the neutral labels.
+        let neutral = if opts.anonymize {
+            anonymize::neutral_labels(graph, layout)
+        } else {
+            Vec::new()
+        };
         let names = family
             .people
             .iter()
@@ -241,7 +247,7 @@ fn svg_split(
     split: drawing::Split,
 ) -> String {
     let mut ctx = Ctx::new(graph, layout, opts);
-    ctx.years_below = symbols::rows_with_years_below(&ctx);
+    ctx.years_below = year_rows::rows_with_years_below(&ctx);
     let mut used = Used::new();
 
     // The drawing, in layer order: overlay, structural lines, emotional lines, people.

@@ -23,9 +23,17 @@ pub fn push_num(out: &mut String, x: f64) {
     // unit in the last place, far from a rounding boundary), and integer digits give the
     // same text as `{:.2}` without the float formatting machinery, which dominated the
     // drawing of large families.
+    //
+    // Sums of such numbers (`x + 5.4`) land a rounding error away from a hundredth. Below
+    // 1e9 the product is off by less than 1e-7, so a product within 1e-6 of a whole number
+    // puts `x` within 1.2e-8 of that hundredth: nowhere near halfway to the next, so `{:.2}`
+    // (which rounds the exact value) gives that hundredth too.
     let hundredths = x * 100.0;
-    if hundredths.abs() < 1e15 && hundredths == hundredths.trunc() {
-        push_hundredths(out, hundredths as i64);
+    let nearest = hundredths.round();
+    if (hundredths.abs() < 1e15 && hundredths == nearest)
+        || (hundredths.abs() < 1e9 && (hundredths - nearest).abs() < 1e-6)
+    {
+        push_hundredths(out, nearest as i64);
         return;
     }
     push_slow(out, x);
@@ -144,16 +152,41 @@ mod tests {
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             let r = (seed >> 11) as f64 / (1u64 << 53) as f64;
-            v = match i % 4 {
+            v = match i % 7 {
                 0 => (r - 0.5) * 2e4,
                 1 => ((r - 0.5) * 2e6).round() / 100.0,
                 2 => ((r - 0.5) * 2e4).round() / 4.0,
+                // Sums and products of hundredths, a rounding error off a hundredth.
+                3 => ((r - 0.5) * 2e4).round() / 100.0 * 0.6 + 1.5 - 5.4,
+                4 => v * 0.3 + 9.0 * 0.6,
+                // Hundredths a hair off, either side of the 1e-6 the fast path accepts.
+                5 => ((r - 0.5) * 2e8).round() / 100.0 + (r - 0.5) * 4e-8,
                 _ => v + 0.005,
             };
             assert_eq!(num(v), slow(v), "{v:?}");
         }
         for v in [
-            0.0, -0.0, 0.01, -0.01, 0.1, -0.1, 0.005, 1.005, 2.675, 1e14, -1e14, 0.29,
+            0.0,
+            -0.0,
+            0.01,
+            -0.01,
+            0.1,
+            -0.1,
+            0.005,
+            1.005,
+            2.675,
+            1e14,
+            -1e14,
+            0.29,
+            -0.004_999_999,
+            0.004_999_999_9,
+            0.015,
+            -0.015,
+            9_999_999.995,
+            1e7 - 0.004,
+            0.1 + 0.2,
+            5.4 * 3.0,
+            -40.35 + 5.4,
         ] {
             assert_eq!(num(v), slow(v), "{v:?}");
         }

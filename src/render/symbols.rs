@@ -340,23 +340,6 @@ pub fn push_year(out: &mut String, d: &crate::model::PartialDate) {
     push_int(out, d.year_value().into());
 }
 
-/// The years written above the symbol: birth (`1927–`) and death (`1999`).
-fn year_texts(person: &Person) -> (Option<String>, Option<String>) {
-    let born = person.born.as_ref().map(|b| {
-        if person.kind == PersonKind::Person {
-            format!("{}–", year(&b.value))
-        } else {
-            year(&b.value)
-        }
-    });
-    let died = person
-        .died
-        .as_ref()
-        .filter(|_| person.kind == PersonKind::Person)
-        .map(|d| year(&d.value));
-    (born, died)
-}
-
 /// Whether the person has years to show as a label line under the name (see
 /// [`push_years_line`]).
 fn has_years_line(person: &Person) -> bool {
@@ -387,114 +370,8 @@ fn push_years_line(out: &mut String, person: &Person) {
     }
 }
 
-/// The rows (by the exact y of their centres) where some person's years would have a
-/// line running through them above the symbol: there, every person's years go under
-/// the name instead, so that one row reads one way.
-pub fn rows_with_years_below(ctx: &Ctx) -> Vec<u64> {
-    let segments: Vec<([f64; 2], [f64; 2])> = ctx
-        .layout
-        .lines
-        .iter()
-        .flat_map(|l| l.points.windows(2).map(|w| (w[0], w[1])))
-        .collect();
-    // Row by row (in order of first appearance), with only the segments that reach the
-    // band of the row's years: rows × lines + people, not people × lines.
-    let mut row_ys: Vec<u64> = Vec::new();
-    for pp in &ctx.layout.people {
-        if !row_ys.contains(&pp.y.to_bits()) {
-            row_ys.push(pp.y.to_bits());
-        }
-    }
-    let mut rows = Vec::new();
-    for bits in row_ys {
-        let members: Vec<&PlacedPerson> = ctx
-            .layout
-            .people
-            .iter()
-            .filter(|pp| pp.y.to_bits() == bits)
-            .collect();
-        let r_max = members
-            .iter()
-            .map(|pp| pp.width.min(pp.height).max(8.0) / 2.0)
-            .fold(0.0, f64::max);
-        let y = f64::from_bits(bits);
-        let (band_top, band_bottom) = (y - r_max - 16.0, y);
-        let near: Vec<([f64; 2], [f64; 2])> = segments
-            .iter()
-            .copied()
-            .filter(|(a, b)| a[1].max(b[1]) >= band_top && a[1].min(b[1]) <= band_bottom)
-            .collect();
-        let hit = members.iter().any(|pp| {
-            let Some(person) = ctx.graph.family().people.get(pp.person.0) else {
-                return false;
-            };
-            let r = pp.width.min(pp.height).max(8.0) / 2.0;
-            let (born, died) = year_texts(person);
-            !years_fit_above(&near, pp, r, born.as_deref(), died.as_deref())
-        });
-        if hit {
-            rows.push(bits);
-        }
-    }
-    rows
-}
-
-/// Whether the years fit above the symbol (McGoldrick's place for them) without any
-/// of these segments running through them.
-fn years_fit_above(
-    segments: &[([f64; 2], [f64; 2])],
-    pp: &PlacedPerson,
-    r: f64,
-    born: Option<&str>,
-    died: Option<&str>,
-) -> bool {
-    let base = pp.y - r - 6.0;
-    let (top, bottom) = (base - 9.0, base + 2.0);
-    let mut boxes = Vec::new();
-    if let Some(t) = born {
-        boxes.push((pp.x - 2.0 - text::width(t, text::SMALL_SIZE), pp.x - 2.0));
-    }
-    if let Some(t) = died {
-        boxes.push((pp.x + 2.0, pp.x + 2.0 + text::width(t, text::SMALL_SIZE)));
-    }
-    !segments.iter().any(|&(a, b)| {
-        boxes
-            .iter()
-            .any(|&(x0, x1)| segment_hits_box(a, b, x0, x1, top, bottom))
-    })
-}
-
-/// Whether the segment from `a` to `b` passes through the box (Liang–Barsky clipping).
-fn segment_hits_box(a: [f64; 2], b: [f64; 2], x0: f64, x1: f64, y0: f64, y1: f64) -> bool {
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [
-        (-dx, a[0] - x0),
-        (dx, x1 - a[0]),
-        (-dy, a[1] - y0),
-        (dy, y1 - a[1]),
-    ] {
-        if p.abs() < 1e-12 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-/// Birth year above left, death year above right (McGoldrick): the texts of
-/// [`year_texts`].
+/// Birth year above left, death year above right (McGoldrick): birth as `1927–`
+/// (a plain year for losses and pregnancies), death as `1999` (people only).
 fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
     let y = -r - 6.0;
     let is_person = person.kind == PersonKind::Person;
@@ -721,46 +598,5 @@ impl Parts<'_> {
         }
         self.first = false;
         self.out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn segments_and_boxes() {
-        assert!(segment_hits_box(
-            [0.0, 5.0],
-            [100.0, 5.0],
-            10.0,
-            20.0,
-            0.0,
-            10.0
-        ));
-        assert!(!segment_hits_box(
-            [0.0, 15.0],
-            [100.0, 15.0],
-            10.0,
-            20.0,
-            0.0,
-            10.0
-        ));
-        assert!(!segment_hits_box(
-            [25.0, -50.0],
-            [25.0, 50.0],
-            10.0,
-            20.0,
-            0.0,
-            10.0
-        ));
-        assert!(segment_hits_box(
-            [0.0, 0.0],
-            [30.0, 10.0],
-            10.0,
-            20.0,
-            0.0,
-            10.0
-        ));
     }
 }
