@@ -451,7 +451,7 @@ pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
         let who = if p.kind != crate::model::PersonKind::Person && p.name == p.id.value {
             p.kind.as_str().to_string()
         } else {
-            ctx.names[i].clone()
+            ctx.names[i].to_string()
         };
         entries.push(format!("[{n}] {who}: {}", parts.join("; ")));
     }

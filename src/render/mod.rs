@@ -38,6 +38,7 @@ mod year_rows;
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use svg::Node;
@@ -81,7 +82,7 @@ pub(crate) struct Ctx<'a> {
     /// Person index → index in `layout.people`.
     placed: Vec<Option<usize>>,
     /// The label shown for each person: the name, or the neutral label when anonymised.
-    pub names: Vec<String>,
+    pub names: Vec<Cow<'a, str>>,
     /// The neutral `II-3` label of each person.
     pub neutral: Vec<String>,
     /// The skills, in file order, and their initials.
@@ -119,9 +120,9 @@ impl<'a> Ctx<'a> {
             .enumerate()
             .map(|(i, p)| {
                 if opts.anonymize {
-                    neutral[i].clone()
+                    Cow::Owned(neutral[i].clone())
                 } else {
-                    text::clean(&p.name)
+                    text::clean_cow(&p.name)
                 }
             })
             .collect();

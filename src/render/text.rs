@@ -5,6 +5,8 @@
 //! (DejaVu Sans is the widest common one): 0.6 em per character, which errs on the wide
 //! side so that labels fit in every viewer.
 
+use std::borrow::Cow;
+
 use crate::diag::is_unsafe_char;
 
 /// The font stack of every text: no external font is ever referenced.
@@ -20,8 +22,37 @@ pub const LINE_HEIGHT: f64 = 1.2;
 /// Removes control characters and bidirectional overrides, and folds every run of
 /// whitespace into one space, so user text cannot reorder or hide parts of the drawing.
 pub fn clean(s: &str) -> String {
+    clean_cow(s).into_owned()
+}
+
+/// [`clean`], borrowing `s` when it is clean already (most text is), so that cleaning the
+/// names of a large family does not copy each of them three times.
+pub fn clean_cow(s: &str) -> Cow<'_, str> {
+    if is_clean(s) {
+        return Cow::Borrowed(s);
+    }
     let kept: String = s.chars().filter(|&c| !is_unsafe_char(c)).collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(kept.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether [`clean`] would give `s` back: no unsafe character, and words separated by
+/// single spaces with no other whitespace, none at either end.
+fn is_clean(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            return false;
+        }
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    s.is_empty() || !after_space
 }
 
 /// Estimated width of `s` at `size` pixels.
@@ -197,6 +228,35 @@ fn abbreviate(chars: &[char], n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Clean text is borrowed as it is; anything else is what the full cleaning gives.
+    #[test]
+    fn clean_borrows_only_clean_text() {
+        let full = |s: &str| -> String {
+            let kept: String = s.chars().filter(|&c| !is_unsafe_char(c)).collect();
+            kept.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for s in [
+            "",
+            " ",
+            "Anna",
+            "Anna Maria",
+            "Anna  Maria",
+            " Anna",
+            "Anna ",
+            "Anna\tMaria",
+            "Anna\u{a0}Maria",
+            "A\u{202e}B",
+            "A\u{0}B",
+            "\u{200f}",
+            "李 小龙",
+            "a \u{202e} b",
+        ] {
+            let cow = clean_cow(s);
+            assert_eq!(cow, full(s), "{s:?}");
+            assert_eq!(matches!(cow, Cow::Borrowed(_)), cow == s, "{s:?}");
+        }
+    }
 
     /// The shortcut for labels that fit gives exactly the lines of [`wrap`].
     #[test]
