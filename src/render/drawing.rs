@@ -15,6 +15,12 @@ use super::{Ctx, Used, lines, relationships, symbols};
 /// gain nothing from threads.
 const PARALLEL_FROM: usize = 2_000;
 
+/// Threads drawing a large family. A fixed number rather than the count of cores: asking
+/// the system (`available_parallelism`) reads files under `/proc` and `/sys`, and the
+/// program opens nothing but its input and output. Four keeps 2 to 4 cores busy; on
+/// fewer cores the threads take turns, at no cost to the text.
+const THREADS: usize = 4;
+
 /// How the drawing is cut and how many threads draw it.
 #[derive(Clone, Copy, Debug)]
 pub struct Split {
@@ -25,19 +31,18 @@ pub struct Split {
 }
 
 impl Split {
-    /// One piece on the calling thread below [`PARALLEL_FROM`] people; otherwise every
-    /// available core, with a few pieces per thread so that the threads finish together.
+    /// One piece on the calling thread below [`PARALLEL_FROM`] people; otherwise
+    /// [`THREADS`] threads, with a few pieces per thread so that they finish together.
     pub fn for_size(people: usize) -> Split {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        if people < PARALLEL_FROM || threads < 2 {
+        if people < PARALLEL_FROM {
             return Split {
                 threads: 1,
                 chunk: usize::MAX,
             };
         }
         Split {
-            threads,
-            chunk: people.div_ceil(4 * threads).max(256),
+            threads: THREADS,
+            chunk: people.div_ceil(4 * THREADS).max(256),
         }
     }
 }
