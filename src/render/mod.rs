@@ -4,8 +4,12 @@
 //!
 //! [`svg()`] takes the [`FamilyGraph`] (what to draw) and the [`Layout`] (where), and returns
 //! the SVG text. The output is deterministic byte for byte: everything is emitted in file
-//! or layout order, every number goes through [`number::num`], and attributes are written
-//! in sorted order by the `svg` crate.
+//! or layout order, every number goes through [`number::num`] (or [`number::push_num`],
+//! which writes the same text), and attributes are written in sorted order, by the `svg`
+//! crate for the one-off parts (legend, title, definitions, trace overlay) and by
+//! `markup.rs` for the parts drawn per person, couple and relationship. Large families are
+//! drawn on several threads (`drawing.rs`), in pieces put back in order, so the text does
+//! not depend on the threads.
 //!
 //! Structure of the document: a root `<title>` and `<desc>`, an embedded style sheet
 //! (`css.rs`), pattern definitions, the title, the generation numerals, then the drawing
@@ -14,8 +18,8 @@
 //! Every person and every relationship has its own `<title>` for screen readers.
 //!
 //! User text is cleaned of control and bidirectional characters ([`text::clean`]) and
-//! escaped by the `svg` crate; nothing is loaded from outside the file, and there are no
-//! scripts.
+//! escaped (`write.rs`, the `svg` crate's escaping in one pass); nothing is loaded from
+//! outside the file, and there are no scripts.
 
 mod anonymize;
 mod css;
