@@ -10,12 +10,26 @@ use std::fmt::Write;
 
 /// The SVG id of a person's group: `person-` and the escaped id.
 pub fn person_id(id: &str) -> String {
-    format!("person-{}", escape_id(id))
+    let mut out = String::with_capacity(id.len() + 7);
+    push_person_id(&mut out, id);
+    out
+}
+
+/// Appends what [`person_id`] gives.
+pub fn push_person_id(out: &mut String, id: &str) {
+    out.push_str("person-");
+    push_escaped_id(out, id);
 }
 
 /// Escapes an id as described in the module documentation.
 pub fn escape_id(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
+    push_escaped_id(&mut out, id);
+    out
+}
+
+/// Appends what [`escape_id`] gives.
+fn push_escaped_id(out: &mut String, id: &str) {
     for c in id.chars() {
         if c.is_ascii_alphanumeric() || c == '-' {
             out.push(c);
@@ -25,7 +39,6 @@ pub fn escape_id(id: &str) -> String {
             let _ = write!(out, "_{:x}_", c as u32);
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -347,7 +347,13 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             }
         }
         Item::Emotional(k) => {
-            relationships::draw(g, &[[-24.0, 0.0], [24.0, 0.0]], recipe(*k), 36.0);
+            let mut drawn = String::new();
+            relationships::draw(&mut drawn, &[[-24.0, 0.0], [24.0, 0.0]], recipe(*k), 36.0);
+            // Written as children are, each on a new line: one blob without the first
+            // line break gives the same text.
+            if let Some(elements) = drawn.strip_prefix('\n') {
+                g.append(svg::node::Blob::new(elements));
+            }
         }
         Item::Skills => {
             g.append(label_blob(
@@ -445,7 +451,7 @@ pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
         let who = if p.kind != crate::model::PersonKind::Person && p.name == p.id.value {
             p.kind.as_str().to_string()
         } else {
-            ctx.names[i].clone()
+            ctx.names[i].to_string()
         };
         entries.push(format!("[{n}] {who}: {}", parts.join("; ")));
     }

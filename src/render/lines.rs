@@ -3,19 +3,18 @@
 //! (dashed with brackets for adoption, dotted for fostering), and the twin marks. Each
 //! couple is one group `couple-N` (N counts couples in file order from 1) with a `<title>`.
 
-use svg::Node;
-use svg::node::element::{Group, Title};
-
 use crate::graph::{CoupleIx, PersonIx};
 use crate::layout::{Line, LineKind};
 use crate::model::{Couple, Link, Relation};
 
 use super::geometry::{self, P};
 use super::legend::Item;
-use super::number::{num, pt};
+use super::markup::{self, child};
+use super::number::{push_int, push_num, push_pt};
 use super::symbols::year;
 use super::text;
-use super::{Ctx, Used, label_blob, path_blob, polyline_d};
+use super::write::escape_text;
+use super::{Ctx, Used, push_polyline_d};
 
 /// The symbol size of the drawing, for marks that scale with it.
 pub fn symbol_size(ctx: &Ctx) -> f64 {
@@ -26,86 +25,100 @@ pub fn symbol_size(ctx: &Ctx) -> f64 {
         .max(8.0)
 }
 
-/// One group per couple that has lines in the layout, in file order, then one group for
-/// structural lines that belong to no couple.
-pub fn couples(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
-    let mut out = Vec::new();
-    for c in ctx.graph.couples() {
-        let lines = &ctx.couple_lines[c.0];
-        if lines.is_empty() {
-            continue;
+/// Each couple in `couples` (file order) that has lines in the layout, as one group
+/// on a new line.
+pub fn couples(ctx: &Ctx, couples: std::ops::Range<usize>, out: &mut String, used: &mut Used) {
+    for i in couples {
+        let lines = &ctx.couple_lines[i];
+        if !lines.is_empty() {
+            couple(ctx, CoupleIx(i), lines, out, used);
         }
-        out.push(couple(ctx, c, lines, used));
     }
-    let loose: Vec<&Line> = ctx
+}
+
+/// One group for the structural lines that belong to no couple, if there are any.
+pub fn loose(ctx: &Ctx, out: &mut String) {
+    let mut loose = ctx
         .layout
         .lines
         .iter()
         .filter(|l| l.couple.is_none() && l.kind != LineKind::Relationship)
-        .collect();
-    if !loose.is_empty() {
-        let mut g = Group::new().set("id", "other-lines");
-        for l in loose {
-            g.append(path_blob(polyline_d(&l.points), "line"));
-        }
-        out.push(g);
+        .peekable();
+    if loose.peek().is_none() {
+        return;
     }
-    out
+    child(out, "g").attr("id", "other-lines").open();
+    for l in loose {
+        markup::path(out, "line", |o| push_polyline_d(o, &l.points));
+    }
+    markup::close(out, "g");
 }
 
-fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], used: &mut Used) -> Group {
+fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], out: &mut String, used: &mut Used) {
     let couple = ctx.graph.couple(c);
     let s = symbol_size(ctx);
-    let mut g = Group::new().set("id", format!("couple-{}", c.0 + 1)).set(
-        "class",
-        format!("couple relation-{}", couple.relation.as_str()),
-    );
-    g.append(Title::new(couple_title(ctx, c)));
+    let relation = couple.relation.as_str();
+    child(out, "g")
+        .with("class", |o| {
+            o.push_str("couple relation-");
+            o.push_str(relation);
+        })
+        .with("id", |o| {
+            o.push_str("couple-");
+            push_int(o, c.0 as i64 + 1);
+        })
+        .open();
+    couple_title(ctx, c, out);
     let has_children = lines.iter().any(|l| l.kind != LineKind::Partner);
     for l in lines {
         let pts = geometry::dedup(&l.points);
         if pts.len() < 2 {
             continue;
         }
+        let path =
+            |out: &mut String, class: &str| markup::path(out, class, |o| push_polyline_d(o, &pts));
         match l.kind {
             LineKind::Partner => {
-                g.append(path_blob(
-                    polyline_d(&pts),
-                    &format!("line partner partner-{}", couple.relation.as_str()),
-                ));
+                child(out, "path")
+                    .with("class", |o| {
+                        o.push_str("line partner partner-");
+                        o.push_str(relation);
+                    })
+                    .with("d", |o| push_polyline_d(o, &pts))
+                    .empty();
                 used.insert(Item::Relation(couple.relation));
-                slashes(&mut g, couple, &pts, s, has_children, used);
+                slashes(out, couple, &pts, s, has_children, used);
                 if !ctx.opts.anonymize {
-                    dates(&mut g, couple, &pts, used);
+                    dates(out, couple, &pts, used);
                 }
             }
-            LineKind::Descent => g.append(path_blob(polyline_d(&pts), "line descent")),
-            LineKind::Sibship => g.append(path_blob(polyline_d(&pts), "line sibship")),
+            LineKind::Descent => path(out, "line descent"),
+            LineKind::Sibship => path(out, "line sibship"),
             LineKind::Child if l.secondary && l.link == Some(Link::Step) => {
                 // A step-parent couple: the child hangs from their own parents' bar and
                 // is joined to this couple by a thin dashed line.
-                g.append(path_blob(
-                    polyline_d(&pts),
-                    "line child child-birth child-step",
-                ));
+                path(out, "line child child-birth child-step");
                 used.insert(Item::StepLink);
             }
             LineKind::Child if l.secondary => {
                 // The couple did not raise the child (birth parents of an adopted child).
-                g.append(path_blob(polyline_d(&pts), "line child child-birth"));
+                path(out, "line child child-birth");
                 used.insert(Item::BirthLink);
             }
             LineKind::Child => {
                 let link = l.link.unwrap_or(Link::Biological);
-                g.append(path_blob(
-                    polyline_d(&pts),
-                    &format!("line child child-{}", link.as_str()),
-                ));
+                child(out, "path")
+                    .with("class", |o| {
+                        o.push_str("line child child-");
+                        o.push_str(link.as_str());
+                    })
+                    .with("d", |o| push_polyline_d(o, &pts))
+                    .empty();
                 match link {
                     Link::Adopted => {
                         used.insert(Item::Adopted);
                         if let Some(child) = l.child.and_then(|p| ctx.placed(p)) {
-                            g.append(brackets(child.x, child.y, s));
+                            brackets(out, child.x, child.y, s);
                         }
                     }
                     Link::Foster => {
@@ -117,26 +130,26 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], used: &mut Used) -> Group {
             LineKind::Relationship => {}
         }
     }
-    twins(ctx, &mut g, couple, lines, used);
-    g
+    twins(ctx, out, couple, lines, used);
+    markup::close(out, "g");
 }
 
 /// Brackets around an adopted child's symbol.
-fn brackets(x: f64, y: f64, s: f64) -> svg::node::element::Path {
+fn brackets(out: &mut String, x: f64, y: f64, s: f64) {
     // Shorter than pedigreejs's 0.64 S so the brackets stay clear of the skill strip.
     let (bx, by, serif) = (0.66 * s, 0.55 * s, 0.25 * s);
-    let d = format!(
-        "M{}H{}V{}H{}M{}H{}V{}H{}",
-        pt(x - bx + serif, y - by),
-        num(x - bx),
-        num(y + by),
-        num(x - bx + serif),
-        pt(x + bx - serif, y - by),
-        num(x + bx),
-        num(y + by),
-        num(x + bx - serif),
-    );
-    super::path(d, "bracket")
+    markup::path(out, "bracket", |o| {
+        for (outer, inner) in [(x - bx, x - bx + serif), (x + bx, x + bx - serif)] {
+            o.push('M');
+            push_pt(o, inner, y - by);
+            o.push('H');
+            push_num(o, outer);
+            o.push('V');
+            push_num(o, y + by);
+            o.push('H');
+            push_num(o, inner);
+        }
+    });
 }
 
 /// How many slashes the union's end calls for: one for a separation, two for a divorce
@@ -151,7 +164,7 @@ pub fn slash_count(c: &Couple) -> usize {
     }
 }
 
-fn slashes(g: &mut Group, c: &Couple, pts: &[P], s: f64, has_children: bool, used: &mut Used) {
+fn slashes(out: &mut String, c: &Couple, pts: &[P], s: f64, has_children: bool, used: &mut Used) {
     let n = slash_count(c);
     if n == 0 {
         return;
@@ -164,24 +177,28 @@ fn slashes(g: &mut Group, c: &Couple, pts: &[P], s: f64, has_children: bool, use
     let len = geometry::length(pts);
     // Away from the line of descent, which leaves from the middle.
     let t = if has_children { 0.72 } else { 0.5 };
-    g.append(super::path_blob(slash_d(pts, len * t, n, s), "slash"));
+    markup::path(out, "slash", |o| push_slash_d(o, pts, len * t, n, s));
 }
 
 /// Path data of `n` slashes across the polyline at distance `d`, leaning `/`.
 pub fn slash_d(pts: &[P], d: f64, n: usize, s: f64) -> String {
+    let mut out = String::new();
+    push_slash_d(&mut out, pts, d, n, s);
+    out
+}
+
+/// Appends what [`slash_d`] gives.
+fn push_slash_d(out: &mut String, pts: &[P], d: f64, n: usize, s: f64) {
     let half = 0.2 * s;
     let (dx, dy) = (half * 0.5, half * 0.866);
-    let mut out = String::new();
     for i in 0..n {
         let shift = (i as f64 - (n as f64 - 1.0) / 2.0) * 0.2 * s;
         let (p, _) = geometry::at(pts, d + shift);
-        out.push_str(&format!(
-            "M{}L{}",
-            pt(p[0] - dx, p[1] + dy),
-            pt(p[0] + dx, p[1] - dy)
-        ));
+        out.push('M');
+        push_pt(out, p[0] - dx, p[1] + dy);
+        out.push('L');
+        push_pt(out, p[0] + dx, p[1] - dy);
     }
-    out
 }
 
 /// The union's dates in McGoldrick's short form, e.g. `m. 1970`, `d. 1997`.
@@ -235,7 +252,7 @@ pub fn date_text(c: &Couple) -> String {
     date_parts(c).join(", ")
 }
 
-fn dates(g: &mut Group, c: &Couple, pts: &[P], used: &mut Used) {
+fn dates(out: &mut String, c: &Couple, pts: &[P], used: &mut Used) {
     let parts = date_parts(c);
     if parts.is_empty() {
         return;
@@ -256,7 +273,7 @@ fn dates(g: &mut Group, c: &Couple, pts: &[P], used: &mut Used) {
     let room = (b[0] - a[0]).abs() - 4.0;
     let one_line = parts.join(", ");
     if text::width(&one_line, text::SMALL_SIZE) <= room || parts.len() == 1 {
-        g.append(label_blob(one_line, x, y, "couple-date"));
+        markup::text(out, "couple-date", x, y, &one_line);
     } else {
         // Too wide for the line: the short form (`m.'93`) in smaller type, the first event
         // just above the line and the others one row higher, which stays below the years
@@ -267,21 +284,22 @@ fn dates(g: &mut Group, c: &Couple, pts: &[P], used: &mut Used) {
             .map_or((String::new(), Vec::new()), |(f, r)| {
                 (f.clone(), r.to_vec())
             });
-        g.append(label_blob(first, x, y, "couple-date couple-date-short"));
+        markup::text(out, "couple-date couple-date-short", x, y, &first);
         if !rest.is_empty() {
-            g.append(label_blob(
-                rest.join(" "),
+            markup::text(
+                out,
+                "couple-date couple-date-short",
                 x,
                 y - 10.0,
-                "couple-date couple-date-short",
-            ));
+                &rest.join(" "),
+            );
         }
     }
 }
 
 /// Twin marks: a bar between the lines of identical twins, `?` under the apex when the
 /// file does not say.
-fn twins(ctx: &Ctx, g: &mut Group, couple: &Couple, lines: &[&Line], used: &mut Used) {
+fn twins(ctx: &Ctx, out: &mut String, couple: &Couple, lines: &[&Line], used: &mut Used) {
     for set in &couple.twins {
         let members: Vec<PersonIx> = set
             .members
@@ -323,70 +341,78 @@ fn twins(ctx: &Ctx, g: &mut Group, couple: &Couple, lines: &[&Line], used: &mut 
         let (first, last) = (&ends[0], &ends[ends.len() - 1]);
         match set.identical {
             Some(true) => {
-                g.append(super::path_blob(
-                    format!("M{}H{}", pt(x_at(first), y), num(x_at(last))),
-                    "twin-bar",
-                ));
+                markup::path(out, "twin-bar", |o| {
+                    o.push('M');
+                    push_pt(o, x_at(first), y);
+                    o.push('H');
+                    push_num(o, x_at(last));
+                });
                 used.insert(Item::TwinsIdentical);
             }
             Some(false) => {
                 used.insert(Item::TwinsFraternal);
             }
             None => {
-                g.append(label_blob(
-                    "?",
+                markup::text(
+                    out,
+                    "twin-q",
                     (x_at(first) + x_at(last)) / 2.0,
                     y + 4.0,
-                    "twin-q",
-                ));
+                    "?",
+                );
                 used.insert(Item::TwinsUnknown);
             }
         }
     }
 }
 
-/// The couple's `<title>`: who, what kind of union, when, and the children.
-fn couple_title(ctx: &Ctx, c: CoupleIx) -> String {
+/// The couple's `<title>`, on a new line: who, what kind of union, when, and the children.
+fn couple_title(ctx: &Ctx, c: CoupleIx, out: &mut String) {
     let couple = ctx.graph.couple(c);
-    let names: Vec<String> = ctx
-        .graph
-        .partners(c)
-        .iter()
-        .map(|&p| ctx.name(p).to_string())
-        .collect();
-    let kind = match couple.relation {
+    out.push_str("\n<title>");
+    // The partners as `a`, `a and b`, `a, b and c` (`list_words`).
+    let partners = &couple.partners;
+    for (i, p) in partners.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == partners.len() {
+                " and "
+            } else {
+                ", "
+            });
+        }
+        escape_text(out, ctx.name(ctx.graph.ix(&p.value)));
+    }
+    out.push_str(": ");
+    out.push_str(match couple.relation {
         Relation::Married => "married",
         Relation::Cohabiting => "living together",
         Relation::Engaged => "engaged",
         Relation::Dating => "dating",
         Relation::Affair => "affair",
         Relation::Unknown => "union of unknown kind",
-    };
-    let mut s = format!("{}: {kind}", super::list_words(&names));
-    let end = match slash_count(couple) {
+    });
+    out.push_str(match slash_count(couple) {
         1 => ", separated",
         2 if couple.divorced.is_some() => ", divorced",
         2 => ", ended",
         _ => "",
-    };
-    s.push_str(end);
+    });
     if !ctx.opts.anonymize {
         let d = date_text(couple);
         if !d.is_empty() {
-            s.push_str(&format!(" ({d})"));
+            out.push_str(" (");
+            escape_text(out, &d);
+            out.push(')');
         }
     }
-    let children: Vec<String> = ctx
-        .graph
-        .children(c)
-        .iter()
-        .map(|&(p, link)| match link {
-            Link::Biological => ctx.name(p).to_string(),
-            other => format!("{} ({})", ctx.name(p), other.as_str()),
-        })
-        .collect();
-    if !children.is_empty() {
-        s.push_str(&format!("; children: {}", children.join(", ")));
+    for (i, ch) in couple.children.iter().enumerate() {
+        out.push_str(if i == 0 { "; children: " } else { ", " });
+        escape_text(out, ctx.name(ctx.graph.ix(&ch.id.value)));
+        if ch.link != Link::Biological {
+            out.push_str(" (");
+            out.push_str(ch.link.as_str());
+            out.push(')');
+        }
     }
-    s
+    out.push_str("</title>");
 }

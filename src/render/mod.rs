@@ -4,8 +4,12 @@
 //!
 //! [`svg()`] takes the [`FamilyGraph`] (what to draw) and the [`Layout`] (where), and returns
 //! the SVG text. The output is deterministic byte for byte: everything is emitted in file
-//! or layout order, every number goes through [`number::num`], and attributes are written
-//! in sorted order by the `svg` crate.
+//! or layout order, every number goes through [`number::num`] (or [`number::push_num`],
+//! which writes the same text), and attributes are written in sorted order, by the `svg`
+//! crate for the one-off parts (legend, title, definitions, trace overlay) and by
+//! `markup.rs` for the parts drawn per person, couple and relationship. Large families are
+//! drawn on several threads (`drawing.rs`), in pieces put back in order, so the text does
+//! not depend on the threads.
 //!
 //! Structure of the document: a root `<title>` and `<desc>`, an embedded style sheet
 //! (`css.rs`), pattern definitions, the title, the generation numerals, then the drawing
@@ -14,15 +18,17 @@
 //! Every person and every relationship has its own `<title>` for screen readers.
 //!
 //! User text is cleaned of control and bidirectional characters ([`text::clean`]) and
-//! escaped by the `svg` crate; nothing is loaded from outside the file, and there are no
-//! scripts.
+//! escaped (`write.rs`, the `svg` crate's escaping in one pass); nothing is loaded from
+//! outside the file, and there are no scripts.
 
 mod anonymize;
 mod css;
+mod drawing;
 mod geometry;
 pub mod ids;
 mod legend;
 mod lines;
+mod markup;
 pub mod number;
 mod page;
 mod relationships;
@@ -31,10 +37,12 @@ mod symbols;
 pub mod text;
 mod trace;
 mod write;
+mod year_rows;
 
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use svg::Node;
@@ -78,7 +86,7 @@ pub(crate) struct Ctx<'a> {
     /// Person index → index in `layout.people`.
     placed: Vec<Option<usize>>,
     /// The label shown for each person: the name, or the neutral label when anonymised.
-    pub names: Vec<String>,
+    pub names: Vec<Cow<'a, str>>,
     /// The neutral `II-3` label of each person.
     pub neutral: Vec<String>,
     /// The skills, in file order, and their initials.
@@ -104,16 +112,21 @@ impl<'a> Ctx<'a> {
                 *slot = Some(i);
             }
         }
-        let neutral = anonymize::neutral_labels(graph, layout);
+        // Only anonymised drawings show the neutral labels.
+        let neutral = if opts.anonymize {
+            anonymize::neutral_labels(graph, layout)
+        } else {
+            Vec::new()
+        };
         let names = family
             .people
             .iter()
             .enumerate()
             .map(|(i, p)| {
                 if opts.anonymize {
-                    neutral[i].clone()
+                    Cow::Owned(neutral[i].clone())
                 } else {
-                    text::clean(&p.name)
+                    text::clean_cow(&p.name)
                 }
             })
             .collect();
@@ -191,13 +204,13 @@ impl<'a> Ctx<'a> {
         &self.names[p.0]
     }
 
-    /// The SVG id of a person's group: from the id, or from the neutral label when
+    /// Appends the SVG id of a person's group: from the id, or from the neutral label when
     /// anonymised (ids are often first names).
-    pub fn person_svg_id(&self, p: PersonIx) -> String {
+    pub fn push_person_svg_id(&self, out: &mut String, p: PersonIx) {
         if self.opts.anonymize {
-            ids::person_id(&self.neutral[p.0])
+            ids::push_person_id(out, &self.neutral[p.0]);
         } else {
-            ids::person_id(&self.graph.person(p).id.value)
+            ids::push_person_id(out, &self.graph.person(p).id.value);
         }
     }
 }
@@ -222,38 +235,48 @@ pub(crate) type Used = BTreeSet<Item>;
 /// The layout must come from this family (people are matched by index); people or lines
 /// the layout does not place are not drawn.
 pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String {
+    svg_split(
+        graph,
+        layout,
+        opts,
+        drawing::Split::for_size(layout.people.len()),
+    )
+}
+
+/// [`svg()`] with the drawing cut and spread over threads as `split` says; the text does
+/// not depend on it.
+fn svg_split(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    split: drawing::Split,
+) -> String {
     let mut ctx = Ctx::new(graph, layout, opts);
-    ctx.years_below = symbols::rows_with_years_below(&ctx);
+    ctx.years_below = year_rows::rows_with_years_below(&ctx);
     let mut used = Used::new();
 
     // The drawing, in layer order: overlay, structural lines, emotional lines, people.
-    // Each part is written out as soon as it is built and then dropped, so that a large
-    // family never holds its whole tree of SVG nodes in memory.
+    // Each part is written straight into text (and the large ones on several threads),
+    // so that a large family never holds a tree of SVG nodes in memory.
     let drawing_group = Group::new().set("id", "drawing").set(
         "transform",
         format!("translate({} {})", num(GENERATION_COLUMN), num(TITLE_BAND)),
     );
-    let mut drawing = String::new();
-    let mut add = |part: &dyn Node| {
-        drawing.push('\n');
-        write::node(&mut drawing, part);
-    };
+    let mut drawing: Vec<String> = Vec::new();
     if let Some(t) = &opts.trace {
-        add(&trace::under(&ctx, t, &mut used));
+        let mut under = String::new();
+        under.push('\n');
+        write::node(&mut under, &trace::under(&ctx, t, &mut used));
+        drawing.push(under);
     }
-    for g in lines::couples(&ctx, &mut used) {
-        add(&g);
-    }
-    for g in relationships::all(&ctx, &mut used) {
-        add(&g);
-    }
-    for (i, pp) in layout.people.iter().enumerate() {
-        if pp.person.0 < graph.family().people.len() {
-            add(&symbols::person(&ctx, pp.person, pp, i, &mut used));
-        }
-    }
+    let (body, body_used) = drawing::draw(&ctx, split);
+    drawing.extend(body);
+    used.extend(body_used);
     if let Some(t) = &opts.trace {
-        add(&trace::over(&ctx, t, &mut used));
+        let mut over = String::new();
+        over.push('\n');
+        write::node(&mut over, &trace::over(&ctx, t, &mut used));
+        drawing.push(over);
     }
 
     let drawing_width = GENERATION_COLUMN + layout.width.max(0.0);
@@ -301,23 +324,41 @@ pub fn svg(graph: &FamilyGraph, layout: &Layout, opts: &RenderOptions) -> String
     if let Some(n) = notes {
         rest.push(Box::new(n));
     }
-    let mut out = String::with_capacity(drawing.len() + 64 * 1024);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    // The document is "bareable": every child goes on its own line.
-    write::start(&mut out, &doc);
+    // The document is "bareable": every child goes on its own line. The parts before
+    // and after the drawing are small; they are written first so that the whole text can
+    // be sized once, and the large drawing copied in without growing it piece by piece.
+    let mut head = String::with_capacity(64 * 1024);
+    head.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    write::start(&mut head, &doc);
     for child in doc.get_children().into_iter().flatten() {
-        out.push('\n');
-        write::node(&mut out, child.as_ref());
+        head.push('\n');
+        write::node(&mut head, child.as_ref());
     }
-    out.push('\n');
-    write::wrapped(&mut out, &drawing_group, &drawing);
+    head.push('\n');
+    let mut tail = String::new();
     for child in &rest {
-        out.push('\n');
-        write::node(&mut out, child.as_ref());
+        tail.push('\n');
+        write::node(&mut tail, child.as_ref());
     }
-    out.push('\n');
-    write::end(&mut out, &doc);
-    out.push('\n');
+    tail.push('\n');
+    write::end(&mut tail, &doc);
+    tail.push('\n');
+
+    let drawing_len: usize = drawing.iter().map(String::len).sum();
+    let mut out = String::with_capacity(head.len() + drawing_len + tail.len() + 64);
+    out.push_str(&head);
+    if drawing_len == 0 {
+        write::node(&mut out, &drawing_group);
+    } else {
+        write::start(&mut out, &drawing_group);
+        // Each piece is dropped once copied, so that the drawing is not held twice.
+        for piece in drawing {
+            out.push_str(&piece);
+        }
+        out.push('\n');
+        write::end(&mut out, &drawing_group);
+    }
+    out.push_str(&tail);
     out
 }
 
@@ -480,11 +521,16 @@ pub(crate) fn label_blob(content: impl AsRef<str>, x: f64, y: f64, class: &str) 
 /// A polyline as path data.
 pub(crate) fn polyline_d(points: &[[f64; 2]]) -> String {
     let mut d = String::new();
-    for (i, p) in points.iter().enumerate() {
-        d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&number::pt(p[0], p[1]));
-    }
+    push_polyline_d(&mut d, points);
     d
+}
+
+/// Appends what [`polyline_d`] gives.
+pub(crate) fn push_polyline_d(out: &mut String, points: &[[f64; 2]]) {
+    for (i, p) in points.iter().enumerate() {
+        out.push(if i == 0 { 'M' } else { 'L' });
+        number::push_pt(out, p[0], p[1]);
+    }
 }
 
 #[cfg(test)]

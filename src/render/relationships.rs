@@ -5,18 +5,17 @@
 //! side by side. Each relationship is one group `relationship-N` (N counts the file's
 //! relationships from 1) with a `<title>`.
 
-use svg::Node;
-use svg::node::element::{Circle, Group, Title};
-
 use crate::layout::LineKind;
 use crate::model::RelKind;
 
 use super::geometry::{self, P};
 use super::legend::Item;
 use super::lines::symbol_size;
-use super::number::{num, pt};
-use super::symbols::year;
-use super::{Ctx, Used, path_blob, polyline_d};
+use super::markup::{self, child};
+use super::number::{push_int, push_pt};
+use super::symbols::push_year;
+use super::write::escape_text;
+use super::{Ctx, Used, push_polyline_d};
 
 /// How a kind is drawn.
 #[derive(Clone, Copy, Debug, Default)]
@@ -145,8 +144,8 @@ pub fn kind_words(kind: RelKind) -> &'static str {
     }
 }
 
-/// Every relationship line of the layout, in layout order.
-pub fn all(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
+/// Every relationship line of the layout, in layout order, each as one group on a new line.
+pub fn all(ctx: &Ctx, out: &mut String, used: &mut Used) {
     let s = symbol_size(ctx);
     let rel_lines: Vec<_> = ctx
         .layout
@@ -168,7 +167,6 @@ pub fn all(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
         };
         by_pair.entry(key).or_default().push(j);
     }
-    let mut out = Vec::new();
     for (i, (r, line)) in rel_lines.iter().enumerate() {
         // Fan out relationships routed along the very same path.
         let key = if line.from <= line.to {
@@ -196,17 +194,23 @@ pub fn all(ctx: &Ctx, used: &mut Used) -> Vec<Group> {
         }
         let rel = ctx.graph.relationship(*r);
         let kind = rel.kind.value;
-        let mut g = Group::new()
-            .set("id", format!("relationship-{}", r + 1))
-            .set("class", format!("relationship rel-{}", kind.as_str()));
-        g.append(Title::new(title(ctx, *r)));
+        child(out, "g")
+            .with("class", |o| {
+                o.push_str("relationship rel-");
+                o.push_str(kind.as_str());
+            })
+            .with("id", |o| {
+                o.push_str("relationship-");
+                push_int(o, *r as i64 + 1);
+            })
+            .open();
+        title(ctx, *r, out);
         if geometry::length(&pts) > 1.0 {
-            draw(&mut g, &pts, recipe(kind), s);
+            draw(out, &pts, recipe(kind), s);
         }
+        markup::close(out, "g");
         used.insert(Item::Emotional(kind));
-        out.push(g);
     }
-    out
 }
 
 fn same_path(a: &[[f64; 2]], b: &[[f64; 2]]) -> bool {
@@ -222,8 +226,9 @@ fn same_path(a: &[[f64; 2]], b: &[[f64; 2]]) -> bool {
     fwd || rev
 }
 
-/// Draws a recipe along the polyline `pts` (from the source to the target) into `g`.
-pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
+/// Draws a recipe along the polyline `pts` (from the source to the target), appending its
+/// elements to `out`, each on a new line.
+pub fn draw(out: &mut String, pts: &[P], r: Recipe, s: f64) {
     let len = geometry::length(pts);
     let head_len = 0.3 * s;
     let body_end = if r.heads > 0 {
@@ -246,39 +251,35 @@ pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
         let line = geometry::offset(&body, off);
         if r.gap_bars {
             let l = geometry::length(&line);
-            g.append(path_blob(
-                polyline_d(&geometry::piece(&line, 0.0, l / 2.0 - gap / 2.0)),
-                base,
-            ));
-            g.append(path_blob(
-                polyline_d(&geometry::piece(&line, l / 2.0 + gap / 2.0, l)),
-                base,
-            ));
+            markup::path(out, base, |o| {
+                push_polyline_d(o, &geometry::piece(&line, 0.0, l / 2.0 - gap / 2.0))
+            });
+            markup::path(out, base, |o| {
+                push_polyline_d(o, &geometry::piece(&line, l / 2.0 + gap / 2.0, l))
+            });
         } else {
-            g.append(path_blob(polyline_d(&line), base));
+            markup::path(out, base, |o| push_polyline_d(o, &line));
         }
     }
     if r.gap_bars {
-        let mut d = String::new();
-        for at in [len / 2.0 - gap / 2.0, len / 2.0 + gap / 2.0] {
-            let (p, u) = geometry::at(pts, at);
-            let n = [-u[1] * 0.2 * s, u[0] * 0.2 * s];
-            d.push_str(&format!(
-                "M{}L{}",
-                pt(p[0] - n[0], p[1] - n[1]),
-                pt(p[0] + n[0], p[1] + n[1])
-            ));
-        }
-        g.append(path_blob(d, "rel-line"));
+        markup::path(out, "rel-line", |d| {
+            for at in [len / 2.0 - gap / 2.0, len / 2.0 + gap / 2.0] {
+                let (p, u) = geometry::at(pts, at);
+                let n = [-u[1] * 0.2 * s, u[0] * 0.2 * s];
+                d.push('M');
+                push_pt(d, p[0] - n[0], p[1] - n[1]);
+                d.push('L');
+                push_pt(d, p[0] + n[0], p[1] + n[1]);
+            }
+        });
         if r.ring {
             let (p, _) = geometry::at(pts, len / 2.0);
-            g.append(
-                Circle::new()
-                    .set("class", "rel-ring")
-                    .set("cx", num(p[0]))
-                    .set("cy", num(p[1]))
-                    .set("r", num(gap / 2.0 + 1.0)),
-            );
+            child(out, "circle")
+                .attr("class", "rel-ring")
+                .num("cx", p[0])
+                .num("cy", p[1])
+                .num("r", gap / 2.0 + 1.0)
+                .empty();
         }
     }
     if r.zigzag > 0.0 {
@@ -298,61 +299,59 @@ pub fn draw(g: &mut Group, pts: &[P], r: Recipe, s: f64) {
         } else {
             "rel-line rel-zigzag"
         };
-        g.append(path_blob(polyline_d(&zz), class));
+        markup::path(out, class, |o| push_polyline_d(o, &zz));
     }
     if r.heads > 0 {
         // The shaft runs to the tip under the head.
-        g.append(path_blob(
-            polyline_d(&geometry::piece(pts, body_end, len)),
-            "rel-line",
-        ));
+        markup::path(out, "rel-line", |o| {
+            push_polyline_d(o, &geometry::piece(pts, body_end, len))
+        });
         for h in 0..r.heads {
             let tip_at = len - f64::from(h) * head_len * 0.55;
             let (tip, u) = geometry::at(pts, tip_at);
             let back = [tip[0] - u[0] * head_len, tip[1] - u[1] * head_len];
             let w = 0.12 * s;
-            let d = format!(
-                "M{}L{}L{}Z",
-                pt(tip[0], tip[1]),
-                pt(back[0] - u[1] * w, back[1] + u[0] * w),
-                pt(back[0] + u[1] * w, back[1] - u[0] * w)
-            );
-            g.append(path_blob(
-                d,
-                if r.open_head {
-                    "rel-head rel-head-open"
-                } else {
-                    "rel-head"
-                },
-            ));
+            let class = if r.open_head {
+                "rel-head rel-head-open"
+            } else {
+                "rel-head"
+            };
+            markup::path(out, class, |d| {
+                d.push('M');
+                push_pt(d, tip[0], tip[1]);
+                d.push('L');
+                push_pt(d, back[0] - u[1] * w, back[1] + u[0] * w);
+                d.push('L');
+                push_pt(d, back[0] + u[1] * w, back[1] - u[0] * w);
+                d.push('Z');
+            });
         }
     }
 }
 
-/// The relationship's `<title>`.
-fn title(ctx: &Ctx, r: usize) -> String {
+/// The relationship's `<title>`, on a new line.
+fn title(ctx: &Ctx, r: usize, out: &mut String) {
     let rel = ctx.graph.relationship(r);
-    let name = |id: &str| {
-        ctx.graph
-            .find(id)
-            .map_or_else(|| "someone".to_string(), |p| ctx.name(p).to_string())
-    };
+    let name = |id: &str| ctx.graph.find(id).map_or("someone", |p| ctx.name(p));
     let (a, b) = (name(&rel.a.value), name(&rel.b.value));
     let kind = rel.kind.value;
-    let mut s = if kind.is_directed() {
-        format!("{}: from {a} to {b}", first_words(kind))
-    } else {
-        format!("{}: {a} and {b}", first_words(kind))
-    };
+    out.push_str("\n<title>");
+    out.push_str(&first_words(kind));
+    out.push_str(if kind.is_directed() { ": from " } else { ": " });
+    escape_text(out, a);
+    out.push_str(if kind.is_directed() { " to " } else { " and " });
+    escape_text(out, b);
     if !ctx.opts.anonymize {
         if let Some(d) = &rel.since {
-            s.push_str(&format!(", since {}", year(&d.value)));
+            out.push_str(", since ");
+            push_year(out, &d.value);
         }
         if let Some(d) = &rel.until {
-            s.push_str(&format!(", until {}", year(&d.value)));
+            out.push_str(", until ");
+            push_year(out, &d.value);
         }
     }
-    s
+    out.push_str("</title>");
 }
 
 /// The kind's words without the explanation in brackets, capitalised.

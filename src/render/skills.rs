@@ -2,12 +2,11 @@
 //! An empty cell is `none`, a cell half filled along its diagonal is `some`, a full cell
 //! is `strong`, and a dashed cell with `?` is `unknown`. Black on white only.
 
-use svg::node::Blob;
-
 use crate::model::{Level, Person};
 
 use super::legend::Item;
-use super::number::num;
+use super::markup;
+use super::number::{push_num, push_pt};
 use super::text;
 use super::write;
 use super::{Ctx, Used};
@@ -25,103 +24,72 @@ pub fn strip_width(initials: &[String]) -> f64 {
     letters + CELL * initials.len() as f64 + GAP * initials.len().saturating_sub(1) as f64
 }
 
-/// The strip for `person`, centred on x = 0, its top at `y`; returns it and its height.
+/// The strip for `person`, centred on x = 0, its top at `y`, appended to `out` on a new
+/// line; returns its height.
 ///
 /// There is a strip under every person, so it is written straight into text (exactly what
-/// the `svg` crate would write for the same elements, see [`super::write`]) and handed to
-/// the person's group as one blob, instead of a dozen element nodes each with its own map
-/// of attributes.
-pub fn strip(ctx: &Ctx, person: &Person, y: f64, used: &mut Used) -> (Blob, f64) {
-    let mut s = String::with_capacity(320 * ctx.skills.len().max(1));
+/// the `svg` crate would write for the same elements, see [`super::markup`]).
+pub fn strip(ctx: &Ctx, person: &Person, y: f64, out: &mut String, used: &mut Used) -> f64 {
     if ctx.skills.is_empty() {
-        s.push_str("<g class=\"skills\"/>");
+        out.push_str("\n<g class=\"skills\"/>");
         used.insert(Item::Skills);
-        return (Blob::new(s), CELL);
+        return CELL;
     }
-    s.push_str("<g class=\"skills\">");
+    out.push_str("\n<g class=\"skills\">");
     let mut x = -strip_width(&ctx.skill_initials) / 2.0;
     let traced = ctx.opts.trace.as_ref().map(|t| t.skill.as_str());
-    let (top, cell) = (num(y), num(CELL));
     for (i, skill) in ctx.skills.iter().enumerate() {
         let initial = &ctx.skill_initials[i];
-        let level = person.level(&ctx.graph.family().skills[i].name.value);
+        let name = &ctx.graph.family().skills[i].name.value;
+        let level = person.level(name);
         x += text::width(initial, LETTER) + 1.5;
-        text_element(&mut s, "skill-letter", x - 1.0, y + CELL / 2.0, initial);
-        s.push_str("\n<g class=\"skill skill-");
-        s.push_str(level.as_str());
-        s.push_str("\">\n<title>");
-        write::escape_text(&mut s, skill);
-        s.push_str(": ");
-        s.push_str(level.as_str());
-        s.push_str("</title>");
-        let rect = |s: &mut String, class: &str| {
-            rect_element(s, class, &cell, &cell, &num(x), &top);
-        };
+        markup::text(out, "skill-letter", x - 1.0, y + CELL / 2.0, initial);
+        out.push_str("\n<g class=\"skill skill-");
+        out.push_str(level.as_str());
+        out.push_str("\">\n<title>");
+        write::escape_text(out, skill);
+        out.push_str(": ");
+        out.push_str(level.as_str());
+        out.push_str("</title>");
         match level {
-            Level::None => rect(&mut s, "skill-cell"),
+            Level::None => cell(out, "skill-cell", x, y, CELL),
             Level::Some => {
-                rect(&mut s, "skill-cell");
-                s.push_str("\n<path class=\"skill-fill\" d=\"M");
-                s.push_str(&num(x));
-                s.push(',');
-                s.push_str(&num(y + CELL));
-                s.push('H');
-                s.push_str(&num(x + CELL));
-                s.push('V');
-                s.push_str(&top);
-                s.push_str("Z\"/>");
+                cell(out, "skill-cell", x, y, CELL);
+                markup::path(out, "skill-fill", |o| {
+                    o.push('M');
+                    push_pt(o, x, y + CELL);
+                    o.push('H');
+                    push_num(o, x + CELL);
+                    o.push('V');
+                    push_num(o, y);
+                    o.push('Z');
+                });
             }
-            Level::Strong => rect(&mut s, "skill-cell skill-fill"),
+            Level::Strong => cell(out, "skill-cell skill-fill", x, y, CELL),
             Level::Unknown => {
-                rect(&mut s, "skill-cell skill-unknown");
-                text_element(&mut s, "skill-q", x + CELL / 2.0, y + CELL / 2.0, "?");
+                cell(out, "skill-cell skill-unknown", x, y, CELL);
+                markup::text(out, "skill-q", x + CELL / 2.0, y + CELL / 2.0, "?");
             }
         }
-        if traced == Some(ctx.graph.family().skills[i].name.value.as_str()) {
-            let wide = num(CELL + 4.0);
-            rect_element(
-                &mut s,
-                "skill-traced",
-                &wide,
-                &wide,
-                &num(x - 2.0),
-                &num(y - 2.0),
-            );
+        if traced == Some(name.as_str()) {
+            cell(out, "skill-traced", x - 2.0, y - 2.0, CELL + 4.0);
         }
-        s.push_str("\n</g>");
+        markup::close(out, "g");
         used.insert(Item::Level(level));
         x += CELL + GAP;
     }
-    s.push_str("\n</g>");
+    markup::close(out, "g");
     used.insert(Item::Skills);
-    (Blob::new(s), CELL)
+    CELL
 }
 
-/// A `<text>` on a new line, as the crate writes it (a text element puts its text on its
-/// own line). `class` is a plain word.
-fn text_element(s: &mut String, class: &str, x: f64, y: f64, content: &str) {
-    s.push_str("\n<text class=\"");
-    s.push_str(class);
-    s.push_str("\" x=\"");
-    s.push_str(&num(x));
-    s.push_str("\" y=\"");
-    s.push_str(&num(y));
-    s.push_str("\">\n");
-    write::escape_text(s, content);
-    s.push_str("\n</text>");
-}
-
-/// A `<rect>` on a new line, attributes in the crate's (sorted) order.
-fn rect_element(s: &mut String, class: &str, height: &str, width: &str, x: &str, y: &str) {
-    for (name, value) in [
-        ("\n<rect class=\"", class),
-        ("\" height=\"", height),
-        ("\" width=\"", width),
-        ("\" x=\"", x),
-        ("\" y=\"", y),
-    ] {
-        s.push_str(name);
-        s.push_str(value);
-    }
-    s.push_str("\"/>");
+/// A square `<rect>` of side `side` with its top left corner at (`x`, `y`).
+fn cell(out: &mut String, class: &str, x: f64, y: f64, side: f64) {
+    markup::child(out, "rect")
+        .attr("class", class)
+        .num("height", side)
+        .num("width", side)
+        .num("x", x)
+        .num("y", y)
+        .empty();
 }

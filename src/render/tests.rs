@@ -382,3 +382,60 @@ fn step_links_are_thin_dashed_lines_named_in_the_key() {
     // No adopted child there: the birth-parents wording would mislead.
     assert!(!legend.contains("birth parents"));
 }
+
+/// The drawing is cut into pieces drawn on several threads for large families: the text
+/// must be the same whatever the number of threads and the size of the pieces, with every
+/// kind of part (couples, relationships, people, the trace overlay, notes).
+#[test]
+fn output_does_not_depend_on_threads_or_pieces() {
+    use crate::analysis::{self, AnalysisOptions};
+    use crate::generate::{GenerateOptions, family_yaml_with};
+    use drawing::Split;
+
+    let yaml = family_yaml_with(
+        300,
+        11,
+        &GenerateOptions {
+            relationships: 40,
+            ..GenerateOptions::default()
+        },
+    );
+    let g = crate::load_str("generated.yaml", &yaml).unwrap();
+    let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
+    let options = AnalysisOptions {
+        skills: vec!["openness".into()],
+        ..AnalysisOptions::default()
+    };
+    let report = analysis::analyse(&g, &options);
+    let traced = RenderOptions {
+        trace: Some(Trace::from_report(&g, &report, "openness")),
+        notes: true,
+        ..RenderOptions::default()
+    };
+    let anonymized = RenderOptions {
+        anonymize: true,
+        ..RenderOptions::default()
+    };
+    for opts in [RenderOptions::default(), traced, anonymized] {
+        let one = svg_split(
+            &g,
+            &l,
+            &opts,
+            Split {
+                threads: 1,
+                chunk: usize::MAX,
+            },
+        );
+        assert!(one.contains("id=\"relationship-40\""));
+        assert!(one.contains("id=\"couple-1\""));
+        for (threads, chunk) in [(1, 1), (2, 1), (3, 7), (4, 64), (2, usize::MAX)] {
+            let split = Split { threads, chunk };
+            assert_eq!(
+                svg_split(&g, &l, &opts, split),
+                one,
+                "{threads} threads, {chunk} per piece"
+            );
+        }
+        assert_eq!(svg(&g, &l, &opts), one);
+    }
+}

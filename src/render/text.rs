@@ -5,6 +5,8 @@
 //! (DejaVu Sans is the widest common one): 0.6 em per character, which errs on the wide
 //! side so that labels fit in every viewer.
 
+use std::borrow::Cow;
+
 use crate::diag::is_unsafe_char;
 
 /// The font stack of every text: no external font is ever referenced.
@@ -20,8 +22,37 @@ pub const LINE_HEIGHT: f64 = 1.2;
 /// Removes control characters and bidirectional overrides, and folds every run of
 /// whitespace into one space, so user text cannot reorder or hide parts of the drawing.
 pub fn clean(s: &str) -> String {
+    clean_cow(s).into_owned()
+}
+
+/// [`clean`], borrowing `s` when it is clean already (most text is), so that cleaning the
+/// names of a large family does not copy each of them three times.
+pub fn clean_cow(s: &str) -> Cow<'_, str> {
+    if is_clean(s) {
+        return Cow::Borrowed(s);
+    }
     let kept: String = s.chars().filter(|&c| !is_unsafe_char(c)).collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(kept.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether [`clean`] would give `s` back: no unsafe character, and words separated by
+/// single spaces with no other whitespace, none at either end.
+fn is_clean(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            return false;
+        }
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    s.is_empty() || !after_space
 }
 
 /// Estimated width of `s` at `size` pixels.
@@ -33,7 +64,7 @@ pub fn width(s: &str, size: f64) -> f64 {
 /// longer than a line is cut. At most `max_lines` lines: the last one ends with `…` when
 /// text was left out.
 pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
-    let per_line = ((max / (size * 0.6)).floor() as usize).max(4);
+    let per_line = chars_per_line(size, max);
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in s.split_whitespace() {
@@ -82,6 +113,44 @@ pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// How many characters [`wrap`] puts on a line of width `max` at `size` pixels.
+fn chars_per_line(size: f64, max: f64) -> usize {
+    ((max / (size * 0.6)).floor() as usize).max(4)
+}
+
+/// Calls `line` with each line [`wrap`] gives, in order. Most labels are short and already
+/// clean (one space between words): they are one line as they stand, handed over without
+/// building a vector of new strings, which mattered for families of 100,000 people.
+pub fn for_each_line(s: &str, size: f64, max: f64, max_lines: usize, mut line: impl FnMut(&str)) {
+    if max_lines > 0 && is_one_line(s, chars_per_line(size, max)) {
+        line(s);
+        return;
+    }
+    for l in wrap(s, size, max, max_lines) {
+        line(&l);
+    }
+}
+
+/// Whether [`wrap`] gives `s` itself as its only line: `s` is not empty, has at most
+/// `per_line` characters, and its words are separated by single spaces with no other
+/// whitespace (so that splitting at whitespace and joining with spaces gives it back).
+fn is_one_line(s: &str, per_line: usize) -> bool {
+    let mut count = 0;
+    let mut after_space = true;
+    for c in s.chars() {
+        count += 1;
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    count > 0 && count <= per_line && !after_space
 }
 
 /// The Roman numeral of a generation number (1 → `I`); 0 is written `0`.
@@ -159,6 +228,61 @@ fn abbreviate(chars: &[char], n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Clean text is borrowed as it is; anything else is what the full cleaning gives.
+    #[test]
+    fn clean_borrows_only_clean_text() {
+        let full = |s: &str| -> String {
+            let kept: String = s.chars().filter(|&c| !is_unsafe_char(c)).collect();
+            kept.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for s in [
+            "",
+            " ",
+            "Anna",
+            "Anna Maria",
+            "Anna  Maria",
+            " Anna",
+            "Anna ",
+            "Anna\tMaria",
+            "Anna\u{a0}Maria",
+            "A\u{202e}B",
+            "A\u{0}B",
+            "\u{200f}",
+            "李 小龙",
+            "a \u{202e} b",
+        ] {
+            let cow = clean_cow(s);
+            assert_eq!(cow, full(s), "{s:?}");
+            assert_eq!(matches!(cow, Cow::Borrowed(_)), cow == s, "{s:?}");
+        }
+    }
+
+    /// The shortcut for labels that fit gives exactly the lines of [`wrap`].
+    #[test]
+    fn each_line_is_what_wrap_gives() {
+        for s in [
+            "",
+            " ",
+            "Anna",
+            "Anna Maria",
+            "Anna  Maria",
+            " Anna",
+            "Anna ",
+            "Anna\tMaria",
+            "Anna\u{a0}Maria",
+            "Anna Maria Josefina von Habsburg-Lothringen",
+            "Abcdefghijklmnopqrstuvwxyz0123456789",
+            "李 小龙",
+            " [3]",
+        ] {
+            for (max, lines) in [(104.0, 2), (30.0, 2), (1000.0, 1), (104.0, 0), (10.0, 3)] {
+                let mut got = Vec::new();
+                for_each_line(s, 12.0, max, lines, |l| got.push(l.to_string()));
+                assert_eq!(got, wrap(s, 12.0, max, lines), "{s:?} {max} {lines}");
+            }
+        }
+    }
 
     #[test]
     fn clean_strips_controls_and_bidi() {

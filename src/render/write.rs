@@ -78,20 +78,6 @@ pub fn end(out: &mut String, node: &dyn Node) {
     out.push('>');
 }
 
-/// An element that is not bareable, without children of its own, around `children`:
-/// already written element children, each preceded by a line break (as [`node`] writes
-/// them). Empty `children` give `<x/>`, as for an element without children.
-pub fn wrapped(out: &mut String, element: &dyn Node, children: &str) {
-    if children.is_empty() {
-        node(out, element);
-        return;
-    }
-    start(out, element);
-    out.push_str(children);
-    out.push('\n');
-    end(out, element);
-}
-
 /// Appends the content of a text node with `&`, `<` and `>` escaped, as the crate does.
 pub fn escape_text(out: &mut String, value: &str) {
     escape(out, value, |b| matches!(b, b'&' | b'<' | b'>'));
