@@ -13,6 +13,7 @@
 mod convert;
 mod onepass;
 mod spans;
+mod split;
 mod suggest;
 pub mod text;
 mod tree;

@@ -9,15 +9,22 @@
 //! aliases, tags, several documents, a key written twice or not a scalar, a number too large for 64 bits, deep
 //! nesting, or text this parser refuses) returns `None`, and the caller takes the full
 //! path, whose diagnostics are therefore unchanged.
+//!
+//! A large file is cut into pieces ([`super::split`]) parsed on several threads and put
+//! back together; when any piece cannot be read on its own, the file is read whole, so
+//! the tree is always the one the whole file gives (tests compare the two).
 
 use std::borrow::Cow;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
 use serde_yaml::Number;
 
-use super::spans::{convert_span, widen};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::spans::widen;
+use super::split;
 use super::tree::{Kind, Yaml};
-use crate::diag::Span;
+use crate::diag::{LineCol, Span};
 
 /// Deepest nesting taken by the fast path; deeper documents take the full path, whose
 /// parser has its own limit and message.
@@ -34,16 +41,17 @@ enum Open {
     Map(Span, Vec<(Yaml, Yaml)>, Option<Yaml>),
 }
 
-/// Files at least this large are parsed on a thread of their own while the tree is built
-/// from its events: on a large family the two take about as long as each other.
-const PIPELINE_FROM_BYTES: usize = 1 << 20;
-/// Events passed from the parsing thread at a time, so that the hand-over costs little.
-const BATCH: usize = 4096;
+/// Files at least this large are cut into pieces parsed on several threads
+/// ([`super::split`]); smaller ones are parsed in one go.
+const SPLIT_FROM_BYTES: usize = 1 << 20;
+/// Threads parsing the pieces of a large file. A fixed number rather than the count of
+/// cores, which the system can only tell by reading files under `/proc` and `/sys` (the
+/// program opens nothing but its input and output); on fewer cores they take turns.
+const THREADS: usize = 4;
 
-/// What the tree is built from: an event of the parser with its scalar already read into
-/// a value. Scalars are read where they are parsed, so that on a large file the parsing
-/// thread frees the parser's own strings and the building thread only assembles.
-enum Piece {
+/// An event of the parser with its scalar already read into a value, its place counted
+/// from the start of the file.
+enum Step {
     Scalar(Yaml),
     Start(Span, Collection),
     End(Span, Collection),
@@ -62,38 +70,41 @@ enum Collection {
     Map,
 }
 
-/// The piece an event of the parser gives, if it matters to the tree.
-fn piece(item: Result<(Event<'_>, YamlSpan), ScanError>) -> Option<Piece> {
+/// The step an event of the parser gives, if it matters to the tree; `lines_before`: how
+/// many lines of the file come before the text being parsed.
+fn step(item: Result<(Event<'_>, YamlSpan), ScanError>, lines_before: usize) -> Option<Step> {
     let Ok((event, span)) = item else {
-        return Some(Piece::FullPath);
+        return Some(Step::FullPath);
     };
-    let span = convert_span(&span);
+    let at = |m: &saphyr_parser::Marker| LineCol::line1_col0(m.line() + lines_before, m.col());
+    let (start, end) = (at(&span.start), at(&span.end));
+    let span = Span::new(start, end.max(start));
     Some(match event {
         Event::Scalar(text, style, anchor, tag) => {
             if anchor != 0 || tag.is_some() {
-                return Some(Piece::FullPath);
+                return Some(Step::FullPath);
             }
             let value = match style {
                 ScalarStyle::Plain => match resolve_plain(text) {
                     Some(v) => v,
-                    None => return Some(Piece::FullPath),
+                    None => return Some(Step::FullPath),
                 },
                 _ => Kind::Str(compact(text)),
             };
-            Piece::Scalar(Yaml::new(span, value))
+            Step::Scalar(Yaml::new(span, value))
         }
         Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
             if anchor != 0 || tag.is_some() =>
         {
-            Piece::FullPath
+            Step::FullPath
         }
-        Event::SequenceStart(..) => Piece::Start(span, Collection::Seq),
-        Event::MappingStart(..) => Piece::Start(span, Collection::Map),
-        Event::SequenceEnd => Piece::End(span, Collection::Seq),
-        Event::MappingEnd => Piece::End(span, Collection::Map),
-        Event::Alias(_) => Piece::FullPath,
-        Event::DocumentStart(_) => Piece::Document,
-        Event::StreamEnd => Piece::Done,
+        Event::SequenceStart(..) => Step::Start(span, Collection::Seq),
+        Event::MappingStart(..) => Step::Start(span, Collection::Map),
+        Event::SequenceEnd => Step::End(span, Collection::Seq),
+        Event::MappingEnd => Step::End(span, Collection::Map),
+        Event::Alias(_) => Step::FullPath,
+        Event::DocumentStart(_) => Step::Document,
+        Event::StreamEnd => Step::Done,
         _ => return None,
     })
 }
@@ -101,55 +112,126 @@ fn piece(item: Result<(Event<'_>, YamlSpan), ScanError>) -> Option<Piece> {
 /// The tree of a plain single-document file, or `None` when the file needs the full path
 /// (see the module documentation).
 pub fn tree(text: &str) -> Option<Yaml> {
-    if text.len() < PIPELINE_FROM_BYTES {
-        return build(Parser::new_from_str(text).filter_map(piece));
+    if text.len() >= SPLIT_FROM_BYTES
+        && let Some(plan) = split::plan(text, 2 * THREADS)
+        && let Some(tree) = tree_in_pieces(text, &plan)
+    {
+        return Some(tree);
     }
-    std::thread::scope(|scope| {
-        let (batches, arriving) = std::sync::mpsc::sync_channel::<Vec<Piece>>(8);
-        let parsing = std::thread::Builder::new().spawn_scoped(scope, move || {
-            let mut batch = Vec::with_capacity(BATCH);
-            for piece in Parser::new_from_str(text).filter_map(piece) {
-                let last = matches!(piece, Piece::FullPath | Piece::Done);
-                batch.push(piece);
-                if batch.len() == BATCH || last {
-                    // The builder hung up: it has already decided on the full path.
-                    if batches.send(std::mem::take(&mut batch)).is_err() || last {
-                        return;
-                    }
-                    batch.reserve(BATCH);
-                }
-            }
-            let _ = batches.send(batch);
-        });
-        match parsing {
-            Ok(_) => build(arriving.into_iter().flatten()),
-            // No thread to be had: parse here instead.
-            Err(_) => build(Parser::new_from_str(text).filter_map(piece)),
-        }
-    })
+    parse(text, 0, MAX_DEPTH)
 }
 
-/// Builds the tree from the pieces, in order.
-fn build(pieces: impl Iterator<Item = Piece>) -> Option<Yaml> {
+/// One text (the file, or a piece of it that starts after `lines_before` lines), nested at
+/// most `max_depth` deep.
+fn parse(text: &str, lines_before: usize, max_depth: usize) -> Option<Yaml> {
+    build(
+        Parser::new_from_str(text).filter_map(|item| step(item, lines_before)),
+        max_depth,
+    )
+}
+
+/// The tree of a file cut as `plan` says, its skeleton and pieces parsed on several
+/// threads; `None` when any piece cannot be read on its own (the caller then reads the
+/// file whole, which decides).
+fn tree_in_pieces(text: &str, plan: &split::Plan) -> Option<Yaml> {
+    // The skeleton first, then the pieces of each section in order. A piece's entries sit
+    // one level inside the file's top mapping.
+    let mut jobs: Vec<(&str, usize, usize)> = vec![(plan.skeleton.as_str(), 0, MAX_DEPTH)];
+    for piece in plan.sections.iter().flat_map(|s| &s.pieces) {
+        jobs.push((
+            &text[piece.bytes.clone()],
+            piece.lines_before,
+            MAX_DEPTH - 1,
+        ));
+    }
+    let next = AtomicUsize::new(0);
+    let mut parsed: Vec<Option<Yaml>> = Vec::new();
+    parsed.resize_with(jobs.len(), || None);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..THREADS.min(jobs.len()))
+            .map(|_| {
+                std::thread::Builder::new().spawn_scoped(scope, || {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&(text, lines_before, depth)) = jobs.get(i) else {
+                            break;
+                        };
+                        done.push((i, parse(text, lines_before, depth)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            // A worker that could not be started leaves its jobs to the others.
+            let Ok(worker) = worker else { continue };
+            let done = worker
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for (i, tree) in done {
+                parsed[i] = tree;
+            }
+        }
+    });
+    let mut parsed = parsed.into_iter();
+    let mut skeleton = parsed.next()??;
+    let Kind::Map(entries) = &mut skeleton.value else {
+        return None;
+    };
+    for section in &plan.sections {
+        let pieces = (&mut parsed)
+            .take(section.pieces.len())
+            .collect::<Option<Vec<Yaml>>>()?;
+        // The section's value was blanked out of the skeleton: it reads as empty there.
+        let slot = entries.iter_mut().find(|(k, v)| {
+            matches!(&k.value, Kind::Str(key) if *key == section.key) && v.is_null()
+        })?;
+        slot.1 = joined(pieces)?;
+    }
+    Some(skeleton)
+}
+
+/// The pieces of one section as the one mapping or list they are parts of.
+fn joined(pieces: Vec<Yaml>) -> Option<Yaml> {
+    let mut pieces = pieces.into_iter();
+    let mut whole = pieces.next()?;
+    for piece in pieces {
+        match (&mut whole.value, piece.value) {
+            (Kind::Map(all), Kind::Map(more)) => all.extend(more),
+            (Kind::Seq(all), Kind::Seq(more)) => all.extend(more),
+            _ => return None,
+        }
+    }
+    if let Kind::Map(entries) = &whole.value
+        && has_repeated_key(entries)?
+    {
+        return None;
+    }
+    Some(whole)
+}
+
+/// Builds the tree from the steps, in order.
+fn build(steps: impl Iterator<Item = Step>, max_depth: usize) -> Option<Yaml> {
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Yaml> = None;
-    for piece in pieces {
-        let finished = match piece {
-            Piece::Scalar(node) => node,
-            Piece::Start(..) if stack.len() >= MAX_DEPTH => return None,
-            Piece::Start(span, Collection::Seq) => {
+    for step in steps {
+        let finished = match step {
+            Step::Scalar(node) => node,
+            Step::Start(..) if stack.len() >= max_depth => return None,
+            Step::Start(span, Collection::Seq) => {
                 stack.push(Open::Seq(span, Vec::new()));
                 continue;
             }
-            Piece::Start(span, Collection::Map) => {
+            Step::Start(span, Collection::Map) => {
                 stack.push(Open::Map(span, Vec::new(), None));
                 continue;
             }
-            Piece::End(span, Collection::Seq) => match stack.pop()? {
+            Step::End(span, Collection::Seq) => match stack.pop()? {
                 Open::Seq(start, items) => Yaml::new(widen(start, span), Kind::Seq(items)),
                 Open::Map(..) => return None,
             },
-            Piece::End(span, Collection::Map) => match stack.pop()? {
+            Step::End(span, Collection::Map) => match stack.pop()? {
                 Open::Map(start, entries, None) => {
                     // A key written twice: the full path reports it with both places.
                     if has_repeated_key(&entries)? {
@@ -159,10 +241,10 @@ fn build(pieces: impl Iterator<Item = Piece>) -> Option<Yaml> {
                 }
                 _ => return None,
             },
-            Piece::FullPath => return None,
-            Piece::Document if root.is_some() => return None,
-            Piece::Document => continue,
-            Piece::Done => break,
+            Step::FullPath => return None,
+            Step::Document if root.is_some() => return None,
+            Step::Document => continue,
+            Step::Done => break,
         };
         match stack.last_mut() {
             Some(Open::Seq(_, items)) => items.push(finished),
@@ -416,15 +498,124 @@ mod tests {
     }
 
     #[test]
-    fn a_large_file_parsed_on_its_own_thread_gives_the_same_tree() {
-        let mut text = crate::generate::family_yaml(10_000, 3);
-        assert!(text.len() >= PIPELINE_FROM_BYTES, "{} bytes", text.len());
-        let here = build(Parser::new_from_str(&text).filter_map(piece));
-        assert!(here.is_some());
-        assert_eq!(tree(&text), here);
-        // A mistake near the end is still seen, and the parsing thread stops.
-        text.push_str("oops: [unclosed\n");
-        assert!(tree(&text).is_none());
+    fn a_large_file_read_in_pieces_gives_the_tree_of_the_whole() {
+        let text = crate::generate::family_yaml(10_000, 3);
+        assert!(text.len() >= SPLIT_FROM_BYTES, "{} bytes", text.len());
+        let plan = split::plan(&text, 2 * THREADS).expect("cut");
+        assert!(plan.sections.iter().any(|s| s.key == "people"));
+        assert!(plan.sections.iter().any(|s| s.key == "couples"));
+        let whole = parse(&text, 0, MAX_DEPTH).expect("a tree");
+        assert_eq!(tree_in_pieces(&text, &plan).as_ref(), Some(&whole));
+        assert_eq!(tree(&text), Some(whole));
+    }
+
+    /// Files written in every way the cutting must survive: each gives, in pieces, exactly
+    /// the tree of the whole file (values and places), or takes the whole-file path.
+    #[test]
+    fn every_layout_of_a_large_file_reads_as_the_whole_file_does() {
+        let base = crate::generate::family_yaml(9_000, 11);
+        let variants: Vec<(&str, String)> = vec![
+            ("windows line ends", base.replace('\n', "\r\n")),
+            (
+                "comments and blank lines between entries",
+                base.replace("  p100:", "# about p100\n\n   # indented\n  p100:")
+                    .replace("  p4000:", "\n  p4000:"),
+            ),
+            (
+                "entries over several lines",
+                base.replace(
+                    "  p10: {",
+                    "  p10:\n    notes: |\n      line one\n\n      p11: not a key\n    x: {",
+                )
+                .replace(
+                    "  p20: {",
+                    "  p20:\n    notes: >\n      folded\n      text\n    x: {",
+                ),
+            ),
+            (
+                "a quoted text over lines at the entries' indentation",
+                base.replacen(
+                    "  p5000: {",
+                    "  p5000: {notes: \"begins\n  p5000b: ends\", ",
+                    1,
+                ),
+            ),
+            ("no line end at the end", base.trim_end().to_string()),
+            ("indented by four", base.replace("\n  ", "\n    ")),
+            ("sections in another order", {
+                let (head, couples) = base.split_at(base.find("couples:").unwrap());
+                format!("{couples}{head}")
+            }),
+            (
+                "a repeated id in another piece",
+                base.replacen("  p8999:", "  p1:", 1),
+            ),
+            (
+                "a section written twice",
+                format!("{base}people:\n  zz: {{}}\n"),
+            ),
+            (
+                "an alias in a piece",
+                base.replacen("  p7000: {", "  p7000: {x: *a, ", 1),
+            ),
+            (
+                "an error in a piece",
+                base.replacen("  p3000: {", "  p3000: {{", 1),
+            ),
+        ];
+        for (what, text) in variants {
+            let whole = parse(&text, 0, MAX_DEPTH);
+            assert_eq!(tree(&text), whole, "{what}");
+            let in_pieces = split::plan(&text, 2 * THREADS).and_then(|p| tree_in_pieces(&text, &p));
+            if whole.is_some() {
+                assert_eq!(in_pieces, whole, "{what}: in pieces");
+            } else {
+                assert!(in_pieces.is_none(), "{what}: in pieces");
+            }
+        }
+    }
+
+    /// A cut inside a value (a quoted text continued on a line that looks like an entry)
+    /// leaves the piece before it unfinished: the pieces give nothing, never another tree.
+    #[test]
+    fn a_cut_inside_a_value_gives_no_tree() {
+        let text = crate::generate::family_yaml(9_000, 5).replacen(
+            "  p5000: {",
+            "  p5000: {notes: \"begins\n  p5000b: ends\", ",
+            1,
+        );
+        let whole = parse(&text, 0, MAX_DEPTH).expect("the whole file reads");
+        let body = text.find("  p0:").unwrap()..text.find("couples:").unwrap();
+        let cut = text.find("  p5000b:").unwrap();
+        let skeleton = format!(
+            "{}{}{}",
+            &text[..body.start],
+            "\n".repeat(text[body.clone()].matches('\n').count()),
+            &text[body.end..]
+        );
+        let piece = |bytes: std::ops::Range<usize>| split::Piece {
+            lines_before: text[..bytes.start].matches('\n').count(),
+            bytes,
+        };
+        let plan = split::Plan {
+            skeleton,
+            sections: vec![split::Section {
+                key: "people".into(),
+                pieces: vec![piece(body.start..cut), piece(cut..body.end)],
+            }],
+        };
+        assert_eq!(tree_in_pieces(&text, &plan), None);
+        assert_eq!(tree(&text), Some(whole));
+        // Cut one line later, the same plan reads exactly as the whole file.
+        let next = cut + text[cut..].find('\n').unwrap() + 1;
+        let plan = split::Plan {
+            sections: vec![split::Section {
+                key: "people".into(),
+                pieces: vec![piece(body.start..next), piece(next..body.end)],
+            }],
+            ..plan
+        };
+        assert_eq!(tree_in_pieces(&text, &plan), parse(&text, 0, MAX_DEPTH));
     }
 
     #[test]
