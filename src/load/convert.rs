@@ -993,3 +993,38 @@ impl WordList for KnownGender {
         KnownGender::WORDS
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Read on several threads, a large family gives the people and the problems that one
+    /// thread gives, in the same order.
+    #[test]
+    fn people_read_on_threads_are_those_read_on_one() {
+        let mut text = crate::generate::family_yaml(PARALLEL_PEOPLE + 1_000, 2);
+        for id in ["p10", "p2999", "p3000", "p5900"] {
+            text = text.replacen(
+                &format!("  {id}: {{"),
+                &format!("  {id}: {{nme: x, kind: persn, "),
+                1,
+            );
+        }
+        let tree = super::super::onepass::tree(&text).expect("a tree");
+        let (family, diags) = family(&tree);
+        assert_eq!(diags.len(), 8, "{diags:?}");
+        let people = tree
+            .entries()
+            .and_then(|e| {
+                e.iter()
+                    .find(|(k, _)| k.scalar_text().as_deref() == Some("people"))
+            })
+            .and_then(|(_, v)| v.entries())
+            .expect("people");
+        let names: Vec<String> = DEFAULT_SKILLS.iter().map(|(n, _)| n.to_string()).collect();
+        let mut one = Reader { diags: Vec::new() };
+        let expected = one.people_of(people, &names);
+        assert_eq!(format!("{:?}", family.people), format!("{expected:?}"));
+        assert_eq!(diags, one.diags);
+    }
+}
