@@ -34,6 +34,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod output;
+mod parallel;
 pub mod render;
 pub mod schema;
 pub mod serve;

@@ -53,6 +53,9 @@ pub enum Edge {
     Emotional(usize),
 }
 
+/// From this many people on, the graph is built on two threads.
+const PARALLEL_FROM: usize = 5_000;
+
 /// The family graph; build it with [`FamilyGraph::build`].
 #[derive(Debug)]
 pub struct FamilyGraph {
@@ -110,47 +113,57 @@ impl FamilyGraph {
             }
         }
 
-        let mut caregivers: Vec<Vec<PersonIx>> = Vec::with_capacity(family.people.len());
-        for (pi, person) in family.people.iter().enumerate() {
-            let mut list: Vec<PersonIx> = Vec::new();
-            let mut push = |p: PersonIx| {
-                if !list.contains(&p) {
-                    list.push(p);
-                }
-            };
-            if let Some(raised_by) = &person.raised_by {
-                raised_by.iter().for_each(|r| push(ix(&r.value)));
-            } else {
-                let fostering = parent_couples[pi]
-                    .iter()
-                    .any(|(_, l)| matches!(l, Link::Adopted | Link::Foster));
-                for (ci, link) in &parent_couples[pi] {
-                    if !fostering || matches!(link, Link::Adopted | Link::Foster) {
-                        family.couples[ci.0]
-                            .partners
-                            .iter()
-                            .for_each(|p| push(ix(&p.value)));
+        // Caregivers and the remaining edges, and the generations, read the same lists
+        // and nothing of each other: on a large family they are worked out at once.
+        let links = || {
+            let mut graph = graph;
+            let mut caregivers: Vec<Vec<PersonIx>> = Vec::with_capacity(family.people.len());
+            for (pi, person) in family.people.iter().enumerate() {
+                let mut list: Vec<PersonIx> = Vec::new();
+                let mut push = |p: PersonIx| {
+                    if !list.contains(&p) {
+                        list.push(p);
+                    }
+                };
+                if let Some(raised_by) = &person.raised_by {
+                    raised_by.iter().for_each(|r| push(ix(&r.value)));
+                } else {
+                    let fostering = parent_couples[pi]
+                        .iter()
+                        .any(|(_, l)| matches!(l, Link::Adopted | Link::Foster));
+                    for (ci, link) in &parent_couples[pi] {
+                        if !fostering || matches!(link, Link::Adopted | Link::Foster) {
+                            family.couples[ci.0]
+                                .partners
+                                .iter()
+                                .for_each(|p| push(ix(&p.value)));
+                        }
                     }
                 }
+                caregivers.push(list);
             }
-            caregivers.push(list);
-        }
-        let mut raised = vec![Vec::new(); family.people.len()];
-        for (child, list) in caregivers.iter().enumerate() {
-            for c in list {
-                graph.add_edge(person_nodes[c.0], person_nodes[child], Edge::Caregiver);
-                raised[c.0].push(PersonIx(child));
+            let mut raised = vec![Vec::new(); family.people.len()];
+            for (child, list) in caregivers.iter().enumerate() {
+                for c in list {
+                    graph.add_edge(person_nodes[c.0], person_nodes[child], Edge::Caregiver);
+                    raised[c.0].push(PersonIx(child));
+                }
             }
-        }
-        for (ri, r) in family.relationships.iter().enumerate() {
-            graph.add_edge(
-                person_nodes[ix(&r.a.value).0],
-                person_nodes[ix(&r.b.value).0],
-                Edge::Emotional(ri),
-            );
-        }
-
-        let generations = generations::assign(family, &by_id, &parent_couples, &partner_couples);
+            for (ri, r) in family.relationships.iter().enumerate() {
+                graph.add_edge(
+                    person_nodes[ix(&r.a.value).0],
+                    person_nodes[ix(&r.b.value).0],
+                    Edge::Emotional(ri),
+                );
+            }
+            (graph, caregivers, raised)
+        };
+        let numbering = || generations::assign(family, &by_id, &parent_couples, &partner_couples);
+        let ((graph, caregivers, raised), generations) = if family.people.len() >= PARALLEL_FROM {
+            crate::parallel::join(links, numbering)
+        } else {
+            (links(), numbering())
+        };
         FamilyGraph {
             family: valid,
             graph,

@@ -14,6 +14,9 @@ use std::collections::HashMap;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Family, Level, ValidFamily};
 
+/// From this many people on, the rules run on threads.
+const PARALLEL_FROM: usize = 5_000;
+
 /// Checks a loaded family.
 ///
 /// # Errors
@@ -22,10 +25,25 @@ use crate::model::{Family, Level, ValidFamily};
 pub fn validate(family: Family) -> Result<ValidFamily, Vec<Diagnostic>> {
     let ids = IdIndex::new(&family);
     // Each rule skips references that do not resolve, so all of them can run at once and
-    // one run lists every problem.
-    let mut diags = references::check(&family, &ids);
-    diags.extend(ancestry::check(&family, &ids));
-    diags.extend(dates::check(&family, &ids));
+    // one run lists every problem. On a large family they do run at once, on threads.
+    let (mut diags, (ancestry, dates)) = if family.people.len() >= PARALLEL_FROM {
+        crate::parallel::join(
+            || references::check(&family, &ids),
+            || {
+                crate::parallel::join(
+                    || ancestry::check(&family, &ids),
+                    || dates::check(&family, &ids),
+                )
+            },
+        )
+    } else {
+        (
+            references::check(&family, &ids),
+            (ancestry::check(&family, &ids), dates::check(&family, &ids)),
+        )
+    };
+    diags.extend(ancestry);
+    diags.extend(dates);
     if diags.is_empty() {
         Ok(ValidFamily::new_unchecked(family))
     } else {
@@ -119,5 +137,35 @@ impl<'f> IdIndex<'f> {
         // Ids are short, so allow two slips even for three letters ("zed" → "zoe").
         let budget = (id.chars().count() / 3).max(2);
         crate::load::closest_within(id, self.ids.iter().copied(), 3, budget)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// On a large family the rules run on threads; the problems are those the rules give
+    /// one after the other, in the same order.
+    #[test]
+    fn a_large_family_gets_the_problems_of_the_rules_run_in_turn() {
+        let mut text = crate::generate::family_yaml(PARALLEL_FROM + 500, 4);
+        // An unknown caregiver, a caregiver born after the child, someone raised by
+        // themself, and a death before birth.
+        text = text.replacen("  p10: {", "  p10: {raised_by: [nobody], ", 1);
+        text = text.replacen("  p20: {", "  p20: {raised_by: [p20], ", 1);
+        text = text.replacen("  p31: {", "  p31: {died: 1700, ", 1);
+        let source = crate::diag::SourceFile::new("big.yaml", text);
+        let family = crate::load::family(&source).expect("loads");
+        let ids = IdIndex::new(&family);
+        let mut in_turn = references::check(&family, &ids);
+        in_turn.extend(ancestry::check(&family, &ids));
+        in_turn.extend(dates::check(&family, &ids));
+        in_turn.sort_by_key(|d| d.span.start);
+        drop(ids);
+        assert!(in_turn.len() >= 3, "{in_turn:?}");
+        let Err(problems) = validate(family) else {
+            panic!("the family has problems")
+        };
+        assert_eq!(problems, in_turn);
     }
 }
