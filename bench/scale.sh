@@ -60,7 +60,9 @@ for n in "${sizes[@]}"; do
     read -r ct cc cm < <(measure "$genogram" check "$fam")
     read -r rt rc rm < <(measure "$genogram" render "$fam" -o "$work/out.svg")
     svg=$(echo "$(stat -c %s "$work/out.svg") / 1048576" | bc -l)
+    # A ratio of times too small to measure (0.00 s) is shown as 0.
+    ratio() { if [ "$(echo "$2 > 0" | bc)" = 1 ]; then echo "$1 / $2" | bc -l; else echo 0; fi; }
     printf '%-7s %8s %9s %8s %9s %9s %8s %9s %8.1f %6.2f %6.2f\n' "$n" "$(wc -l < "$fam")" "$ct" "$cc" "$cm" \
-        "$rt" "$rc" "$rm" "$svg" "$(echo "$rt / $ct" | bc -l)" "$(echo "$rc / $cc" | bc -l)"
+        "$rt" "$rc" "$rm" "$svg" "$(ratio "$rt" "$ct")" "$(ratio "$rc" "$cc")"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

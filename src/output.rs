@@ -23,7 +23,7 @@ use crate::Error;
 /// [`Error::Usage`] when `path` is the input file or a folder; [`Error::Io`] when the
 /// folder is missing or not writable, naming the folder.
 pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(), Error> {
-    write_file(path, bytes, input, None, Durable::Yes)
+    write_file(path, &[bytes], input, None, Durable::Yes)
 }
 
 /// Writes something drawn or derived from the family file (a drawing, a layout) to `path`
@@ -39,7 +39,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Resu
 ///
 /// As [`write_atomically`].
 pub fn write_derived(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(), Error> {
-    write_file(path, bytes, input, None, Durable::No)
+    write_file(path, &[bytes], input, None, Durable::No)
+}
+
+/// [`write_derived`] for a file given as parts, written one after the other (a large
+/// drawing is never copied into one buffer).
+///
+/// # Errors
+///
+/// As [`write_atomically`].
+pub fn write_derived_parts<P: AsRef<[u8]>>(
+    path: &Path,
+    parts: &[P],
+    input: Option<&Path>,
+) -> Result<(), Error> {
+    let parts: Vec<&[u8]> = parts.iter().map(AsRef::as_ref).collect();
+    write_file(path, &parts, input, None, Durable::No)
 }
 
 /// Whether the bytes must be on the disk before the new file replaces the old.
@@ -60,12 +75,12 @@ pub fn write_atomically_with(
     bytes: &[u8],
     permissions: std::fs::Permissions,
 ) -> Result<(), Error> {
-    write_file(path, bytes, None, Some(permissions), Durable::Yes)
+    write_file(path, &[bytes], None, Some(permissions), Durable::Yes)
 }
 
 fn write_file(
     path: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     input: Option<&Path>,
     permissions: Option<std::fs::Permissions>,
     durable: Durable,
@@ -86,7 +101,7 @@ fn write_file(
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
-        return write_in_place(path, bytes);
+        return write_in_place(path, parts);
     }
     // Renaming over a symbolic link would replace the link; write to what it points at.
     let target = match std::fs::symlink_metadata(path) {
@@ -120,8 +135,9 @@ fn write_file(
             .map(|m| m.permissions())
     });
     let (tmp, mut file) = temporary(&dir, name).map_err(io)?;
-    let written = file
-        .write_all(bytes)
+    let written = parts
+        .iter()
+        .try_for_each(|part| file.write_all(part))
         .and_then(|()| keep.map_or(Ok(()), |p| file.set_permissions(p)))
         .and_then(|()| {
             if durable == Durable::Yes {
@@ -142,11 +158,16 @@ fn write_file(
 }
 
 /// Writes to a device or pipe that already exists, without creating or renaming anything.
-fn write_in_place(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+fn write_in_place(path: &Path, parts: &[&[u8]]) -> Result<(), Error> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(path)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+        .and_then(|mut f| {
+            parts
+                .iter()
+                .try_for_each(|part| f.write_all(part))
+                .and_then(|()| f.flush())
+        })
         .map_err(|source| Error::Io {
             path: path.display().to_string(),
             source,
@@ -219,6 +240,8 @@ mod tests {
         assert_eq!(std::fs::read(&out).unwrap(), b"two");
         write_derived(&out, b"three", None).unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"three");
+        write_derived_parts(&out, &["fo", "", "ur"], None).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"four");
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
     }

@@ -62,18 +62,22 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
         landscape: drawing.landscape,
         trace,
     };
-    let svg = crate::render::svg(&graph, &layout, &options);
-    let bytes = match format {
-        Format::Svg => svg.into_bytes(),
-        Format::Png => handout::to_png(&svg, dpi)?,
-        Format::Pdf => handout::to_pdf(&svg)?,
+    // An SVG is written in the parts it is drawn in; a PNG or PDF is made from it whole.
+    let parts = crate::render::svg_parts(&graph, &layout, &options);
+    let parts = match format {
+        Format::Svg => parts.into_iter().map(String::into_bytes).collect(),
+        Format::Png => vec![handout::to_png(&parts.concat(), dpi)?],
+        Format::Pdf => vec![handout::to_pdf(&parts.concat())?],
     };
     let written = match target {
-        Some(path) => crate::output::write_derived(path, &bytes, Some(&req.file)).map(|()| 0),
-        None => write_out(out, &bytes),
+        Some(path) => crate::output::write_derived_parts(path, &parts, Some(&req.file)).map(|()| 0),
+        None => parts
+            .iter()
+            .try_for_each(|part| write_out(out, part).map(drop))
+            .map(|()| 0),
     };
     if req.last {
-        super::leave_to_exit((graph, layout, bytes));
+        super::leave_to_exit((graph, layout, parts));
     }
     written
 }

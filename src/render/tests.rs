@@ -425,13 +425,14 @@ fn output_does_not_depend_on_threads_or_pieces() {
                 threads: 1,
                 chunk: usize::MAX,
             },
-        );
+        )
+        .concat();
         assert!(one.contains("id=\"relationship-40\""));
         assert!(one.contains("id=\"couple-1\""));
         for (threads, chunk) in [(1, 1), (2, 1), (3, 7), (4, 64), (2, usize::MAX)] {
             let split = Split { threads, chunk };
             assert_eq!(
-                svg_split(&g, &l, &opts, split),
+                svg_split(&g, &l, &opts, split).concat(),
                 one,
                 "{threads} threads, {chunk} per piece"
             );
