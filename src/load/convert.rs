@@ -16,6 +16,7 @@ use crate::model::{
     OpenWord, PartialDate, Person, PersonKind, RelKind, Relation, Relationship, Sex, SkillDef,
     SkillRating, TwinSet,
 };
+use crate::parallel::THREADS;
 
 /// Longest text value accepted (a name, a note, a place), in characters: a long note is a
 /// few thousand; anything longer is pasted data.
@@ -24,9 +25,6 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 pub const MAX_ID_CHARS: usize = 200;
 /// From this many people on, they are read on [`THREADS`] threads.
 const PARALLEL_PEOPLE: usize = 5_000;
-/// Threads reading a large family's people: a fixed number, as the system can only tell
-/// its count of cores by reading files, and the program opens nothing but its input.
-const THREADS: usize = 4;
 
 const TOP_KEYS: &[&str] = &[
     "title",
@@ -300,28 +298,10 @@ impl Reader {
         }
         // People are read independently of each other: a large family is read in runs on
         // several threads, each with its own problems, put back in order.
-        let runs: Vec<(Vec<Person>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-            let work = |run: &[(Yaml, Yaml)]| {
-                let mut reader = Reader { diags: Vec::new() };
-                (reader.people_of(run, skills), reader.diags)
-            };
-            let started: Vec<_> = entries
-                .chunks(entries.len().div_ceil(THREADS))
-                .map(|run| {
-                    (
-                        run,
-                        std::thread::Builder::new().spawn_scoped(scope, move || work(run)),
-                    )
-                })
-                .collect();
-            started
-                .into_iter()
-                .map(|(run, thread)| match thread {
-                    Ok(t) => t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    // No thread to be had: read that run here.
-                    Err(_) => work(run),
-                })
-                .collect()
+        let runs: Vec<&[(Yaml, Yaml)]> = entries.chunks(entries.len().div_ceil(THREADS)).collect();
+        let runs = crate::parallel::map(&runs, THREADS, |run| {
+            let mut reader = Reader { diags: Vec::new() };
+            (reader.people_of(run, skills), reader.diags)
         });
         let mut people = Vec::with_capacity(entries.len());
         for (run, diags) in runs {

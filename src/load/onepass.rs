@@ -19,12 +19,11 @@ use std::borrow::Cow;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
 use serde_yaml::Number;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use super::spans::widen;
+use super::spans::{convert_span_after, widen};
 use super::split;
 use super::tree::{Kind, Yaml};
-use crate::diag::{LineCol, Span};
+use crate::diag::Span;
+use crate::parallel::THREADS;
 
 /// Deepest nesting taken by the fast path; deeper documents take the full path, whose
 /// parser has its own limit and message.
@@ -44,10 +43,6 @@ enum Open {
 /// Files at least this large are cut into pieces parsed on several threads
 /// ([`super::split`]); smaller ones are parsed in one go.
 const SPLIT_FROM_BYTES: usize = 1 << 20;
-/// Threads parsing the pieces of a large file. A fixed number rather than the count of
-/// cores, which the system can only tell by reading files under `/proc` and `/sys` (the
-/// program opens nothing but its input and output); on fewer cores they take turns.
-const THREADS: usize = 4;
 
 /// An event of the parser with its scalar already read into a value, its place counted
 /// from the start of the file.
@@ -76,9 +71,7 @@ fn step(item: Result<(Event<'_>, YamlSpan), ScanError>, lines_before: usize) -> 
     let Ok((event, span)) = item else {
         return Some(Step::FullPath);
     };
-    let at = |m: &saphyr_parser::Marker| LineCol::line1_col0(m.line() + lines_before, m.col());
-    let (start, end) = (at(&span.start), at(&span.end));
-    let span = Span::new(start, end.max(start));
+    let span = convert_span_after(&span, lines_before);
     Some(match event {
         Event::Scalar(text, style, anchor, tag) => {
             if anchor != 0 || tag.is_some() {
@@ -144,35 +137,8 @@ fn tree_in_pieces(text: &str, plan: &split::Plan) -> Option<Yaml> {
             MAX_DEPTH - 1,
         ));
     }
-    let next = AtomicUsize::new(0);
-    let mut parsed: Vec<Option<Yaml>> = Vec::new();
-    parsed.resize_with(jobs.len(), || None);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..THREADS.min(jobs.len()))
-            .map(|_| {
-                std::thread::Builder::new().spawn_scoped(scope, || {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(text, lines_before, depth)) = jobs.get(i) else {
-                            break;
-                        };
-                        done.push((i, parse(text, lines_before, depth)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for worker in workers {
-            // A worker that could not be started leaves its jobs to the others.
-            let Ok(worker) = worker else { continue };
-            let done = worker
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            for (i, tree) in done {
-                parsed[i] = tree;
-            }
-        }
+    let parsed = crate::parallel::map(&jobs, THREADS, |&(text, lines_before, depth)| {
+        parse(text, lines_before, depth)
     });
     let mut parsed = parsed.into_iter();
     let mut skeleton = parsed.next()??;

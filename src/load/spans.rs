@@ -32,8 +32,14 @@ impl SpanNode {
 
 /// A span of `saphyr-parser` as a span of this crate.
 pub(super) fn convert_span(span: &YamlSpan) -> Span {
-    let start = LineCol::line1_col0(span.start.line(), span.start.col());
-    let end = LineCol::line1_col0(span.end.line(), span.end.col());
+    convert_span_after(span, 0)
+}
+
+/// A span of `saphyr-parser` in a text that starts after `lines_before` lines of the file,
+/// as a span of the file.
+pub(super) fn convert_span_after(span: &YamlSpan, lines_before: usize) -> Span {
+    let at = |m: &saphyr_parser::Marker| LineCol::line1_col0(m.line() + lines_before, m.col());
+    let (start, end) = (at(&span.start), at(&span.end));
     Span::new(start, end.max(start))
 }
 

@@ -7,19 +7,13 @@
 //! order), so the text is the same for any number of threads and any cut into pieces.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Ctx, Used, lines, relationships, symbols};
+use crate::parallel::THREADS;
 
 /// Below this many people the drawing is one piece on the calling thread: small families
 /// gain nothing from threads.
 const PARALLEL_FROM: usize = 2_000;
-
-/// Threads drawing a large family. A fixed number rather than the count of cores: asking
-/// the system (`available_parallelism`) reads files under `/proc` and `/sys`, and the
-/// program opens nothing but its input and output. Four keeps 2 to 4 cores busy; on
-/// fewer cores the threads take turns, at no cost to the text.
-const THREADS: usize = 4;
 
 /// How the drawing is cut and how many threads draw it.
 #[derive(Clone, Copy, Debug)]
@@ -64,39 +58,15 @@ enum Piece {
 /// order (each element on a new line), and the notation they use.
 pub fn draw(ctx: &Ctx, split: Split) -> (Vec<String>, Used) {
     let pieces = plan(ctx, split.chunk.max(1));
-    let next = AtomicUsize::new(0);
-    // Each worker takes the next piece not yet taken until none is left.
-    let work = || {
-        let mut done: Vec<(usize, String)> = Vec::new();
+    let drawn = crate::parallel::map(&pieces, split.threads, |piece| {
         let mut used = Used::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(piece) = pieces.get(i) else {
-                break;
-            };
-            done.push((i, draw_piece(ctx, piece, &mut used)));
-        }
-        (done, used)
-    };
-    let results = if split.threads <= 1 || pieces.len() <= 1 {
-        vec![work()]
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..split.threads.min(pieces.len()))
-                .map(|_| scope.spawn(work))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
-    let mut texts = vec![String::new(); pieces.len()];
+        let text = draw_piece(ctx, piece, &mut used);
+        (text, used)
+    });
+    let mut texts = Vec::with_capacity(drawn.len());
     let mut used = Used::new();
-    for (done, piece_used) in results {
-        for (i, text) in done {
-            texts[i] = text;
-        }
+    for (text, piece_used) in drawn {
+        texts.push(text);
         used.extend(piece_used);
     }
     (texts, used)

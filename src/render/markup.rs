@@ -116,13 +116,19 @@ pub fn path(out: &mut String, class: &str, d: impl FnOnce(&mut String)) {
 /// A `<text>` with a class at a point; the crate puts the text of a text element on its
 /// own line.
 pub fn text(out: &mut String, class: &str, x: f64, y: f64, content: &str) {
+    text_with(out, class, x, y, |out| escape_text(out, content));
+}
+
+/// A `<text>` with a class at a point, whose content `write` appends as it is (escaped
+/// already, or with nothing to escape).
+pub fn text_with(out: &mut String, class: &str, x: f64, y: f64, write: impl FnOnce(&mut String)) {
     child(out, "text")
         .attr("class", class)
         .num("x", x)
         .num("y", y)
         .open();
     out.push('\n');
-    escape_text(out, content);
+    write(out);
     close(out, "text");
 }
 

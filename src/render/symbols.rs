@@ -283,16 +283,11 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
 /// A `<text>` whose content `write` appends: years and ages, which need no escaping
 /// (checked in debug builds).
 fn text_with(out: &mut String, class: &str, x: f64, y: f64, write: impl FnOnce(&mut String)) {
-    child(out, "text")
-        .attr("class", class)
-        .num("x", x)
-        .num("y", y)
-        .open();
-    out.push('\n');
-    let start = out.len();
-    write(out);
-    debug_assert!(!out[start..].contains(['&', '<', '>']));
-    markup::close(out, "text");
+    markup::text_with(out, class, x, y, |out| {
+        let start = out.len();
+        write(out);
+        debug_assert!(!out[start..].contains(['&', '<', '>']));
+    });
 }
 
 /// A line from the top of the person's box down to a small glyph.
