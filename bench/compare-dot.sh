@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Draws the same random families with this engine and with Graphviz `dot`, as whole
 # processes, and prints time, crossings, couples side by side, birth-order inversions and
-# parent–child offset for both, measured by the same metric code (layout-research.md §6).
+# parent–child offset for both, measured by the same metric code (docs/layout.md, "How it compares with Graphviz").
 #
 #   bench/compare-dot.sh [SIZES...]     default sizes: 1000 2000 5000
 #   RUNS=3 bench/compare-dot.sh         runs per timing (default 1; the minimum is kept)

@@ -2,7 +2,7 @@
 //!
 //! [`family_yaml`] writes a valid family file with exactly the number of people asked
 //! for, the same text for the same seed on every platform (a splitmix64 generator, no
-//! dependencies). The families grow the way layout-research.md §3.1 describes: founder
+//! dependencies). The families grow the way docs/layout.md ("Why it works this way") describes: founder
 //! couples, 0–4 children each with birth years, twins (5 %), most children marrying
 //! (a new partner from outside, or with 3 % someone of the same generation from another
 //! family, which makes cousin marriages and loops, or with 1 % someone a generation

@@ -1,6 +1,6 @@
 //! genogram: multi-generational family pattern analysis.
 //!
-//! A family is written by hand in a YAML file (see `format.md` and the JSON Schema in
+//! A family is written by hand in a YAML file (see `docs/format.md` and the JSON Schema in
 //! `schemas/`). The pipeline:
 //!
 //! 1. [`load`]: text → [`model::Family`], every value with its place in the file;

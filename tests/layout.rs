@@ -1,5 +1,5 @@
 //! The layout engine's promises, checked on the regression fixtures of
-//! layout-research.md §5 (tests/fixtures/layout/), on every sample, and on random families
+//! docs/layout.md (tests/fixtures/layout/), on every sample, and on random families
 //! (property tests): the hard invariants of `genogram::layout::verify`, everyone drawn once,
 //! partners side by side, children under their own couple in birth order, determinism and
 //! independence from the order of the file.

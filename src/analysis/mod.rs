@@ -1,4 +1,4 @@
-//! How the skills of intimacy were passed down a family (analysis.md, the contract).
+//! How the skills of intimacy were passed down a family (docs/analysis.md).
 //!
 //! [`analyse`] takes a [`FamilyGraph`] and returns a [`Report`]: per person and skill the
 //! level, status and source; per caregiver → child link the transmission; the chains of
@@ -97,7 +97,7 @@ impl Threshold {
 pub type CaregiverView<'g> =
     EdgeFiltered<&'g StableDiGraph<Node, Edge>, fn(EdgeReference<'_, Edge>) -> bool>;
 
-/// The family graph seen through its caregiver edges only (format.md, "Caregivers").
+/// The family graph seen through its caregiver edges only (docs/format.md, "Who raised whom").
 pub fn caregiver_view(graph: &FamilyGraph) -> CaregiverView<'_> {
     fn is_caregiver(e: EdgeReference<'_, Edge>) -> bool {
         matches!(e.weight(), Edge::Caregiver)
@@ -241,7 +241,7 @@ pub fn analyse(graph: &FamilyGraph, options: &AnalysisOptions) -> Report {
     }
 }
 
-/// The report as JSON (analysis.md, "JSON shape"), pretty-printed: the same report gives
+/// The report as JSON (docs/analysis.md, "JSON"), pretty-printed: the same report gives
 /// the same bytes, with people and skills in the file's order.
 pub fn json(report: &Report) -> String {
     // Serialising plain structs with string keys into a String cannot fail.

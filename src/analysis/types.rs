@@ -1,4 +1,4 @@
-//! The report: plain data, serialised as the JSON of analysis.md ("JSON shape").
+//! The report: plain data, serialised as the JSON of docs/analysis.md ("JSON").
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -10,7 +10,7 @@ use super::{Kin, Threshold};
 pub type Id = std::sync::Arc<str>;
 use crate::model::Level;
 
-/// Per caregiver → child link and skill: what happened to the skill (analysis.md).
+/// Per caregiver → child link and skill: what happened to the skill (docs/analysis.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Transmission {
@@ -51,7 +51,7 @@ impl Transmission {
     }
 }
 
-/// Per person and skill: how the person's level relates to their caregivers' (analysis.md).
+/// Per person and skill: how the person's level relates to their caregivers' (docs/analysis.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -98,7 +98,7 @@ impl Status {
     }
 }
 
-/// The whole report; `serde_json::to_string` gives the JSON of analysis.md.
+/// The whole report; `serde_json::to_string` gives the JSON of docs/analysis.md.
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
     /// The file's title.

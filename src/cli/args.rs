@@ -174,7 +174,7 @@ pub enum ReportFormat {
     Text,
     /// Markdown, to print as a handout section.
     Markdown,
-    /// JSON, for other tools (the shape of analysis.md).
+    /// JSON, for other tools (the shape of docs/analysis.md).
     Json,
 }
 

@@ -1,4 +1,4 @@
-//! Generation numbers (analysis.md, "Generation").
+//! Generation numbers (docs/analysis.md).
 //!
 //! Founders of the oldest line are generation 1; a child is one below its parents; a
 //! partner who married in takes the partner's generation. The steps:

@@ -5,7 +5,7 @@
 //! - person → couple ([`Edge::Partner`]) for each partner;
 //! - couple → person ([`Edge::Child`]) for each child, with how the child belongs;
 //! - person → person ([`Edge::Caregiver`]) from each caregiver to the person they raised,
-//!   by the rules of format.md, "Caregivers";
+//!   by the rules of docs/format.md, "Who raised whom";
 //! - person → person ([`Edge::Emotional`]) for each emotional relationship.
 //!
 //! Generation numbers are computed here, once, so that the report and the drawing agree.
@@ -249,7 +249,7 @@ impl FamilyGraph {
         self.generations.iter().copied().max().unwrap_or(0)
     }
 
-    /// The people who raised `p` (format.md, "Caregivers"), in file order.
+    /// The people who raised `p` (docs/format.md, "Who raised whom"), in file order.
     pub fn caregivers(&self, p: PersonIx) -> &[PersonIx] {
         &self.caregivers[p.0]
     }

@@ -1,5 +1,5 @@
-//! The family in Graphviz DOT, in the "family point" encoding of layout-research.md §6.1
-//! (as Gramps and yFiles do it): a person node per person, a point node per couple on its
+//! The family in Graphviz DOT, in the "family point" encoding described in docs/layout.md
+//! ("Why it works this way"; as Gramps and yFiles do it): a person node per person, a point node per couple on its
 //! own rank, partner → couple and couple → child edges, secondary links (birth parents of
 //! an adopted child) dashed and kept out of ranking. Nodes reserve the same width as this
 //! engine (symbol or label, whichever is wider), so both engines are compared on equal

@@ -1,4 +1,4 @@
-//! Quality measures of a placement (layout-research.md §5), computed from person centres
+//! Quality measures of a placement (docs/layout.md, "What is measured"), computed from person centres
 //! only, so that the same code measures this engine and Graphviz `dot` alike:
 //!
 //! - **crossings** (M10a): pairs of straight segments from a couple's port (the middle of

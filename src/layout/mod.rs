@@ -18,8 +18,8 @@
 //!    child lines, secondary (birth) links and relationships, all clear of symbols.
 //!
 //! [`verify`] checks the hard invariants (also run in debug builds) and [`metrics`]
-//! computes the quality measures of `layout-research.md` §5. Every stage is linear or
-//! `n log n` in the size of the family, and nothing iterates a hash map.
+//! computes the quality measures of `docs/layout.md` ("What is measured"). Every stage is
+//! linear or `n log n` in the size of the family, and nothing iterates a hash map.
 
 mod blocks;
 mod coords;

@@ -57,7 +57,7 @@ pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
     let mut best_cross = crossings(f, &first.order);
     let mut best = first;
     // Founding lines ordered by the barycentre of the lines they marry into (after
-    // layout-research.md §4.4 step 1); kept only when they cross less.
+    // docs/layout.md, "Why it works this way"); kept only when they cross less.
     for _ in 0..ROOT_ROUNDS {
         let order = barycentre_order(f, blocks, &best);
         let next = run(f, rows, blocks, &order, Some(&best));

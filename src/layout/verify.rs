@@ -1,4 +1,4 @@
-//! The hard invariants of a layout (layout-research.md §5), checked from the output alone:
+//! The hard invariants of a layout (docs/layout.md, "What is measured"), checked from the output alone:
 //! M1 no overlap of symbols and label boxes, M2 rows by generation, M5 no line through a
 //! symbol or label box, M6 sibship contiguity, M8 twins together on one apex, M9 no
 //! relationship line running on top of a partner, descent, sibship or child line. Debug

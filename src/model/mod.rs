@@ -1,4 +1,4 @@
-//! The family as the user wrote it (`format.md`), with the place of every value.
+//! The family as the user wrote it (`docs/format.md`), with the place of every value.
 //!
 //! [`crate::load`] fills these types from YAML; [`crate::validate`] checks the rules that
 //! span several entries (references, cycles, dates) and hands back a [`ValidFamily`], the

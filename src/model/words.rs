@@ -1,4 +1,4 @@
-//! The fixed words of the family file (`format.md`), one enum per field.
+//! The fixed words of the family file (`docs/format.md`), one enum per field.
 //!
 //! Each enum knows its words in the order the format lists them, so that error messages,
 //! suggestions and the JSON Schema are all built from one list.

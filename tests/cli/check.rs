@@ -1,4 +1,4 @@
-//! `genogram check`: every sample passes; every refusal of format.md is located and worded.
+//! `genogram check`: every sample passes; every refusal of docs/format.md is located and worded.
 
 use crate::util::{genogram, path, samples, stderr, stdout, temp_dir, write};
 
