@@ -1,22 +1,19 @@
-//! Imports every GEDCOM file in the shared test data and checks that the family file
-//! written loads, validates and builds (what `genogram check` does), lays out and draws.
+//! Imports every GEDCOM file of the test data and checks that the family file written
+//! loads, validates and builds (what `genogram check` does), lays out and draws.
 //!
-//! The data lives outside the crate, in `../shared/data/gedcom/`; when that folder is
-//! absent (a checkout without it), the tests say so and pass without checking.
+//! The files are in the repository, in `tests/data/gedcom/` (each folder's README gives
+//! origin and licence). A missing file is a failure, never a silent pass.
 
 use std::path::{Path, PathBuf};
 
-fn data_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/gedcom");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: {} is absent, so the GEDCOM files were not imported",
-            dir.display()
-        );
-        None
-    }
+fn data_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gedcom");
+    assert!(
+        dir.join("royal92/royal92.ged").is_file(),
+        "the GEDCOM test files are missing from {}: restore tests/data/gedcom/ from the repository",
+        dir.display()
+    );
+    dir
 }
 
 fn ged_files(dir: &Path) -> Vec<PathBuf> {
@@ -52,12 +49,12 @@ fn import(path: &Path) -> genogram::gedcom::Imported {
 }
 
 #[test]
-fn every_shared_gedcom_file_imports_to_a_valid_family() {
-    let Some(dir) = data_dir() else { return };
+fn every_gedcom_test_file_imports_to_a_valid_family() {
+    let dir = data_dir();
     let files = ged_files(&dir);
     assert!(
         files.len() >= 60,
-        "expected the shared GEDCOM files, found {}",
+        "expected the GEDCOM test files, found {}",
         files.len()
     );
     for path in &files {
@@ -104,7 +101,7 @@ fn every_shared_gedcom_file_imports_to_a_valid_family() {
 
 #[test]
 fn royal92_keeps_every_person_and_family() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     let i = import(&dir.join("royal92/royal92.ged"));
     assert_eq!((i.people, i.families), (3010, 1422));
     let s = i.summary();
@@ -129,7 +126,7 @@ fn royal92_keeps_every_person_and_family() {
 
 #[test]
 fn gedcom7_names_remarriage_same_sex_and_void_pointers() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     let g7 = dir.join("gedcom7/familysearch-gedcom.io/gedcom70");
     let same = import(&g7.join("same-sex-marriage.ged"));
     assert!(
@@ -185,13 +182,15 @@ fn gedcom7_names_remarriage_same_sex_and_void_pointers() {
 
 #[test]
 fn every_character_set_test_file_reads_the_same_name() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
+    let mut read = 0;
     for version in ["5", "7"] {
         let d = dir.join("gedcom7/gedcom7code-test-files").join(version);
         for f in ged_files(&d).iter().filter(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("char_"))
         }) {
+            read += 1;
             let bytes = std::fs::read(f).unwrap();
             let text = genogram::gedcom::charset::decode(&bytes).unwrap().text;
             assert!(
@@ -201,11 +200,13 @@ fn every_character_set_test_file_reads_the_same_name() {
             );
         }
     }
+    // Nine character-set files (ASCII, UTF-8, UTF-16 both ways) in each version.
+    assert_eq!(read, 18, "character-set test files found");
 }
 
 #[test]
 fn the_dates_of_the_date_test_files_are_read() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     for file in [
         "gedcom7/familysearch-gedcom.io/gedcom70/date.ged",
         "gedcom7/gedcom7code-test-files/5/date-all.ged",
