@@ -323,8 +323,198 @@ fn crosses(a: [f64; 2], b: [f64; 2], r: [f64; 4]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{crosses, overlaps};
-    use crate::layout::{Layout, Line, LineKind};
+    use super::{check, crosses, overlaps};
+    use crate::graph::FamilyGraph;
+    use crate::layout::{Layout, LayoutOptions, Line, LineKind};
+
+    /// Two founders with three children, the last two twins; a second couple on the
+    /// children's row with a child of their own; so that every rule has something to
+    /// check.
+    const FAMILY: &str = "people:
+  a: {sex: male, born: 1940}
+  b: {sex: female, born: 1942}
+  c: {sex: female, born: 1965}
+  t1: {sex: male, born: 1968}
+  t2: {sex: male, born: 1968}
+  e: {sex: male, born: 1960}
+  f: {sex: female, born: 1962}
+  h: {sex: female, born: 1966}
+couples:
+  - partners: [a, b]
+    children: [c, {twins: [t1, t2]}]
+  - partners: [e, f]
+    children: [h]
+";
+
+    fn family() -> (FamilyGraph, Layout) {
+        let g = crate::load_str("family.yaml", FAMILY).expect("a valid family");
+        let l = crate::layout::layout(&g, &LayoutOptions::default());
+        assert_eq!(
+            check(&g, &l, &LayoutOptions::default()),
+            Vec::<String>::new()
+        );
+        (g, l)
+    }
+
+    fn at(l: &Layout, id: &str) -> usize {
+        l.people.iter().position(|p| p.id == id).expect("placed")
+    }
+
+    /// The problems `check` finds in the family's layout after `spoil` changed it.
+    fn problems(spoil: impl FnOnce(&mut Layout)) -> Vec<String> {
+        let (g, mut l) = family();
+        spoil(&mut l);
+        check(&g, &l, &LayoutOptions::default())
+    }
+
+    fn reports(found: &[String], start: &str) {
+        assert!(
+            found.iter().any(|m| m.starts_with(start)),
+            "expected a problem starting {start:?}, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_left_out_is_reported() {
+        reports(&problems(|l| drop(l.people.pop())), "7 people placed, 8 in");
+    }
+
+    #[test]
+    fn m2_a_person_off_their_generation_row_is_reported() {
+        let found = problems(|l| {
+            let i = at(l, "c");
+            l.people[i].y += 3.0;
+        });
+        reports(&found, "M2: c is not on the row of generation 2");
+    }
+
+    #[test]
+    fn m2_a_child_not_below_a_parent_is_reported() {
+        // The children's row moved above the parents' row, everyone on it with it.
+        let found = problems(|l| {
+            let y = l.rows[0].y - 200.0;
+            l.rows[1].y = y;
+            for p in l.people.iter_mut().filter(|p| p.generation == 2) {
+                p.y = y;
+            }
+        });
+        reports(&found, "M2: c is not below their parent a");
+    }
+
+    #[test]
+    fn m1_two_symbols_on_top_of_each_other_are_reported() {
+        let found = problems(|l| {
+            let (c, h) = (at(l, "c"), at(l, "h"));
+            l.people[h].x = l.people[c].x + 1.0;
+        });
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("M1: ") && m.ends_with(" overlap")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn m1_labels_reaching_into_the_next_row_are_reported() {
+        let found = problems(|l| {
+            let a = at(l, "a");
+            l.people[a].label_height = 1000.0;
+        });
+        reports(&found, "M1: labels of generation 1 reach into generation 2");
+    }
+
+    #[test]
+    fn m5_a_line_through_a_symbol_is_reported() {
+        let found = problems(|l| {
+            let c = &l.people[at(l, "c")];
+            let (x, y) = (c.x, c.y);
+            let mut through = l.lines[0].clone();
+            through.points = vec![[x - 100.0, y], [x + 100.0, y]];
+            l.lines.push(through);
+        });
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("M5: ") && m.ends_with(" passes through c")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn m5_a_line_through_a_label_is_reported() {
+        let found = problems(|l| {
+            let c = &l.people[at(l, "c")];
+            let (x, y) = (c.x, c.y + c.height / 2.0 + c.label_height / 2.0);
+            let mut through = l.lines[0].clone();
+            through.points = vec![[x - 5.0, y], [x + 5.0, y]];
+            l.lines.push(through);
+        });
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("M5: ") && m.ends_with(" passes through c")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn m6_a_stranger_among_siblings_is_reported() {
+        // h (of the other couple) trades places with c, the eldest of a and b's children.
+        let found = problems(|l| {
+            let (c, t1) = (at(l, "c"), at(l, "t1"));
+            let h = at(l, "h");
+            let (xc, xt) = (l.people[c].x, l.people[t1].x);
+            l.people[h].x = (xc + xt) / 2.0;
+        });
+        reports(&found, "M6: h stands among the children of couple 1");
+    }
+
+    #[test]
+    fn m8_a_person_between_twins_is_reported() {
+        let found = problems(|l| {
+            let (t1, t2, c) = (at(l, "t1"), at(l, "t2"), at(l, "c"));
+            let (x1, x2) = (l.people[t1].x, l.people[t2].x);
+            l.people[c].x = (x1 + x2) / 2.0;
+        });
+        reports(&found, "M8: c stands between twins");
+    }
+
+    #[test]
+    fn m8_twins_from_two_points_are_reported() {
+        let found = problems(|l| {
+            let t2 = l.people[at(l, "t2")].person;
+            let line = l
+                .lines
+                .iter_mut()
+                .find(|x| x.kind == LineKind::Child && x.child == Some(t2))
+                .expect("t2's line");
+            line.points[0][0] += 7.0;
+        });
+        reports(
+            &found,
+            "M8: the twins of couple 1 do not hang from one point",
+        );
+    }
+
+    #[test]
+    fn m9_a_relationship_on_a_family_line_is_reported_by_check() {
+        let found = problems(|l| {
+            let partner = l
+                .lines
+                .iter()
+                .find(|x| x.kind == LineKind::Partner)
+                .expect("a partner line")
+                .clone();
+            let mut rel = partner;
+            rel.kind = LineKind::Relationship;
+            l.lines.push(rel);
+        });
+        reports(
+            &found,
+            "M9: the relationship line from a to b runs on the Partner line",
+        );
+    }
 
     fn line(kind: LineKind, points: Vec<[f64; 2]>) -> Line {
         Line {
