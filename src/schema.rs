@@ -86,10 +86,10 @@ pub fn schema() -> Value {
                 "anyOf": [{"$ref": "#/definitions/idText"}, {"type": "integer", "minimum": 0}]
             },
             "date": {
-                "description": "YYYY, YYYY-MM or YYYY-MM-DD; a leading ~ marks an approximate date.",
+                "description": "YYYY, YYYY-MM or YYYY-MM-DD (a year of one to four digits, 1 to 9999; no years BC); a leading ~ marks an approximate date.",
                 "anyOf": [
-                    {"type": "integer", "minimum": 1000, "maximum": 9999},
-                    {"type": "string", "pattern": "^~?\\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+                    {"type": "integer", "minimum": 1, "maximum": 9999},
+                    {"type": "string", "pattern": "^~?\\s*[0-9]{1,4}(-[0-9]{2}(-[0-9]{2})?)?$"}
                 ]
             },
             "level": {"description": "none, some, strong or unknown.", "enum": Level::WORDS},

@@ -2,18 +2,20 @@
 //!
 //! | GEDCOM | family file |
 //! |---|---|
-//! | `12 MAR 1950`, `MAR 1950`, `1950` | `1950-03-12`, `1950-03`, `1950` |
+//! | `12 MAR 1950`, `MAR 1950`, `1950`, `742` | `1950-03-12`, `1950-03`, `1950`, `742` |
+//! | full month names: `29 December 1812` | `1812-12-29` |
 //! | `ABT`, `CAL`, `EST` before a date | the date with `~` |
 //! | `BEF 1950`, `AFT 1950` | `~1950` |
-//! | `BET 1940 AND 1950`, `FROM 1940 TO 1950` | `~1945` (the middle year; the month too when both ends share it) |
+//! | `BET 1940 AND 1950`, `BET. 1940 - 1950`, `FROM 1940 TO 1950` | `~1945` (the middle year; the month too when both ends share it) |
+//! | qualifiers with a full stop, as Family Tree Maker writes them: `ABT. 1816`, `BEF. 23 JUL 1930` | as without it |
 //! | `FROM 1940`, `TO 1950` | `~1940`, `~1950` |
 //! | `INT 1950 (phrase)` | `~1950` |
 //! | dual years `1700/01`, `1815/1816` | the second (new-style) year |
 //! | `@#DJULIAN@ 12 MAR 1650`, `JULIAN 12 MAR 1650` | converted to the Gregorian day; a month or year alone is kept as written |
 //!
-//! Not kept (the caller reports them): phrases alone `(about the war)`, dates before the
-//! year 1000 (the file format writes four-digit years), dates BC, dates without a year,
-//! and the Hebrew and French republican calendars.
+//! Not kept (the caller reports them): phrases alone `(about the war)`, dates BC
+//! (`26 JUN 34 B.C.`: the family file holds years 1 to 9999 of the Common Era), dates
+//! without a year, and the Hebrew and French republican calendars.
 
 use crate::model::PartialDate;
 
@@ -32,7 +34,10 @@ pub fn parse(value: &str) -> Result<PartialDate, String> {
     }
     // A phrase after an interpreted date, or a GEDCOM 7 phrase line, is not needed.
     let main = upper.split('(').next().unwrap_or_default();
-    let tokens = calendar_tokens(main);
+    let tokens: Vec<String> = calendar_tokens(main)
+        .into_iter()
+        .map(|t| without_full_stop(t))
+        .collect();
     let words: Vec<&str> = tokens.iter().map(String::as_str).collect();
     match words.as_slice() {
         [] => Err("it is empty".into()),
@@ -40,6 +45,7 @@ pub fn parse(value: &str) -> Result<PartialDate, String> {
         ["BEF" | "AFT" | "FROM" | "TO", rest @ ..] if !rest.contains(&"TO") => {
             Ok(simple(rest)?.year_only().approx())
         }
+        ["BET", rest @ ..] if rest.contains(&"-") && !rest.contains(&"AND") => range(rest, "-"),
         ["BET", rest @ ..] => range(rest, "AND"),
         ["FROM", rest @ ..] => range(rest, "TO"),
         _ => simple(&words),
@@ -62,6 +68,15 @@ fn calendar_tokens(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `ABT.` as `ABT`, `DEC.` as `DEC`: the full stop of an abbreviation, which some programs
+/// write, changes nothing. `B.C.` keeps its stops (it is matched as written).
+fn without_full_stop(token: String) -> String {
+    match token.strip_suffix('.') {
+        Some(t) if token != "B.C." && !t.is_empty() && !t.contains('.') => t.to_string(),
+        _ => token,
+    }
 }
 
 fn range(words: &[&str], sep: &str) -> Result<PartialDate, String> {
@@ -123,10 +138,10 @@ fn simple(words: &[&str]) -> Result<PartialDate, String> {
         }
     }
     if let Some((last, rest)) = words.split_last()
-        && matches!(*last, "BC" | "B.C." | "BCE")
+        && matches!(*last, "BC" | "B.C." | "BCE" | "B.C.E.")
     {
         let _ = rest;
-        return Err("it is before the year 1000".into());
+        return Err(BC.into());
     }
     let (day, month, year) = match words {
         [y] => (None, None, *y),
@@ -159,8 +174,8 @@ fn simple(words: &[&str]) -> Result<PartialDate, String> {
         (Calendar::Julian, Some(m), Some(d)) => julian_to_gregorian(year, m, d),
         _ => (year, month, day),
     };
-    if year < 1000 {
-        return Err("it is before the year 1000".into());
+    if year < 1 {
+        return Err("there is no year 0".into());
     }
     if year > 9999 {
         return Err("its year has more than four digits".into());
@@ -201,13 +216,32 @@ fn year_of(text: &str) -> Result<i32, String> {
     }
 }
 
+/// Why a date BC is not kept, in plain words.
+const BC: &str =
+    "it is a year before the Common Era (BC), which the family file cannot hold (years 1 to 9999)";
+
+/// A month by GEDCOM's three letters or its full English name (`DECEMBER`, as files made by
+/// hand write it; `SEPT` too).
 fn month_of(m: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
     ];
     MONTHS
         .iter()
-        .position(|n| *n == m)
+        .position(|n| {
+            m.len() >= 3 && (n.get(..3) == Some(m) || *n == m || (m == "SEPT" && n.starts_with(m)))
+        })
         .and_then(|i| u8::try_from(i + 1).ok())
 }
 
@@ -268,6 +302,28 @@ mod tests {
     }
 
     #[test]
+    fn years_of_one_to_four_digits() {
+        assert_eq!(ok("742"), "742");
+        assert_eq!(ok("2 APR 742"), "742-04-02");
+        assert_eq!(ok("ABT 900"), "~900");
+        assert_eq!(ok("@#DJULIAN@ 28 JAN 814"), "814-02-01");
+    }
+
+    #[test]
+    fn forms_written_by_people_and_other_programs() {
+        assert_eq!(ok("29 December 1812"), "1812-12-29");
+        assert_eq!(ok("September 1900"), "1900-09");
+        assert_eq!(ok("4 Sept 1900"), "1900-09-04");
+        assert_eq!(ok("ABT. 1816"), "~1816");
+        assert_eq!(ok("BEF. 23 JUL 1930"), "~1930");
+        assert_eq!(ok("AFT. 1823"), "~1823");
+        assert_eq!(ok("BET. 1794 - 1796"), "~1795");
+        assert_eq!(ok("EST. DEC. 1900"), "~1900-12");
+        assert!(parse("Decembre 1812").is_err());
+        assert!(parse("DE 1812").is_err());
+    }
+
+    #[test]
     fn dual_years_take_the_new_style_year() {
         assert_eq!(ok("1815/1816"), "1816");
         assert_eq!(ok("12 FEB 1700/01"), "1701-02-12");
@@ -289,8 +345,9 @@ mod tests {
     fn what_cannot_be_kept_says_why() {
         let why = |s: &str| parse(s).unwrap_err();
         assert!(why("(unknown)").contains("phrase"));
-        assert!(why("ABT 900").contains("1000"));
-        assert!(why("44 BC").contains("1000"));
+        assert!(why("44 BC").contains("before the Common Era"));
+        assert!(why("26 JUN 34 B.C.").contains("before the Common Era"));
+        assert!(why("0").contains("no year 0"));
         assert!(why("5 JUL").contains("no year"));
         assert!(why("@#DHEBREW@ 1 TSH 5700").contains("Hebrew"));
         assert!(why("@#DFRENCH R@ 1 VEND 0001").contains("French"));

@@ -32,8 +32,9 @@ impl PartialDate {
         }
     }
 
-    /// A date from its parts, or `None` when the year is not written with four digits
-    /// (1000–9999), a day comes without its month, or the month or day does not exist.
+    /// A date from its parts, or `None` when the year is outside 1–9999 (one to four
+    /// digits, of the Common Era), a day comes without its month, or the month or day does
+    /// not exist.
     pub fn from_parts(
         year: i32,
         month: Option<u8>,
@@ -46,7 +47,7 @@ impl PartialDate {
             (Some(m), Some(d)) => month_ok && (1..=days_in_month(year, m)).contains(&d),
             (None, Some(_)) => false,
         };
-        ((1000..=9999).contains(&year) && month_ok && day_ok).then_some(PartialDate {
+        ((1..=9999).contains(&year) && month_ok && day_ok).then_some(PartialDate {
             year,
             month,
             day,
@@ -162,14 +163,20 @@ impl FromStr for PartialDate {
         };
         let mut parts = rest.split('-');
         let year_text = parts.next().unwrap_or_default();
-        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+        // One to four digits: genealogy reaches back to the early Middle Ages (`742`).
+        if !(1..=4).contains(&year_text.len()) || !year_text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DateError(format!(
-                "`{s}` is not a date; write the year with four digits, as in `1950`, `1950-04` or `1950-04-17`"
+                "`{s}` is not a date; write the year with one to four digits, as in `1950`, `1950-04`, `1950-04-17` or `742`"
             )));
         }
         let year: i32 = year_text
             .parse()
             .map_err(|_| DateError(format!("`{s}` has an unreadable year")))?;
+        if year == 0 {
+            return Err(DateError(format!(
+                "`{s}` is not a date: there is no year 0, and years before the Common Era cannot be written"
+            )));
+        }
         let mut field = |name: &str, max: u8| -> Result<Option<u8>, DateError> {
             match parts.next() {
                 None => Ok(None),
@@ -210,7 +217,8 @@ impl fmt::Display for PartialDate {
         if self.approximate {
             f.write_str("~")?;
         }
-        write!(f, "{:04}", self.year)?;
+        // Years as they are said (`742`); YAML would read `0742` as the same number.
+        write!(f, "{}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
         }
@@ -243,7 +251,14 @@ mod tests {
         assert!(PartialDate::from_parts(1900, Some(2), Some(29), false).is_none());
         assert!(PartialDate::from_parts(1950, Some(13), None, false).is_none());
         assert!(PartialDate::from_parts(1950, None, Some(3), false).is_none());
-        assert!(PartialDate::from_parts(999, None, None, false).is_none());
+        assert_eq!(
+            PartialDate::from_parts(999, None, None, false)
+                .unwrap()
+                .to_string(),
+            "999"
+        );
+        assert!(PartialDate::from_parts(0, None, None, false).is_none());
+        assert!(PartialDate::from_parts(-34, None, None, false).is_none());
         assert!(PartialDate::from_parts(10_000, None, None, false).is_none());
     }
 
@@ -256,9 +271,15 @@ mod tests {
             "~1900",
             "~1900-02",
             "2000-02-29",
+            "742",
+            "~814-01-28",
+            "9",
         ] {
             assert_eq!(d(s).to_string(), s);
         }
+        // Leading zeros are read, and not written back.
+        assert_eq!(d("0742").to_string(), "742");
+        assert!(d("742") < d("1066"));
         assert!(d("~1900").is_approximate());
         assert_eq!(d("1950-04").month(), Some(4));
     }
@@ -270,7 +291,10 @@ mod tests {
             "1950-00",
             "1950-02-30",
             "1900-02-29",
-            "50",
+            "0",
+            "0000",
+            "12345",
+            "-34",
             "1950-4",
             "1950/04",
             "abcd",

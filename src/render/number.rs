@@ -234,14 +234,18 @@ mod tests {
         assert_eq!(ints, format!("0 7 -7 1950 {} {} ", i64::MIN, i64::MAX));
     }
 
-    /// The nearest whole number of hundredths is what `f64::round` gives, halves included.
+    /// The nearest whole number of hundredths, as `{:.2}` gives it: an exact half (a value
+    /// whose binary form is exactly halfway, like 1.125) goes to the even hundredth.
     #[test]
-    fn halves_round_away_from_zero() {
+    fn halves_round_to_even_as_std_formatting_does() {
         for v in [
             0.005, -0.005, 0.015, 0.025, -0.025, 1.125, -1.125, 0.0049999, 2.5e-3,
         ] {
             assert_eq!(num(v), slow(v), "{v:?}");
         }
+        assert_eq!(num(1.125), "1.12");
+        assert_eq!(num(-1.125), "-1.12");
+        assert_eq!(num(0.375), "0.38");
     }
 
     #[test]
