@@ -11,6 +11,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// cores busy; on fewer cores the threads take turns, at no cost to the results.
 pub(crate) const THREADS: usize = 4;
 
+/// From this many people on, a family's stages run on threads (reading the people, the
+/// checks, the graph): below it, starting threads costs more than it saves.
+pub(crate) const PARALLEL_FROM: usize = 5_000;
+
+/// The same point in bytes of the file, for the parsing that runs before anyone is
+/// counted: a person takes about 160 bytes of a family file (a family of 100,000 people
+/// is about 15 MiB).
+pub(crate) const PARALLEL_FROM_BYTES: usize = PARALLEL_FROM * 160;
+
 /// `f` of every job, in the order of `jobs`, worked out on up to `threads` threads (the
 /// calling one among them): each takes the next job not yet taken until none is left.
 /// When threads cannot be had, the calling thread does the rest. A panic is passed on.

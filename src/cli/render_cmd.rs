@@ -23,7 +23,11 @@ pub(super) struct Request {
 }
 
 /// Runs `render`; nothing is written unless the family is valid and the drawing done.
-pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
+pub(super) fn run(
+    req: &Request,
+    out: &mut impl Write,
+    leftovers: &mut super::Leftovers,
+) -> Result<u8, Error> {
     let target = req.output.as_ref().filter(|p| p.as_os_str() != "-");
     if let Some(t) = target
         && let (Ok(a), Ok(b)) = (std::fs::canonicalize(t), std::fs::canonicalize(&req.file))
@@ -77,7 +81,7 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
             .map(|()| 0),
     };
     if req.last {
-        super::leave_to_exit((graph, layout, parts));
+        leftovers.keep((graph, layout, parts));
     }
     written
 }

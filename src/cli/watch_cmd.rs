@@ -37,7 +37,7 @@ pub(super) fn run(req: &Request, out: &mut impl Write, err: &mut impl Write) -> 
                 );
             } else {
                 let mut sink = Vec::new();
-                match render_cmd::run(req, &mut sink) {
+                match render_cmd::run(req, &mut sink, &mut super::Leftovers::default()) {
                     Ok(_) => {
                         let _ = writeln!(
                             out,

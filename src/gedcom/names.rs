@@ -33,7 +33,9 @@ pub fn parse(value: &str) -> Name {
         .filter(|w| !w.is_empty())
         .collect();
     let surname = surname.map(clean).unwrap_or_default();
-    let full = clean(&format!("{before} {} {after}", surname));
+    // A suffix after a comma (`/Smith/, Sr.`) follows the surname without a space.
+    let joined = format!("{before} {surname} {after}");
+    let full = clean(&joined).replace(" ,", ",");
     Name {
         full,
         given,
@@ -133,6 +135,13 @@ pub fn candidates(name: &Name) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suffix_after_a_comma_follows_the_surname() {
+        assert_eq!(parse("Gustaf /Smith/, Sr.").full, "Gustaf Smith, Sr.");
+        assert_eq!(parse("Gustaf /Smith/ ,Sr.").full, "Gustaf Smith,Sr.");
+        assert_eq!(parse("/Smith/, Jr.").full, "Smith, Jr.");
+    }
 
     #[test]
     fn reads_given_surname_and_suffix() {

@@ -28,6 +28,21 @@ fn thousands_separators() {
 }
 
 #[test]
+fn the_title_is_the_surname_most_people_have() {
+    let i = import_text(&with_head(
+        "0 @I1@ INDI\n1 NAME Ann /Ruiz/\n0 @I2@ INDI\n1 NAME Bob /García/\n\
+         0 @I3@ INDI\n1 NAME Eva /García/\n0 @I4@ INDI\n1 NAME Max\n",
+    ));
+    assert!(
+        i.yaml.contains("\ntitle: The García family\n"),
+        "{}",
+        i.yaml
+    );
+    let none = import_text(&with_head("0 @I1@ INDI\n1 NAME Max\n"));
+    assert!(!none.yaml.contains("title:"), "{}", none.yaml);
+}
+
+#[test]
 fn a_small_family() {
     let i = import_text(
         "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n\
@@ -376,6 +391,38 @@ proptest::proptest! {
     fn any_linked_family_imports_to_a_valid_file(text in random_gedcom()) {
         let i = import("r.ged", text.as_bytes());
         proptest::prop_assert!(i.is_ok(), "{text}\n{:?}", i.err());
+        // Everyone survives, in order, with their name and sex.
+        let i = i.unwrap();
+        let g = crate::load_str("r.yaml", &i.yaml).expect("the importer checked its output");
+        let people = &g.family().people;
+        let records: Vec<(&str, &str)> = text
+            .split("\n0 ")
+            .filter(|r| r.contains(" INDI\n"))
+            .map(|r| {
+                let field = |tag: &str| {
+                    r.lines()
+                        .find_map(|l| l.strip_prefix(tag))
+                        .unwrap_or_default()
+                };
+                (field("1 NAME "), field("1 SEX "))
+            })
+            .collect();
+        proptest::prop_assert_eq!(people.len(), records.len(), "{}", i.yaml);
+        proptest::prop_assert_eq!(i.people, records.len());
+        for (p, (name, sex)) in people.iter().zip(&records) {
+            let full = names::parse(name).full;
+            if !full.is_empty() {
+                proptest::prop_assert_eq!(&p.name, &full, "{}", i.yaml);
+            }
+            let expected = match *sex {
+                "M" => Some(crate::model::Sex::Male),
+                "F" => Some(crate::model::Sex::Female),
+                _ => None,
+            };
+            if let Some(e) = expected {
+                proptest::prop_assert_eq!(p.sex, e);
+            }
+        }
     }
 
     /// Arbitrary text never panics the importer.

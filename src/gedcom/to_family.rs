@@ -77,6 +77,8 @@ pub struct Converted {
     pub not_kept: BTreeMap<String, usize>,
     /// Contradictions and data that had to be changed or left out.
     pub warnings: Vec<Diagnostic>,
+    /// The family's title: "The Smith family", after the surname most people have.
+    pub title: Option<String>,
 }
 
 impl Converted {
@@ -176,7 +178,26 @@ pub fn convert(records: &[Node]) -> Converted {
             _ => out.drop_node(r),
         }
     }
+    out.title = main_surname(&out.people).map(|s| format!("The {s} family"));
     out
+}
+
+/// The surname most people have (the first in file order among equals): GEDCOM has no
+/// title for a family, and its header names the program, not the family.
+fn main_surname(people: &[Person]) -> Option<String> {
+    let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        let s = p.name.surname.as_str();
+        if !s.is_empty() {
+            count.entry(s).or_insert((0, i)).0 += 1;
+        }
+    }
+    // Chosen by count, then first appearance: the map's order does not matter.
+    #[allow(clippy::iter_over_hash_type)]
+    let best = count
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))?;
+    Some(best.0.to_string())
 }
 
 fn pedigree(out: &mut Converted, p: &Node) -> Option<Link> {

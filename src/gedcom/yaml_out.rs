@@ -28,6 +28,9 @@ pub fn write(c: &Converted, source: &str) -> String {
          # The three skills are described under `skills:` just below.\n\
          # Then run `genogram check` on this file.\n\n",
     );
+    if let Some(title) = &c.title {
+        let _ = writeln!(out, "title: {}", scalar(title));
+    }
     out.push_str("skills:\n");
     for (name, description) in DEFAULT_SKILLS {
         let _ = writeln!(out, "  {name}: {}", scalar(description));

@@ -53,8 +53,8 @@ pub enum Edge {
     Emotional(usize),
 }
 
-/// From this many people on, the graph is built on two threads.
-const PARALLEL_FROM: usize = 5_000;
+// From this many people on, the graph is built on two threads.
+use crate::parallel::PARALLEL_FROM;
 
 /// The family graph; build it with [`FamilyGraph::build`].
 #[derive(Debug)]

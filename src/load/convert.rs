@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::fmt::{self, Display};
 
+use super::limits::{MAX_ID_CHARS, MAX_TEXT_CHARS};
 use super::suggest::{did_you_mean, list};
 use super::tree::{Kind, Yaml};
 use crate::diag::{Diagnostic, Span, Spanned, short};
@@ -18,13 +19,8 @@ use crate::model::{
 };
 use crate::parallel::THREADS;
 
-/// Longest text value accepted (a name, a note, a place), in characters: a long note is a
-/// few thousand; anything longer is pasted data.
-pub const MAX_TEXT_CHARS: usize = 10_000;
-/// Longest id accepted, in characters.
-pub const MAX_ID_CHARS: usize = 200;
-/// From this many people on, they are read on [`THREADS`] threads.
-const PARALLEL_PEOPLE: usize = 5_000;
+// From this many people on, they are read on [`THREADS`] threads.
+use crate::parallel::PARALLEL_FROM as PARALLEL_PEOPLE;
 
 const TOP_KEYS: &[&str] = &[
     "title",
@@ -977,6 +973,48 @@ impl WordList for KnownGender {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys the loader reads are the keys the JSON Schema allows, object by object:
+    /// both are written by hand, so this holds them together.
+    #[test]
+    fn the_loader_and_the_schema_know_the_same_keys() {
+        use std::collections::BTreeSet;
+        let schema = crate::schema::schema();
+        let keys = |v: &serde_json::Value| -> BTreeSet<String> {
+            v.as_object()
+                .unwrap_or_else(|| panic!("an object of properties: {v}"))
+                .keys()
+                .cloned()
+                .collect()
+        };
+        // The object form among the alternatives of `anyOf`.
+        let object = |v: &serde_json::Value| -> serde_json::Value {
+            v["anyOf"]
+                .as_array()
+                .and_then(|a| a.iter().find(|x| x.get("properties").is_some()))
+                .map(|x| x["properties"].clone())
+                .unwrap_or_else(|| panic!("no object form in {v}"))
+        };
+        let ours = |k: &[&str]| -> BTreeSet<String> { k.iter().map(|s| s.to_string()).collect() };
+        let d = &schema["definitions"];
+        let mut relationship = keys(&d["relationship"]["anyOf"][0]["properties"]);
+        relationship.extend(keys(&d["relationship"]["anyOf"][1]["properties"]));
+        for (what, schema_keys, loader_keys) in [
+            ("top", keys(&schema["properties"]), TOP_KEYS),
+            ("person", keys(&d["person"]["properties"]), PERSON_KEYS),
+            ("rating", keys(&object(&d["rating"])), RATING_KEYS),
+            ("couple", keys(&d["couple"]["properties"]), COUPLE_KEYS),
+            ("child", keys(&object(&d["child"])), CHILD_KEYS),
+            (
+                "twins",
+                keys(&object(&d["couple"]["properties"]["children"]["items"])),
+                TWIN_KEYS,
+            ),
+            ("relationship", relationship, RELATIONSHIP_KEYS),
+        ] {
+            assert_eq!(schema_keys, ours(loader_keys), "{what}");
+        }
+    }
 
     /// Read on several threads, a large family gives the people and the problems that one
     /// thread gives, in the same order.

@@ -11,6 +11,7 @@
 //! Cross-entry rules (references, cycles, dates) are [`crate::validate`]'s.
 
 mod convert;
+mod limits;
 mod onepass;
 mod spans;
 mod split;
@@ -90,7 +91,7 @@ fn discard(tree: tree::Yaml, text_bytes: usize) {
     let _ = std::thread::Builder::new().spawn(move || drop(tree));
 }
 
-fn duplicate_key_errors(tree: &spans::SpanNode, text: &str) -> Vec<Diagnostic> {
+fn duplicate_key_errors(tree: &tree::SpanNode, text: &str) -> Vec<Diagnostic> {
     spans::duplicate_keys(tree, text)
         .into_iter()
         .map(|d| {
@@ -122,7 +123,7 @@ fn alias_bomb(span: Span) -> Diagnostic {
 /// Turns a `serde_yaml` error into plain words at the right place.
 fn yaml_errors(
     e: &serde_yaml::Error,
-    tree: Option<&spans::SpanNode>,
+    tree: Option<&tree::SpanNode>,
     text: &str,
 ) -> Vec<Diagnostic> {
     let raw = e.to_string();

@@ -19,15 +19,12 @@ use std::borrow::Cow;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
 use serde_yaml::Number;
 
+use super::limits::MAX_DEPTH;
 use super::spans::{convert_span_after, widen};
 use super::split;
 use super::tree::{Kind, Yaml};
 use crate::diag::Span;
 use crate::parallel::THREADS;
-
-/// Deepest nesting taken by the fast path; deeper documents take the full path, whose
-/// parser has its own limit and message.
-const MAX_DEPTH: usize = 100;
 
 /// Mappings up to this size are checked for a repeated key by comparing every pair;
 /// larger ones (the people of a family) through a hash set.
@@ -40,9 +37,9 @@ enum Open {
     Map(Span, Vec<(Yaml, Yaml)>, Option<Yaml>),
 }
 
-/// Files at least this large are cut into pieces parsed on several threads
-/// ([`super::split`]); smaller ones are parsed in one go.
-const SPLIT_FROM_BYTES: usize = 1 << 20;
+// Files at least this large are cut into pieces parsed on several threads
+// ([`super::split`]); smaller ones are parsed in one go.
+use crate::parallel::PARALLEL_FROM_BYTES as SPLIT_FROM_BYTES;
 
 /// An event of the parser with its scalar already read into a value, its place counted
 /// from the start of the file.

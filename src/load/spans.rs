@@ -8,27 +8,9 @@
 
 use saphyr_parser::{Event, Parser, Span as YamlSpan};
 
+use super::limits::{MAX_ALIAS_EXPANSION, MAX_SCALAR_CHARS};
+use super::tree::SpanNode;
 use crate::diag::{LineCol, Span};
-
-/// The span of a YAML node and of its children, in document order.
-#[derive(Clone, Debug)]
-pub enum SpanNode {
-    /// A scalar or an alias.
-    Leaf(Span),
-    /// A sequence and its items.
-    Seq(Span, Vec<SpanNode>),
-    /// A mapping and its (key, value) entries.
-    Map(Span, Vec<(SpanNode, SpanNode)>),
-}
-
-impl SpanNode {
-    /// Where the node is written.
-    pub fn span(&self) -> Span {
-        match self {
-            SpanNode::Leaf(s) | SpanNode::Seq(s, _) | SpanNode::Map(s, _) => *s,
-        }
-    }
-}
 
 /// A span of `saphyr-parser` as a span of this crate.
 pub(super) fn convert_span(span: &YamlSpan) -> Span {
@@ -93,22 +75,18 @@ pub fn span_tree(text: &str) -> Option<SpanNode> {
     None
 }
 
-/// Most values that aliases may add to a file by repeating anchored nodes. A family file
-/// needs none; the YAML parser's own limit misses a big anchor repeated many times.
-pub const MAX_ALIAS_EXPANSION: u64 = 1_000_000;
-
 /// What the first pass over the events found too big to parse further.
 #[derive(Clone, Copy, Debug)]
 pub enum Excess {
     /// Aliases make the document expand past [`MAX_ALIAS_EXPANSION`] values here.
     Aliases(Span),
-    /// This value is longer than [`super::text::MAX_SCALAR_CHARS`] characters (one the
+    /// This value is longer than [`MAX_SCALAR_CHARS`] characters (one the
     /// line-by-line scan of [`super::text`] cannot see whole: a block of many lines).
     LongValue(Span),
 }
 
 /// Where aliases first make the document expand past [`MAX_ALIAS_EXPANSION`] values, or
-/// where a value longer than [`super::text::MAX_SCALAR_CHARS`] is, if either happens.
+/// where a value longer than [`MAX_SCALAR_CHARS`] is, if either happens.
 /// Counts in one pass over the events, without expanding anything.
 pub fn first_pass_excess(text: &str) -> Option<Excess> {
     let mut parser = Parser::new_from_str(text);
@@ -122,9 +100,7 @@ pub fn first_pass_excess(text: &str) -> Option<Excess> {
         let (anchor, size) = match event {
             Event::Scalar(value, _, anchor, _) => {
                 // A value has at least as many bytes as characters: only long ones are counted.
-                if value.len() > super::text::MAX_SCALAR_CHARS
-                    && value.chars().count() > super::text::MAX_SCALAR_CHARS
-                {
+                if value.len() > MAX_SCALAR_CHARS && value.chars().count() > MAX_SCALAR_CHARS {
                     return Some(Excess::LongValue(convert_span(&span)));
                 }
                 (anchor, 1)

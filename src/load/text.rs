@@ -4,20 +4,12 @@
 //! (huge, binary, wrongly encoded, or nested so deep that a parser would take minutes)
 //! are refused in milliseconds with a message that says what is wrong.
 
+// The largest file is also what readers of a file before loading (import, the workspace)
+// stop at; they find it here.
+pub use super::limits::MAX_FILE_BYTES;
+use super::limits::MAX_TEXT_CHARS;
+use super::limits::{MAX_DEPTH, MAX_SCALAR_CHARS};
 use crate::diag::{Diagnostic, LineCol, Span};
-
-/// Files larger than this are refused: a family of 100,000 people takes about 15 MiB.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
-
-/// Deepest nesting accepted. A family file needs about six levels; YAML parsers can take
-/// minutes on nesting in the hundreds of thousands, so the depth is measured before parsing.
-pub const MAX_DEPTH: usize = 64;
-
-/// Longest single value (a quoted text, or an unbroken word) looked at, in characters.
-/// Any text over 10,000 characters is refused after parsing with the field's name; this
-/// much larger bound refuses pasted data before parsing, where a value of tens of
-/// megabytes would take the YAML parsers seconds and gigabytes.
-pub const MAX_SCALAR_CHARS: usize = 100_000;
 
 /// Decodes the bytes of a family file, refusing what cannot be a family file.
 ///
@@ -133,7 +125,7 @@ pub(super) fn long_value(at: LineCol) -> Diagnostic {
         Span::point(at),
         format!(
             "the value starting here is more than {MAX_SCALAR_CHARS} characters long; the longest text accepted is {} characters",
-            super::convert::MAX_TEXT_CHARS
+            MAX_TEXT_CHARS
         ),
     )
     .with_help(

@@ -12,8 +12,27 @@ use std::borrow::Cow;
 
 use serde_yaml::{Number, Value};
 
-use super::spans::SpanNode;
 use crate::diag::Span;
+
+/// The span of a YAML node and of its children, in document order.
+#[derive(Clone, Debug)]
+pub enum SpanNode {
+    /// A scalar or an alias.
+    Leaf(Span),
+    /// A sequence and its items.
+    Seq(Span, Vec<SpanNode>),
+    /// A mapping and its (key, value) entries.
+    Map(Span, Vec<(SpanNode, SpanNode)>),
+}
+
+impl SpanNode {
+    /// Where the node is written.
+    pub fn span(&self) -> Span {
+        match self {
+            SpanNode::Leaf(s) | SpanNode::Seq(s, _) | SpanNode::Map(s, _) => *s,
+        }
+    }
+}
 
 /// A node of the document and where it is written.
 #[derive(Clone, Debug, PartialEq)]

@@ -212,8 +212,27 @@ fn notation_marks_are_drawn() {
     assert!(out.contains("line child child-adopted"));
     assert!(out.contains("class=\"slash\""));
     assert!(out.contains("m. 1975, d. 1990"));
-    // Three quarters: illness left half plus substance lower right.
-    assert!(out.contains("fill-solid"));
+    // Three quarters: illness left half plus substance lower right, each a filled path
+    // of its own (the style sheet names `fill-solid` whatever is drawn).
+    let filled = |region| {
+        [
+            symbols::Shape::Square,
+            symbols::Shape::Circle,
+            symbols::Shape::Diamond,
+        ]
+        .into_iter()
+        .any(|shape| {
+            out.contains(&format!(
+                "<path class=\"fill-solid\" d=\"{}\"/>",
+                symbols::region_d(shape, region, 20.0)
+            ))
+        })
+    };
+    assert!(filled(symbols::Region::Left), "no left half filled");
+    assert!(
+        filled(symbols::Region::LowerRight),
+        "no lower right quarter filled"
+    );
     // Other condition as a badge.
     assert!(out.contains("<title>gambling</title>"));
     // Age at death inside.

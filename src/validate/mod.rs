@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Family, Level, ValidFamily};
 
-/// From this many people on, the rules run on threads.
-const PARALLEL_FROM: usize = 5_000;
+// From this many people on, the rules run on threads.
+use crate::parallel::PARALLEL_FROM;
 
 /// Checks a loaded family.
 ///

@@ -1,6 +1,9 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
 mod check;
+// The geometry of the drawings, read with usvg (part of the PNG support).
+#[cfg(feature = "png")]
+mod geometry;
 // PNG and PDF handouts exist only in builds with both features (the default); a build
 // without them is checked by `without_handouts` instead.
 #[cfg(all(feature = "png", feature = "pdf"))]

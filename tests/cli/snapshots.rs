@@ -77,17 +77,45 @@ fn an_independent_renderer_draws_every_sample() {
         assert!(size.width() > 300 && size.height() > 300, "{size:?}");
         let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        // Symbols and lines are drawn in black: a good share of the pixels are dark.
-        let dark = pixmap
-            .pixels()
-            .iter()
-            .filter(|p| p.alpha() > 200 && p.red() < 80 && p.green() < 80 && p.blue() < 80)
-            .count();
-        let share = dark as f64 / pixmap.pixels().len() as f64;
-        assert!(
-            share > 0.005,
-            "{}: only {share:.4} of the pixels are drawn",
-            sample.display()
-        );
+        // Every person's symbol is drawn where the drawing puts it: dark pixels inside the
+        // box of the person's first shape (the key alone would not satisfy this).
+        let dark = |x: u32, y: u32| {
+            pixmap
+                .pixel(x, y)
+                .is_some_and(|p| p.alpha() > 200 && p.red() < 80 && p.green() < 80 && p.blue() < 80)
+        };
+        let mut symbols = 0;
+        let mut stack: Vec<&usvg::Group> = vec![tree.root()];
+        while let Some(g) = stack.pop() {
+            for node in g.children() {
+                let usvg::Node::Group(child) = node else {
+                    continue;
+                };
+                stack.push(child);
+                if !child.id().starts_with("person-") {
+                    continue;
+                }
+                let shape = child
+                    .children()
+                    .iter()
+                    .find(|n| matches!(n, usvg::Node::Path(_)))
+                    .unwrap_or_else(|| panic!("{}: {} has no shape", sample.display(), child.id()));
+                let r = shape.abs_bounding_box();
+                let (x0, y0) = (r.left().floor() as u32, r.top().floor() as u32);
+                let (x1, y1) = (r.right().ceil() as u32, r.bottom().ceil() as u32);
+                let inked = (y0..=y1)
+                    .flat_map(|y| (x0..=x1).map(move |x| (x, y)))
+                    .filter(|&(x, y)| dark(x, y))
+                    .count();
+                assert!(
+                    inked >= 10,
+                    "{}: the symbol of {} is not drawn ({inked} dark pixels in {r:?})",
+                    sample.display(),
+                    child.id()
+                );
+                symbols += 1;
+            }
+        }
+        assert!(symbols >= 5, "{}: {symbols} symbols", sample.display());
     }
 }
