@@ -4,6 +4,10 @@
 //! objects and of the resource entries changes from run to run. [`canonical`] renumbers
 //! the objects in the order they are reached from the catalogue and sorts the entries of
 //! every dictionary written one per line, so the same drawing gives the same bytes.
+//!
+//! That reading relies on how svg2pdf 0.13.0 writes a PDF, so Cargo.toml pins that exact
+//! version; `canonical_form_is_stable_and_its_offsets_point_at_objects` fails if an
+//! upgrade writes it differently.
 
 use crate::Error;
 
