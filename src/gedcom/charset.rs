@@ -154,7 +154,7 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Diagnostic> {
             }
         }
     }
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         let line = text.matches('\n').count() + 1;
         return Err(Diagnostic::error(
             Span::point(LineCol::one_based(line, 1)),

@@ -36,7 +36,7 @@ pub fn parse(value: &str) -> Result<PartialDate, String> {
     let main = upper.split('(').next().unwrap_or_default();
     let tokens: Vec<String> = calendar_tokens(main)
         .into_iter()
-        .map(|t| without_full_stop(t))
+        .map(without_full_stop)
         .collect();
     let words: Vec<&str> = tokens.iter().map(String::as_str).collect();
     match words.as_slice() {

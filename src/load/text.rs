@@ -95,7 +95,7 @@ fn utf8(bytes: &[u8]) -> Result<String, Diagnostic> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Diagnostic> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Diagnostic::error(
             Span::file_start(),
             "the file says it is UTF-16 text but has an odd number of bytes",

@@ -66,7 +66,7 @@ fn push_hundredths(out: &mut String, n: i64) {
     if frac != 0 {
         out.push('.');
         // Two decimals, or one when the second is zero.
-        let len = if frac % 10 == 0 { 1 } else { 2 };
+        let len = if frac.is_multiple_of(10) { 1 } else { 2 };
         out.push_str(&PAIRS[2 * frac..2 * frac + len]);
     }
 }
