@@ -341,7 +341,7 @@ proptest! {
     #[test]
     fn random_relationships_never_run_on_family_lines(people in 2usize..300, seed in any::<u64>()) {
         // Many relationships, half of them between partners, several per pair: the
-        // verifier's M9 rejects any relationship segment along a family line.
+        // verifier's M17 rejects any relationship segment along a family line.
         let options = GenerateOptions { relationships: people / 2 + 4, ..GenerateOptions::default() };
         let g = genogram::load_str("r.yaml", &family_yaml_with(people, seed, &options)).unwrap();
         let l = layout(&g, &LayoutOptions::default());

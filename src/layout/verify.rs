@@ -1,6 +1,6 @@
 //! The hard invariants of a layout (docs/layout.md, "What is measured"), checked from the output alone:
 //! M1 no overlap of symbols and label boxes, M2 rows by generation, M5 no line through a
-//! symbol or label box, M6 sibship contiguity, M8 twins together on one apex, M9 no
+//! symbol or label box, M6 sibship contiguity, M8 twins together on one apex, M17 no
 //! relationship line running on top of a partner, descent, sibship or child line. Debug
 //! builds check every layout; tests call [`check`] directly.
 
@@ -237,7 +237,7 @@ pub fn check(g: &FamilyGraph, layout: &Layout, _options: &LayoutOptions) -> Vec<
 /// lines meet or cross is fine, running along it is not.
 const SHARED: f64 = 3.0;
 
-/// M9: no relationship segment runs collinear on top of a structural (partner, descent,
+/// M17: no relationship segment runs collinear on top of a structural (partner, descent,
 /// sibship or child) segment, where a reader would take it for the family line.
 fn overlaps(layout: &Layout, out: &mut Vec<String>) {
     use std::collections::BTreeMap;
@@ -279,7 +279,7 @@ fn overlaps(layout: &Layout, out: &mut Vec<String>) {
                     if (f - fixed).abs() < 1.0 && hi.min(shi) - lo.max(slo) > SHARED {
                         let s = &layout.lines[i];
                         out.push(format!(
-                            "M9: the relationship line from {} to {} runs on the {:?} line from {} to {}",
+                            "M17: the relationship line from {} to {} runs on the {:?} line from {} to {}",
                             line.from, line.to, s.kind, s.from, s.to
                         ));
                     }
@@ -498,7 +498,7 @@ couples:
     }
 
     #[test]
-    fn m9_a_relationship_on_a_family_line_is_reported_by_check() {
+    fn m17_a_relationship_on_a_family_line_is_reported_by_check() {
         let found = problems(|l| {
             let partner = l
                 .lines
@@ -512,7 +512,7 @@ couples:
         });
         reports(
             &found,
-            "M9: the relationship line from a to b runs on the Partner line",
+            "M17: the relationship line from a to b runs on the Partner line",
         );
     }
 
