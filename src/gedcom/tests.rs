@@ -28,6 +28,37 @@ fn thousands_separators() {
 }
 
 #[test]
+fn an_engagement_is_an_engaged_couple() {
+    let people = "0 @I1@ INDI\n1 NAME Ann /Lee/\n0 @I2@ INDI\n1 NAME Bob /Ray/\n";
+    let engaged = import_text(&with_head(&format!(
+        "{people}0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 ENGA\n2 DATE 12 MAY 1999\n"
+    )));
+    assert!(
+        engaged
+            .yaml
+            .contains("  - partners: [bob, ann]\n    relation: engaged\n    since: 1999-05-12\n"),
+        "{}",
+        engaged.yaml
+    );
+    // Married later: the marriage is what the couple is; the engagement date is counted.
+    let married = import_text(&with_head(&format!(
+        "{people}0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 ENGA\n2 DATE 1999\n1 MARR\n2 DATE 2000\n"
+    )));
+    assert!(
+        married
+            .yaml
+            .contains("  - partners: [bob, ann]\n    married: 2000\n"),
+        "{}",
+        married.yaml
+    );
+    assert!(
+        married.summary().contains("1 engagement"),
+        "{}",
+        married.summary()
+    );
+}
+
+#[test]
 fn the_title_is_the_surname_most_people_have() {
     let i = import_text(&with_head(
         "0 @I1@ INDI\n1 NAME Ann /Ruiz/\n0 @I2@ INDI\n1 NAME Bob /García/\n\
