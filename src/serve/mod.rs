@@ -19,10 +19,12 @@
 //!
 //! Modules: [`http`] reads requests and writes responses; [`slots`] decides how many are
 //! served at once; [`routes`] answers them; [`api`] renders a family text; [`disk`]
-//! versions and saves the file; [`assets`] holds the page.
+//! versions and saves the file, [`backup`] keeps its last versions; [`assets`] holds the
+//! page.
 
 pub mod api;
 pub mod assets;
+pub mod backup;
 pub mod disk;
 pub mod http;
 pub mod routes;
