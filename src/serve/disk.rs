@@ -273,7 +273,7 @@ mod tests {
     fn swapping_the_backup_for_a_link_or_a_pipe_during_saves_leaks_nothing() {
         use std::sync::Arc;
         use std::sync::atomic::{AtomicBool, Ordering};
-        const SAVES: usize = 300;
+        const SAVES: usize = 200;
         let d = dir("backup-race");
         let f = d.join("family.yaml");
         std::fs::write(&f, "v0\n").unwrap();
@@ -287,12 +287,19 @@ mod tests {
                 (Arc::clone(&stop), backup(&f), planted.clone(), pipe.clone());
             std::thread::spawn(move || {
                 let mut swaps = 0u64;
+                let side = bak.with_file_name("swap");
                 while !stop.load(Ordering::SeqCst) {
-                    let _ = std::fs::remove_file(&bak);
-                    let _ = std::os::unix::fs::symlink(&planted, &bak);
-                    let _ = std::fs::remove_file(&bak);
-                    // A hard link to the pipe: the same pipe under the backup's name.
-                    let _ = std::fs::hard_link(&pipe, &bak);
+                    // Each state replaces the last in one step: a plain file (which
+                    // passes a check), a link to the planted file, a plain file, the
+                    // pipe (the same pipe under another name, by a hard link).
+                    let _ = std::fs::write(&side, "");
+                    let _ = std::fs::rename(&side, &bak);
+                    let _ = std::os::unix::fs::symlink(&planted, &side);
+                    let _ = std::fs::rename(&side, &bak);
+                    let _ = std::fs::write(&side, "");
+                    let _ = std::fs::rename(&side, &bak);
+                    let _ = std::fs::hard_link(&pipe, &side);
+                    let _ = std::fs::rename(&side, &bak);
                     swaps += 1;
                 }
                 swaps
