@@ -260,6 +260,28 @@ try {
   }
   if (readFileSync(family, "utf8") !== original) fail("the family file changed");
   step(`the impostor got ${impostor.seen.length} hellos and nothing else; the page says: ${message}`);
+
+  // ---- 2d. the workspace started again on the same port: its new address, pasted into
+  // the old tab (only the part after # changes), opens it afresh with the new key.
+  await impostor.close();
+  const again = spawn(binary, ["serve", family, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  closers.push(async () => { again.kill(); });
+  const newAddress = await new Promise((ok, no) => {
+    let seen = "";
+    const timer = setTimeout(() => no(new Error("the second server did not print its address in 10 s")), 10000);
+    again.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const m = /http:\/\/127\.0\.0\.1:\d+\/#key=[0-9a-f]{32}/.exec(seen);
+      if (m) { clearTimeout(timer); ok(m[0]); }
+    });
+    again.on("exit", (code) => no(new Error(`the second server exited with ${code}`)));
+  });
+  page.on("dialog", (d) => d.accept()); // "leave the page with unsaved changes?"
+  await page.evaluate((a) => { location.href = a; }, newAddress);
+  await page.waitForFunction(() => /^Opened at/.test(document.getElementById("status").textContent));
+  if ((await editor.inputValue()) !== original) fail("the workspace started again did not open the file");
+  if (page.url() !== `${origin}/`) fail(`the new key stayed in the address bar: ${page.url()}`);
+  step("the new address pasted into the old tab opened the workspace started again");
 } finally {
   if (context) await context.close().catch(() => {});
   for (const close of closers) await close().catch(() => {});
