@@ -8,8 +8,8 @@ export {
 } from "@codemirror/view";
 export {
   history, defaultKeymap, historyKeymap, indentWithTab, undo, redo, undoDepth, redoDepth,
-  insertNewlineAndIndent,
+  insertNewlineAndIndent, isolateHistory, indentMore, indentLess,
 } from "@codemirror/commands";
-export { syntaxHighlighting, defaultHighlightStyle, indentUnit, bracketMatching, indentOnInput } from "@codemirror/language";
+export { syntaxHighlighting, defaultHighlightStyle, indentUnit, bracketMatching, indentOnInput, indentService, getIndentUnit } from "@codemirror/language";
 export { yaml } from "@codemirror/lang-yaml";
 export { linter, setDiagnostics, lintGutter, forEachDiagnostic, diagnosticCount } from "@codemirror/lint";
