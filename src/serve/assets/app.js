@@ -43,6 +43,8 @@
   let lastFamily = null;  // the last valid family, as JSON
   let entries = {};       // person id → the line their entry starts on
   let selected = null;    // the selected person's id
+  let pendingEntry = null; // a person whose entry the editor goes to after the next drawing
+  let renderedText = null; // the text of the last valid drawing
   let privacy = sessionStorage.getItem(PRIVACY_KEY) === "on";
   const renderedCallbacks = [];
 
@@ -193,7 +195,13 @@
         autocorrect: "off",
       }),
       CM.EditorView.updateListener.of((update) => {
-        if (update.docChanged) changed();
+        if (!update.docChanged) return;
+        // Typing cancels a wait to go to a selected person's entry: the cursor stays
+        // where the user is writing.
+        if (update.transactions.some((tr) => tr.docChanged && !tr.isUserEvent("input.replace") && !tr.isUserEvent("input.form"))) {
+          pendingEntry = null;
+        }
+        changed();
       }),
       theme,
     ];
@@ -462,6 +470,8 @@
 
   function applyScale() {
     if (!svg || !natural) return;
+    // A hidden pane has no size to fit into: it is fitted when shown (see choose()).
+    if (fit && drawing.clientWidth === 0) return;
     if (fit) {
       const pad = 16;
       const cw = Math.max(50, drawing.clientWidth - pad);
@@ -623,6 +633,9 @@
 
   // ---- selecting a person ------------------------------------------------------------------
 
+  // Selects person `id`: the drawing shows them ringed, the editor goes to their entry.
+  // When the text has changed since the last drawing (a form just added them), the
+  // editor goes there once the new drawing says where the entry is.
   function selectPerson(id) {
     if (typeof id !== "string") return;
     selected = id;
@@ -632,16 +645,20 @@
       for (const other of personGroups()) other.setAttribute("tabindex", other === g ? "0" : "-1");
       scrollIntoDrawing(g);
     }
-    const line = entries[id];
-    if (typeof line === "number" && line >= 1 && line <= view.state.doc.lines) {
-      const l = view.state.doc.line(line);
-      const at = l.from + (/^\s*/.exec(l.text)[0].length);
-      view.dispatch({
-        selection: { anchor: at },
-        effects: [CM.EditorView.scrollIntoView(at, { y: "center" }), setEntry.of(l.from)],
-      });
-    }
+    pendingEntry = renderedText === getText() ? null : id;
+    if (pendingEntry === null) goToEntry(id);
     document.dispatchEvent(new CustomEvent("workspace:select", { detail: { id } }));
+  }
+
+  function goToEntry(id) {
+    const line = entries[id];
+    if (typeof line !== "number" || line < 1 || line > view.state.doc.lines) return;
+    const l = view.state.doc.line(line);
+    const at = l.from + (/^\s*/.exec(l.text)[0].length);
+    view.dispatch({
+      selection: { anchor: at },
+      effects: [CM.EditorView.scrollIntoView(at, { y: "center" }), setEntry.of(l.from)],
+    });
   }
 
   // ---- showing a render --------------------------------------------------------------------
@@ -699,6 +716,7 @@
     showProblems(result.diagnostics, result.ok);
     if (result.ok) {
       entries = isObject(result.entries) ? result.entries : {};
+      renderedText = text;
       lastFamily = isObject(result.family) ? result.family : null;
       showDrawing(result.svg);
       drawing.classList.remove("dim");
@@ -706,6 +724,12 @@
       $("report").textContent = result.report;
       showQuestions(result.gaps);
       showSkills(result.skills, result.trace);
+      if (pendingEntry !== null && text === getText()) {
+        const id = pendingEntry;
+        pendingEntry = null;
+        placeRing("ws-selected", groupOf(id));
+        goToEntry(id);
+      }
       for (const callback of renderedCallbacks) {
         try { callback(result); } catch (e) { console.error(e); }
       }
