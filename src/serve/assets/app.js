@@ -347,9 +347,9 @@
     .person { cursor: pointer; }
     .person:focus { outline: none; }
     .person:hover .sym { stroke: #1c56c4; }
-    .ws-ring { fill: none; pointer-events: none; }
-    .ws-selected { stroke: #1c56c4; stroke-width: 4; }
-    .ws-focus { stroke: #111; stroke-width: 2; stroke-dasharray: 5 3; }
+    .ws-ring { pointer-events: none; }
+    .ws-selected { fill: #a9c6ff; fill-opacity: 0.45; stroke: #1c56c4; stroke-width: 1; }
+    .ws-ring.ws-focus { fill: none; stroke: #1c56c4; stroke-width: 2.5; stroke-dasharray: 6 3; }
   `);
   let drawingSheet = new CSSStyleSheet();
   drawingRoot.adoptedStyleSheets = [drawingSheet, overlaySheet];
@@ -444,24 +444,44 @@
     return true;
   }
 
-  // Draws a ring of class `cls` (ws-selected or ws-focus) around the symbol of person
-  // group `g`, inside the group so that it follows the group's own placement; removes it
-  // from wherever it was.
+  // Marks person group `g`: `ws-selected` as a pale blue field behind the person (symbol,
+  // years, skills and name; not an outline, which would read as the double outline of
+  // the client), `ws-focus` as a dashed frame on top, for the keyboard focus. Drawn inside
+  // the group so that they follow its placement; removed from wherever they were.
+  const boxes = new WeakMap(); // person group → its box without the marks
+  function boxOf(g) {
+    let box = boxes.get(g);
+    if (!box) {
+      const marks = Array.from(g.querySelectorAll(":scope > .ws-ring"));
+      const after = marks.map((m) => m.nextSibling);
+      for (const m of marks) m.remove();
+      box = g.getBBox();
+      marks.forEach((m, i) => g.insertBefore(m, after[i]));
+      boxes.set(g, box);
+    }
+    return box;
+  }
+
   function placeRing(cls, g) {
     if (!svg) return;
     for (const old of svg.querySelectorAll(".ws-ring." + cls)) old.remove();
     if (!g) return;
-    const symbol = g.querySelector(":scope > .sym") || g;
-    const box = symbol.getBBox();
-    const pad = cls === "ws-focus" ? 10 : 6;
+    const box = boxOf(g);
+    const pad = cls === "ws-focus" ? 5 : 3;
     const r = document.createElementNS("http://www.w3.org/2000/svg", "rect");
     r.setAttribute("class", "ws-ring " + cls);
-    r.setAttribute("rx", "5");
+    r.setAttribute("rx", "6");
     r.setAttribute("x", String(box.x - pad));
     r.setAttribute("y", String(box.y - pad));
     r.setAttribute("width", String(box.width + 2 * pad));
     r.setAttribute("height", String(box.height + 2 * pad));
-    g.appendChild(r);
+    if (cls === "ws-selected") {
+      // Behind everything the person is drawn with.
+      const title = g.querySelector(":scope > title");
+      g.insertBefore(r, title ? title.nextSibling : g.firstChild);
+    } else {
+      g.appendChild(r);
+    }
   }
 
   function groupOf(id) {
