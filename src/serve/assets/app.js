@@ -60,40 +60,34 @@
   // ---- talking to the workspace ---------------------------------------------------------
 
   // Every request goes through GenogramApi (api.js), which proves it is talking to its own
-  // workspace before it sends anything. `check` validates the reply's shape.
+  // workspace before it sends anything. `check` validates the reply's shape; `body` is
+  // undefined for a GET.
   function call(method, path, body, check) {
-    if (window.GenogramApi) return window.GenogramApi.call(method, path, body, check);
-    return plainCall(method, path, body, check);
-  }
-
-  // TEMPORARY until api.js (s9-security) is merged: the same promise and error kinds.
-  async function plainCall(method, path, body, check) {
-    let response;
-    try {
-      response = await fetch(path, body === null || body === undefined ? { method } : {
-        method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-      });
-    } catch (e) {
-      throw { kind: "offline" };
-    }
-    const reply = await response.json().catch(() => undefined);
-    if (!response.ok) throw { kind: "http", status: response.status, body: reply };
-    if (reply === undefined || (check && !check(reply))) throw { kind: "bad-reply" };
-    return reply;
+    return window.GenogramApi.call(method, path, body, check);
   }
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isString = (v) => typeof v === "string";
 
-  function trouble(error, doing) {
-    if (error && error.kind === "not-ours") {
-      return "This tab is not talking to its own workspace any more (was genogram serve " +
-        "stopped?): nothing was sent. Start it again and open the address it prints.";
+  // The words for a failed call (see the kinds in api.js).
+  function trouble(e, what) {
+    switch (e && e.kind) {
+      case "no-key": return "This page has no key: open the address that genogram serve printed (it ends in #key=…)";
+      case "not-ours": return what + ": this page is no longer talking to its workspace (it may have stopped, and another program may be using its address). Nothing was sent. Start genogram serve again and open the address it prints.";
+      case "bad-reply": return what + ": the workspace sent a reply this page does not understand; nothing was changed";
+      case "http":
+        if (isObject(e.body) && isString(e.body.message)) return e.body.message;
+        return what + (e.status === 503 ? ": the workspace stayed busy; try again in a moment" : ": the workspace refused (" + e.status + ")");
+      default: return what + ": the workspace is not answering; is it still running?";
     }
-    if (error && error.kind === "offline") return `${doing}: the workspace is not answering; is it still running?`;
-    if (error && error.kind === "bad-reply") return `${doing}: the workspace sent an answer this page does not understand; nothing was changed.`;
-    if (error && error.body && isString(error.body.message)) return error.body.message;
-    return `${doing}: the workspace refused (${(error && error.status) || "no answer"}).`;
+  }
+
+  const BUSY = "Busy, retrying…";
+  window.GenogramApi.onBusy = () => setStatus(BUSY, "unsaved");
+  // After an answer, the status no longer says busy.
+  function answered() {
+    if (statusLine.textContent !== BUSY) return;
+    if (dirty()) setStatus("Unsaved changes", "unsaved"); else setStatus("No unsaved changes");
   }
 
   // ---- the text editor -------------------------------------------------------------------
@@ -762,9 +756,11 @@
     }
   }
 
-  const renderShape = (r) => isObject(r) && typeof r.ok === "boolean" && Array.isArray(r.diagnostics) &&
-    r.diagnostics.every((d) => isObject(d) && Number.isInteger(d.line) && Number.isInteger(d.column) && isString(d.message)) &&
-    (!r.ok || (isString(r.svg) && isString(r.report) && Array.isArray(r.gaps) && Array.isArray(r.skills)));
+  const renderShape = (r) => isObject(r) && typeof r.ok === "boolean" && Array.isArray(r.diagnostics)
+    && r.diagnostics.every((d) => isObject(d) && Number.isInteger(d.line) && Number.isInteger(d.column)
+      && isString(d.message) && isString(d.severity) && (d.help === undefined || (Array.isArray(d.help) && d.help.every(isString))))
+    && (!r.ok || (isString(r.svg) && isString(r.report) && Array.isArray(r.skills) && r.skills.every(isString)
+      && Array.isArray(r.gaps) && r.gaps.every((g) => isObject(g) && isString(g.question) && (isString(g.name) || isString(g.person)))));
 
   async function render() {
     if (inFlight) { again = true; return; }
@@ -779,10 +775,11 @@
         anonymize: anonymize.checked || forPrivacy,
         privacy: forPrivacy,
       }, renderShape);
+      answered();
       show(result, text, forPrivacy);
       if (forPrivacy !== privacy) again = true;
     } catch (e) {
-      setStatus(trouble(e, "Drawing"), "failed");
+      setStatus(trouble(e, "Not drawn"), "failed");
     } finally {
       inFlight = false;
       if (again) render();
@@ -842,9 +839,11 @@
   async function loadFile(onlyIfClean) {
     let body;
     try {
-      body = await call("GET", "/api/file", null, fileShape);
+      body = await call("GET", "/api/file", undefined, fileShape);
     } catch (e) {
+      // The file is not there or cannot be opened here: the workspace says why.
       if (e && e.kind === "http" && isObject(e.body) && isString(e.body.message)) {
+        if (onlyIfClean && dirty()) return false;
         if (isString(e.body.version)) baseVersion = e.body.version;
         showNotice(e.body.message, false);
         if (!loaded) { loaded = true; setEditable(); render(); }
@@ -895,7 +894,7 @@
         showNotice(isString(e.body.message) ? e.body.message : "The file changed on disk; nothing was saved.", true);
         setStatus("Not saved", "failed");
       } else {
-        setStatus("Not saved. " + trouble(e, "Saving"), "failed");
+        setStatus(trouble(e, "Not saved"), "failed");
       }
     } finally {
       saving = false;
@@ -915,7 +914,7 @@
 
   $("notice-load").addEventListener("click", () => {
     loadFile().then(() => setStatus("Loaded the file from disk at " + time()))
-      .catch((e) => setStatus(trouble(e, "Loading"), "failed"));
+      .catch((e) => setStatus(trouble(e, "Not loaded"), "failed"));
   });
   $("notice-keep").addEventListener("click", () => {
     baseVersion = noticeVersion || baseVersion;
@@ -931,7 +930,8 @@
     // about other programs: it would show a false "changed on disk" notice.
     const savesBefore = saves;
     try {
-      const body = await call("GET", "/api/status", null, statusShape);
+      const body = await call("GET", "/api/status", undefined, statusShape);
+      answered();
       if (saving || saves !== savesBefore) return;
       if (body.version === baseVersion || body.version === noticeVersion) return;
       if (body.version === "missing") {
@@ -944,7 +944,7 @@
         showNotice("Another program changed the file on disk, and you have unsaved changes here.", true);
       }
     } catch (e) {
-      setStatus(trouble(e, "Checking the file"), "failed");
+      setStatus(trouble(e, "Not checked for changes"), "failed");
     }
   }
 
@@ -1024,11 +1024,11 @@
   // ---- start -----------------------------------------------------------------------------------
 
   if (privacy) setPrivacy(true);
-  if (window.GenogramApi && !window.GenogramApi.hasKey()) {
+  if (!window.GenogramApi.hasKey()) {
     setStatus("Open the address that genogram serve printed (it ends in #key=…).", "failed");
   } else {
     loadFile().then((ok) => { if (ok) setStatus("Opened at " + time()); }).catch((e) => {
-      setStatus(trouble(e, "Opening the file"), "failed");
+      setStatus(trouble(e, "The family file could not be opened"), "failed");
     });
     setInterval(poll, POLL_MS);
   }
