@@ -200,6 +200,31 @@ try {
   if ((await text(page)) !== now) fail("one Ctrl+Z did not take back Workspace.replaceText");
   step("Workspace.replaceText is one undo step");
 
+  // ---- applyOps: edit operations through /api/edit, one undo step ------------------------
+  const beforeOps = await text(page);
+  const added = await page.evaluate(() => window.Workspace.applyOps([
+    { op: "add-person", id: "maja", person: { name: "Maja Testowa", sex: "female", born: 2001 } },
+  ]).then(() => window.Workspace.selectPerson("maja")).then(() => "ok", (e) => JSON.stringify(e)));
+  if (added !== "ok") fail(`applyOps refused to add a person: ${added}`);
+  if (!(await text(page)).includes("maja:")) fail("applyOps did not change the editor's text");
+  await drawingShows(page, "Maja Testowa");
+  const majaLine = (await text(page)).split("\n").findIndex((l) => /^ {2}maja:/.test(l)) + 1;
+  await page.waitForFunction(`(v => v.state.doc.lineAt(v.state.selection.main.head).number === ${majaLine})(window.CM.EditorView.findFromDOM(document.getElementById("editor").shadowRoot.querySelector(".cm-editor")))`);
+  if ((await page.locator("#person-maja .ws-selected").count()) !== 1) fail("the added person is not marked in the drawing");
+  await snap(page, "apply-ops");
+  const refused = await page.evaluate(() => window.Workspace.applyOps([
+    { op: "remove-person", id: "nobody-here" },
+  ]).then(() => null, (e) => e));
+  if (!refused || typeof refused.message !== "string" || refused.op !== 1 || refused.id !== "nobody-here")
+    fail(`a refused operation did not reject with {message, op, id}: ${JSON.stringify(refused)}`);
+  // The browser logs the refusal's 422 as a failed load: expected here, and only here.
+  const refusal = w.errors.findIndex((e) => /status of 422/.test(e));
+  if (refusal !== -1) w.errors.splice(refusal, 1);
+  await page.locator("#editor .cm-content").focus();
+  await page.keyboard.press("Control+z");
+  if ((await text(page)) !== beforeOps) fail("one Ctrl+Z did not take back Workspace.applyOps");
+  step(`applyOps added Maja (line ${majaLine}, selected once drawn) in one undo step; a refusal says: ${refused.message}`);
+
   // ---- privacy mode ------------------------------------------------------------------------
   const names = ["Kowalski", "Byrne", "Zofia", "Piotr", "Anna", "Walter", "Chicago", "steelworker"];
   await page.locator("#privacy").click();
