@@ -96,7 +96,7 @@
   const editorRoot = editorHost.attachShadow({ mode: "open" });
   const contentLabel = "Family file (YAML). Tab indents; press Escape, then Tab, to leave the text.";
 
-  const theme = CM.EditorView.theme({
+  const themeRules = {
     "&": {
       height: "100%", fontSize: "14px", color: "#111", backgroundColor: "#fff",
     },
@@ -118,7 +118,37 @@
     ".cm-diagnostic-error": { borderLeft: "5px solid #c00" },
     ".cm-diagnostic-warning": { borderLeft: "5px solid #e8a400" },
     ".cm-line.ws-entry": { backgroundColor: "#dfe9ff" },
-  });
+  };
+
+  // Long lines wrap, and the rest of a wrapped line is set in further than the line's own
+  // key (its indentation and any `- `, plus two), so that it never reads as a key of its
+  // own at the left edge: a class per depth (their rules are in the theme), put on the
+  // lines in view.
+  const HANG_MAX = 30;
+  const hangMarks = [];
+  for (let n = 0; n <= HANG_MAX; n++) hangMarks.push(CM.Decoration.line({ class: "ws-hang-" + n }));
+  const hangingIndent = CM.ViewPlugin.fromClass(class {
+    constructor(view) { this.decorations = this.build(view); }
+    update(update) {
+      if (update.docChanged || update.viewportChanged) this.decorations = this.build(update.view);
+    }
+    build(view) {
+      const marks = [];
+      for (const { from, to } of view.visibleRanges) {
+        for (let pos = from; pos <= to;) {
+          const line = view.state.doc.lineAt(pos);
+          const n = Math.min(HANG_MAX, /^ *(?:- +)?/.exec(line.text)[0].length + 2);
+          marks.push(hangMarks[n].range(line.from));
+          pos = line.to + 1;
+        }
+      }
+      return CM.Decoration.set(marks);
+    }
+  }, { decorations: (plugin) => plugin.decorations });
+  for (let n = 0; n <= HANG_MAX; n++) {
+    themeRules[".cm-line.ws-hang-" + n] = { paddingLeft: `calc(6px + ${n}ch)`, textIndent: `-${n}ch` };
+  }
+  const theme = CM.EditorView.theme(themeRules);
 
   const entryMark = CM.Decoration.line({ class: "ws-entry" });
   const setEntry = CM.StateEffect.define();
@@ -177,6 +207,7 @@
       CM.yaml(),
       CM.lintGutter(),
       entryField,
+      hangingIndent,
       // Tab indents (Shift+Tab outdents); Escape then Tab leaves the editor (CodeMirror's
       // own rule, said in the label and above the editor).
       CM.keymap.of([...CM.defaultKeymap, ...CM.historyKeymap, CM.indentWithTab]),
