@@ -582,3 +582,26 @@ fn edit_returns_the_changed_text_or_names_the_refused_operation() {
     assert_eq!(status, 403);
     assert!(!answer.contains("Kowalski"));
 }
+
+#[test]
+fn an_empty_file_opens_as_a_new_family_and_a_broken_one_says_its_version() {
+    let file = sample_copy("serve-empty");
+    std::fs::write(&file, "").unwrap();
+    let w = start(&file);
+    let (status, _, body) = get(&w, "/api/file", "");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(v["text"], "");
+    let (_, _, st) = get(&w, "/api/status", "");
+    let st: serde_json::Value = serde_json::from_str(&st).unwrap();
+    assert_eq!(v["version"], st["version"]);
+    // A file that is not text cannot be opened, and the answer says which version that
+    // is, so that the page does not ask again every second.
+    std::fs::write(&file, b"people:\n  \xff\xfe\x00 bad\n").unwrap();
+    let (status, _, body) = get(&w, "/api/file", "");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(status, 422, "{body}");
+    let (_, _, st) = get(&w, "/api/status", "");
+    let st: serde_json::Value = serde_json::from_str(&st).unwrap();
+    assert_eq!(v["version"], st["version"]);
+}

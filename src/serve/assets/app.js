@@ -766,6 +766,7 @@
       showDrawing(result.svg);
       drawing.classList.remove("dim");
       stale.hidden = true;
+      $("drawing-empty").hidden = true;
       $("report").textContent = result.report;
       showQuestions(result.gaps);
       showSkills(result.skills, result.trace);
@@ -784,6 +785,7 @@
         ? "There is a problem in the file. Turn privacy mode off to see it; the drawing comes back when it is fixed."
         : "There is a problem in the file: showing the last drawing that worked (and its report and questions).";
       stale.hidden = !privacy && drawing.dataset.rendered !== "yes";
+      $("drawing-empty").hidden = privacy || drawing.dataset.rendered === "yes";
     }
   }
 
