@@ -153,6 +153,23 @@ try {
   if ((await cursorLine(page)) !== otherLine) fail(`Enter on ${other} did not move the editor to their entry`);
   step(`clicking Walter went to line ${entryLine}; ArrowRight then Enter went to ${other} (line ${otherLine})`);
 
+  // The anonymised drawing (labels, not names) still knows who is who.
+  await page.locator("#anonymize").check();
+  await page.waitForFunction(() => {
+    const svg = document.getElementById("drawing-host").shadowRoot.querySelector("svg");
+    return svg && !svg.textContent.includes("Kowalski");
+  });
+  const anonymous = page.locator("#drawing-host g.person[data-person]").nth(2);
+  const anonymousId = await anonymous.getAttribute("data-person");
+  const anonymousSvgId = await anonymous.getAttribute("id");
+  await anonymous.click();
+  const anonymousLine = (await text(page)).split("\n").indexOf(`  ${anonymousId}:`) + 1;
+  if (anonymousLine === 0 || (await cursorLine(page)) !== anonymousLine)
+    fail(`clicking ${anonymousSvgId} in the anonymised drawing did not go to ${anonymousId}'s entry`);
+  await page.locator("#anonymize").uncheck();
+  await drawingShows(page, "Kowalski");
+  step(`in the anonymised drawing, ${anonymousSvgId} is ${anonymousId}: clicking goes to line ${anonymousLine}`);
+
   // ---- zoom and fit ------------------------------------------------------------------------
   const size = () => page.evaluate(() => {
     const svg = document.getElementById("drawing-host").shadowRoot.querySelector("svg");

@@ -42,6 +42,7 @@
   let loaded = false;
   let lastFamily = null;  // the last valid family, as JSON
   let entries = {};       // person id → the line their entry starts on
+  let symbols = {};       // person id → the id of their group in the drawing
   let selected = null;    // the selected person's id
   let pendingEntry = null; // a person whose entry the editor goes to after the next drawing
   let renderedText = null; // the text of the last valid drawing
@@ -386,20 +387,8 @@
   const MIN_SCALE = 0.1;
   const MAX_SCALE = 8;
 
-  // The id in the drawing of a person: `person-` and the id escaped as src/render/ids.rs
-  // does (ASCII letters, digits and `-` kept, `_` doubled, anything else `_hex_`).
-  function personDomId(id) {
-    let out = "person-";
-    for (const ch of id) {
-      if (/^[A-Za-z0-9-]$/.test(ch)) out += ch;
-      else if (ch === "_") out += "__";
-      else out += "_" + ch.codePointAt(0).toString(16) + "_";
-    }
-    return out;
-  }
-
   function personGroups() {
-    return svg ? Array.from(svg.querySelectorAll("g.person[id^='person-']")) : [];
+    return svg ? Array.from(svg.querySelectorAll("g.person[data-person]")) : [];
   }
 
   function idOfGroup(g) {
@@ -435,8 +424,9 @@
     // A group of buttons, not one image: role=img would hide the people from screen readers.
     node.setAttribute("role", "group");
     node.setAttribute("aria-roledescription", "genogram");
-    const byDomId = new Map(Object.keys(entries).map((id) => [personDomId(id), id]));
-    for (const g of node.querySelectorAll("g.person[id^='person-']")) {
+    // Who each person group is: the server says which element id it gave each person.
+    const byDomId = new Map(Object.entries(symbols).filter(([, el]) => isString(el)).map(([id, el]) => [el, id]));
+    for (const g of node.querySelectorAll("g.person[id]")) {
       const id = byDomId.get(g.id);
       if (id === undefined) continue;
       g.dataset.person = id;
@@ -761,6 +751,7 @@
     showProblems(result.diagnostics, result.ok);
     if (result.ok) {
       entries = isObject(result.entries) ? result.entries : {};
+      symbols = isObject(result.symbols) ? result.symbols : {};
       renderedText = text;
       lastFamily = isObject(result.family) ? result.family : null;
       showDrawing(result.svg);
