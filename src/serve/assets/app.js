@@ -46,8 +46,16 @@
   let selected = null;    // the selected person's id
   let pendingEntry = null; // a person whose entry the editor goes to after the next drawing
   let renderedText = null; // the text of the last valid drawing
-  let privacy = sessionStorage.getItem(PRIVACY_KEY) === "on";
+  let privacy = remembered(PRIVACY_KEY) === "on";
   const renderedCallbacks = [];
+
+  // sessionStorage, which a browser may refuse: then nothing is remembered.
+  function remembered(name) {
+    try { return sessionStorage.getItem(name); } catch (e) { return null; }
+  }
+  function remember(name, value) {
+    try { sessionStorage.setItem(name, value); } catch (e) { /* not remembered */ }
+  }
 
   function time() {
     return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -214,8 +222,8 @@
       CM.keymap.of([...CM.defaultKeymap, ...CM.historyKeymap, CM.indentWithTab]),
       editable.of(CM.EditorView.editable.of(false)),
       CM.EditorView.contentAttributes.of({
+        // (The label says it all: an aria-describedby could not reach out of the shadow root.)
         "aria-label": contentLabel,
-        "aria-describedby": "editor-keys",
         spellcheck: "false",
         autocapitalize: "off",
         autocorrect: "off",
@@ -395,6 +403,13 @@
     return g.dataset.person || null;
   }
 
+  // The text of XML character data: the five predefined entities and character references.
+  function xmlText(raw) {
+    const named = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    return raw.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g, (m, hex, dec, name) =>
+      name ? named[name] : String.fromCodePoint(parseInt(hex || dec, hex ? 16 : 10)));
+  }
+
   // Shows an SVG string from /api/render: parsed as XML (not HTML), its <style> moved to
   // an adopted sheet, every person made a button that selects them.
   function showDrawing(text) {
@@ -405,7 +420,9 @@
     for (let at = rest.indexOf("<style>"); at !== -1; at = rest.indexOf("<style>")) {
       const end = rest.indexOf("</style>", at);
       if (end === -1) return false;
-      css += rest.slice(at + 7, end).replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, "") + "\n";
+      const raw = rest.slice(at + 7, end);
+      const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(raw);
+      css += (cdata ? cdata[1] : xmlText(raw)) + "\n";
       rest = rest.slice(0, at) + rest.slice(end + 8);
     }
     const parsed = new DOMParser().parseFromString(rest, "image/svg+xml");
@@ -527,6 +544,8 @@
     if (!svg) return;
     const px = x === undefined ? drawing.clientWidth / 2 : x;
     const py = y === undefined ? drawing.clientHeight / 2 : y;
+    // The drawing's point under (px, py), in drawing units (the host's offsets are from
+    // the pane, which is positioned; a drawing narrower than the pane is centred in it).
     const host = $("drawing-host");
     const before = { x: (drawing.scrollLeft + px - host.offsetLeft) / scale, y: (drawing.scrollTop + py - host.offsetTop) / scale };
     fit = false;
@@ -650,7 +669,9 @@
 
   drawingRoot.addEventListener("focusin", (event) => {
     const g = event.target.closest && event.target.closest("g.person");
-    placeRing("ws-focus", g && g.dataset.person !== undefined ? g : null);
+    // The dashed frame shows where the keyboard is; after a click the selection says it.
+    const keyboard = g && g.dataset.person !== undefined && g.matches(":focus-visible");
+    placeRing("ws-focus", keyboard ? g : null);
     if (g) for (const other of personGroups()) other.setAttribute("tabindex", other === g ? "0" : "-1");
   });
   drawingRoot.addEventListener("focusout", () => placeRing("ws-focus", null));
@@ -826,7 +847,7 @@
   // comes.
   function setPrivacy(on) {
     privacy = on;
-    sessionStorage.setItem(PRIVACY_KEY, on ? "on" : "off");
+    remember(PRIVACY_KEY, on ? "on" : "off");
     document.body.classList.toggle("privacy", on);
     privacyButton.setAttribute("aria-pressed", String(on));
     privacyButton.textContent = on ? "Privacy mode: on" : "Privacy mode";
