@@ -211,7 +211,10 @@ fn key_text(k: &serde_yaml::Value) -> String {
         Y::Number(n) => n.to_string(),
         Y::Null => String::new(),
         Y::Tagged(t) => key_text(&t.value),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
@@ -277,7 +280,12 @@ mod tests {
             },
         );
         assert_eq!(anonymised["symbols"]["ana"], "person-I-1");
-        assert!(anonymised["svg"].as_str().unwrap().contains("id=\"person-I-1\""));
+        assert!(
+            anonymised["svg"]
+                .as_str()
+                .unwrap()
+                .contains("id=\"person-I-1\"")
+        );
     }
 
     #[test]
@@ -293,7 +301,10 @@ mod tests {
     fn privacy_takes_names_out_of_the_report_the_questions_and_the_title() {
         let text = format!(
             "title: The Limas\n{}",
-            GOOD.replace("born: 1975}", "born: 1975, occupation: Secret Baker, notes: Private Words}")
+            GOOD.replace(
+                "born: 1975}",
+                "born: 1975, occupation: Secret Baker, notes: Private Words}"
+            )
         );
         let open = render("family.yaml", &text, &View::default());
         assert!(open["report"].as_str().unwrap().contains("Ana"));
@@ -306,7 +317,10 @@ mod tests {
         assert_eq!(v["title"], Value::Null);
         let everything = format!("{}{}{}", v["svg"], v["report"], v["gaps"]);
         for secret in ["Ana", "Lima", "Limas", "Secret Baker", "Private Words"] {
-            assert!(!everything.contains(secret), "{secret} is shown in privacy mode");
+            assert!(
+                !everything.contains(secret),
+                "{secret} is shown in privacy mode"
+            );
         }
         assert!(v["report"].as_str().unwrap().contains("I-1"));
         let names: Vec<&str> = v["gaps"]

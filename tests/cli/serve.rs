@@ -376,7 +376,13 @@ fn the_hello_proves_the_server_knows_the_key_without_sending_it() {
 fn the_page_loads_nothing_from_elsewhere() {
     let file = sample_copy("serve-assets");
     let w = start(&file);
-    for asset in ["/", "/api.js", "/app.js", "/app.css", "/vendor/codemirror.js"] {
+    for asset in [
+        "/",
+        "/api.js",
+        "/app.js",
+        "/app.css",
+        "/vendor/codemirror.js",
+    ] {
         let (status, _, body) = get(&w, asset, "");
         assert_eq!(status, 200, "{asset}");
         // The SVG namespace is a name, not an address; the editor's few pictures are
@@ -402,7 +408,9 @@ fn the_page_loads_nothing_from_elsewhere() {
             .all(|s| s.starts_with("<script src=\"/") && !s.starts_with("<script src=\"//")),
         "only the page's own script files"
     );
-    let app = scripts.iter().position(|s| s.starts_with("<script src=\"/app.js\""));
+    let app = scripts
+        .iter()
+        .position(|s| s.starts_with("<script src=\"/app.js\""));
     let editor = scripts
         .iter()
         .position(|s| s.starts_with("<script src=\"/vendor/codemirror.js\""));
