@@ -154,7 +154,7 @@ impl Editor {
         let block = self.want_block(path, value, Some(node), matches!(slot, Slot::Flow));
         let eol = self.style.eol;
         match slot {
-            Slot::Flow => self.splice(node.start, node.end, &render::inline(value, &self.style)),
+            Slot::Flow => self.splice(node.start, node.end, &render::in_flow(value, &self.style)),
             Slot::Entry { col, colon_end }
             | Slot::Item {
                 col,
@@ -243,15 +243,14 @@ impl Editor {
     /// new value follows.
     fn template(&self, path: &[Seg], map: bool) -> Option<&Node> {
         let pattern = generalise(path);
-        self.doc
-            .matching(&pattern)
-            .into_iter()
-            .rev()
-            .find(|n| !is_empty_collection(n) && match n.shape {
-                Shape::FlowMap | Shape::BlockMap => map,
-                Shape::FlowSeq | Shape::BlockSeq => !map,
-                _ => false,
-            })
+        self.doc.matching(&pattern).into_iter().rev().find(|n| {
+            !is_empty_collection(n)
+                && match n.shape {
+                    Shape::FlowMap | Shape::BlockMap => map,
+                    Shape::FlowSeq | Shape::BlockSeq => !map,
+                    _ => false,
+                }
+        })
     }
 
     /// `value` as block lines at column `col`, joined by line ends, without a final one.
@@ -334,7 +333,7 @@ impl Editor {
             let entry = format!(
                 "{}: {}",
                 render::key(key, &self.style),
-                render::inline(value, &self.style)
+                render::in_flow(value, &self.style)
             );
             return match entries.last() {
                 None => self.splice(map.start + 1, map.start + 1, &entry),
@@ -472,7 +471,7 @@ impl Editor {
         let mut item_path = path.to_vec();
         item_path.push(Seg::Index(items.len()));
         if node.shape == Shape::FlowSeq {
-            let text = render::inline(value, &self.style);
+            let text = render::in_flow(value, &self.style);
             match items.last() {
                 None => self.splice(node.start + 1, node.start + 1, &text)?,
                 Some(last) => {

@@ -32,6 +32,8 @@ mod relationships;
 mod render;
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
 
 pub use error::EditError;

@@ -39,6 +39,13 @@ pub(super) fn inline(v: &Json, style: &Style) -> String {
     out
 }
 
+/// A value written inside `{…}` or `[…]`, where `,` and brackets end a plain word.
+pub(super) fn in_flow(v: &Json, style: &Style) -> String {
+    let mut out = String::new();
+    write_inline(v, style, &mut out, true);
+    out
+}
+
 fn write_inline(v: &Json, style: &Style, out: &mut String, in_flow: bool) {
     match v {
         Json::Null => out.push_str("null"),
