@@ -353,8 +353,44 @@ impl Editor {
             render::key(key, &self.style),
             self.after_key(&path, value, col)
         );
+        if map_path.is_empty()
+            && let Some(i) = entries
+                .iter()
+                .position(|e| section_rank(&e.key) > section_rank(key))
+        {
+            return self.insert_before_section(entries, i, &line);
+        }
         let starts: Vec<usize> = entries.iter().map(|e| e.key_start).collect();
         self.insert_lines(map.end, col, &starts, &line)
+    }
+
+    /// Adds a top-level `line` before section `i` of the file (and the comment lines right
+    /// above it, unless it is the first), so sections keep the order the format's
+    /// documentation uses.
+    fn insert_before_section(
+        &mut self,
+        entries: &[super::doc::Entry],
+        i: usize,
+        line: &str,
+    ) -> Result<(), Stuck> {
+        let eol = self.style.eol;
+        let mut at = self.doc.line_start(entries[i].key_start);
+        if i > 0 {
+            while at > 0 {
+                let prev = self.doc.line_start(at - 1);
+                if self.doc.text[prev..at].starts_with('#') {
+                    at = prev;
+                } else {
+                    break;
+                }
+            }
+        }
+        let mut with = format!("{line}{eol}");
+        // A section of several lines before one set off by a blank line is set off too.
+        if line.contains('\n') && at > 0 && self.blank_before(at) {
+            with.push_str(eol);
+        }
+        self.splice(at, at, &with)
     }
 
     /// Adds the top-level `key: value` at the end of the text.
@@ -653,6 +689,22 @@ fn removed_items(old: &[Json], new: &[Json]) -> Option<Vec<usize>> {
         }
     }
     (j == new.len()).then_some(gone)
+}
+
+/// Where a top-level field goes among the others: in the order the format's documentation
+/// writes them; fields it does not know go last.
+fn section_rank(key: &str) -> usize {
+    [
+        "title",
+        "index",
+        "skills",
+        "people",
+        "couples",
+        "relationships",
+    ]
+    .iter()
+    .position(|k| *k == key)
+    .unwrap_or(usize::MAX)
 }
 
 /// Whether `node` is `{}` or `[]`.

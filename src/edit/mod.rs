@@ -16,7 +16,7 @@
 //!   {"op": "set", "field": "index", "value": "mia"}
 //! ]"#).unwrap();
 //! let text = apply("", &ops).unwrap();
-//! assert_eq!(text, "people:\n  mia:\n    name: Mia Hartmann\n    sex: female\n    born: 1983\nindex: mia\n");
+//! assert_eq!(text, "index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n    sex: female\n    born: 1983\n");
 //! ```
 
 mod change;

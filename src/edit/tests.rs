@@ -123,20 +123,23 @@ fn a_new_family_starts_from_an_empty_text_or_one_of_comments() {
                   {"op": "set", "field": "index", "value": "mia"}]"#;
     assert_eq!(
         twice("", ops),
-        "people:\n  mia:\n    name: Mia Hartmann\n    sex: female\nindex: mia\n"
+        "index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n    sex: female\n"
     );
     let t = twice("# our family\n", ops);
-    assert!(t.starts_with("# our family\npeople:\n  mia:\n"), "{t}");
+    assert!(
+        t.starts_with("# our family\nindex: mia\npeople:\n  mia:\n"),
+        "{t}"
+    );
     let t = twice("# no line end", ops);
-    assert!(t.starts_with("# no line end\npeople:\n"), "{t}");
+    assert!(t.starts_with("# no line end\nindex: mia\npeople:\n"), "{t}");
     let t = twice("people:\n", ops);
     assert!(
-        t.starts_with("people:\n  mia:\n    name: Mia Hartmann\n"),
+        t.starts_with("index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n"),
         "{t}"
     );
     let t = twice("people: {}\ncouples: []\n", ops);
     assert!(
-        t.starts_with("people:\n  mia:\n    name: Mia Hartmann\n"),
+        t.starts_with("index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n"),
         "{t}"
     );
     assert!(t.contains("\ncouples: []\n"), "{t}");
@@ -578,9 +581,15 @@ fn set_changes_top_level_fields() {
         r#"{"op": "set", "field": "skills", "value": {"openness": "Shares feelings", "repair": "Makes amends"}}"#,
     );
     assert!(
-        t.ends_with("\nskills:\n  openness: Shares feelings\n  repair: Makes amends\n"),
+        t.contains("index: mia\n\nskills:\n  openness: Shares feelings\n  repair: Makes amends\n\npeople:\n"),
         "{t}"
     );
+    // Top-level fields go where the format's documentation puts them.
+    let t = twice(
+        "# Family\npeople:\n  a: {}\n",
+        r#"[{"op": "set", "field": "index", "value": "a"}, {"op": "set", "field": "title", "value": "T"}]"#,
+    );
+    assert_eq!(t, "# Family\ntitle: T\nindex: a\npeople:\n  a: {}\n");
     let e = refused(SMALL, r#"{"op": "set", "field": "titel", "value": "x"}"#);
     assert!(e.message.contains("did you mean `title`?"), "{}", e.message);
     let e = refused(
