@@ -19,6 +19,7 @@
 //! assert_eq!(text, "index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n    sex: female\n    born: 1983\n");
 //! ```
 
+mod assign;
 mod change;
 mod check;
 mod couples;
@@ -29,7 +30,9 @@ mod ids;
 mod ops;
 mod people;
 mod relationships;
+mod remove;
 mod render;
+mod style;
 
 #[cfg(test)]
 mod proptests;
