@@ -142,3 +142,51 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Changing one person leaves every byte before their entry and after it as it was.
+    #[test]
+    fn updating_a_person_touches_only_their_entry(
+        which in 0usize..8,
+        who in 0usize..64,
+        set in proptest::collection::vec((0usize..8, 0usize..8), 0..4),
+        unset in proptest::collection::vec(0usize..8, 0..3),
+    ) {
+        let text = sample(which);
+        let ed = Editor::new(text.clone()).unwrap();
+        let Some(super::doc::Node { body: super::doc::Body::Map(people), shape, .. }) = ed.doc.get(&super::doc::keys(&["people"])) else {
+            panic!("people")
+        };
+        let i = who % people.len();
+        let id = people[i].key.clone();
+        // The entry's lines, or its bytes inside `{…}`.
+        let (before, after) = if shape.is_flow() {
+            (people[i].key_start, people.get(i + 1).map_or(people[i].value.end, |n| n.key_start))
+        } else {
+            (
+                ed.doc.line_start(people[i].key_start),
+                people.get(i + 1).map_or_else(
+                    || ed.doc.next_line_start(people[i].value.end),
+                    |next| ed.doc.line_start(next.key_start),
+                ),
+            )
+        };
+        let fields = ["born", "died", "occupation", "notes", "skills", "conditions", "location", "name"];
+        let values = [
+            json!(1950), json!("~1962-04"), json!("nurse, then teacher"), json!("first line\nsecond line\n"),
+            json!({"openness": "some"}), json!(["alcohol"]), json!("Zoë's place: Köln"), json!("#1"),
+        ];
+        let set: serde_json::Map<String, Json> = set
+            .iter()
+            .map(|&(f, v)| (fields[f].to_string(), values[v].clone()))
+            .collect();
+        let unset: Vec<&str> = unset.iter().map(|&f| fields[f]).filter(|f| !set.contains_key(*f)).collect();
+        let ops = ops_from_value(json!([{"op": "update-person", "id": id, "set": set, "unset": unset}])).unwrap();
+        if let Ok(new_text) = apply(&text, &ops) {
+            prop_assert!(new_text.starts_with(&text[..before]), "{new_text}");
+            prop_assert!(new_text.ends_with(&text[after..]), "{new_text}");
+        }
+    }
+}

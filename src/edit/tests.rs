@@ -690,3 +690,53 @@ fn every_sample_takes_a_round_of_operations_and_still_passes_check() {
         assert!(!t.contains("new-one"), "{name}: {t}");
     }
 }
+
+#[test]
+fn empty_and_odd_values_are_filled_in_place() {
+    // A person with nothing after the colon, or `~`, or `{}` with a comment.
+    let text = "people:\n  ann:\n  bob: ~\n  cy: {}   # later\n  dee:\n    notes: |\n      two\n      lines\n";
+    let t = twice(
+        text,
+        r#"[{"op": "update-person", "id": "ann", "set": {"sex": "female"}},
+            {"op": "update-person", "id": "bob", "set": {"sex": "male"}},
+            {"op": "update-person", "id": "cy", "set": {"born": 2001}},
+            {"op": "update-person", "id": "dee", "set": {"notes": "one line"}}]"#,
+    );
+    assert_eq!(
+        t,
+        "people:\n  ann:\n    sex: female\n  bob:\n    sex: male\n  cy:\n    born: 2001   # later\n  dee:\n    notes: one line\n"
+    );
+    // Four spaces of indentation, and a whole file in `{…}`.
+    let four = "people:\n    ann:\n        sex: female\n";
+    let t = twice(
+        four,
+        r#"{"op": "add-person", "id": "bob", "person": {"sex": "male", "skills": {"openness": "some"}}}"#,
+    );
+    assert_eq!(
+        t,
+        format!("{four}    bob:\n        sex: male\n        skills: {{openness: some}}\n")
+    );
+    let flow = "{people: {ann: {sex: female}}}\n";
+    let t = twice(
+        flow,
+        r#"[{"op": "add-person", "id": "bob", "person": {"name": "Bob, Jr."}},
+            {"op": "add-child", "parents": ["ann"], "child": "bob"}]"#,
+    );
+    assert_eq!(
+        t,
+        "{people: {ann: {sex: female}, bob: {name: \"Bob, Jr.\"}}, couples: [{partners: [ann], children: [bob]}]}\n"
+    );
+}
+
+#[test]
+fn single_quotes_are_followed_where_the_file_uses_them() {
+    let text = "people:\n  ann: {name: 'Ann', notes: 'x'}\n";
+    let t = twice(
+        text,
+        r#"{"op": "update-person", "id": "ann", "set": {"occupation": "1950"}}"#,
+    );
+    assert_eq!(
+        t,
+        "people:\n  ann: {name: 'Ann', notes: 'x', occupation: '1950'}\n"
+    );
+}
