@@ -631,7 +631,23 @@ fn parse_ops_refuses_in_plain_words() {
         e.message
     );
     let e = parse_ops(r#"{"op": "remove-person", "id": ["x"]}"#).unwrap_err();
-    assert!(e.message.contains("an id is a text"), "{}", e.message);
+    assert!(e.message.contains("`id` must be an id, like \"mia\", not a list"), "{}", e.message);
+    let e = parse_ops(r#"{"op": "add-person", "person": "Mia"}"#).unwrap_err();
+    assert!(
+        e.message.contains("`person` must be an object of fields"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("not a text"), "{}", e.message);
+    let e = parse_ops(r#"{"op": "add-child", "parents": "mia", "child": "leo"}"#).unwrap_err();
+    assert!(
+        e.message
+            .contains("`parents` must be a list of one or two ids"),
+        "{}",
+        e.message
+    );
+    let e = parse_ops(r#"{"op": "set", "field": "title"}"#).unwrap_err();
+    assert!(e.message.contains("`value` is missing"), "{}", e.message);
     let e = parse_ops("42").unwrap_err();
     assert!(e.message.contains("not a number"), "{}", e.message);
     assert_eq!(parse_ops("[]").unwrap(), Vec::new());
