@@ -39,8 +39,9 @@ mod trace;
 mod write;
 mod year_rows;
 
-/// The `II-3` labels of the anonymised drawing, also used by the workspace's privacy mode.
-pub(crate) use anonymize::neutral_labels;
+/// The anonymous view the anonymised drawing is made from, also used by the workspace's
+/// privacy mode (its report and questions, and which element is whom).
+pub(crate) use anonymize::view as anonymous_view;
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
 
@@ -52,7 +53,7 @@ use svg::node::element::{
     Definitions, Description, Group, Path, Pattern, Rectangle, Style, Text, Title,
 };
 
-use crate::graph::{FamilyGraph, PersonIx};
+use crate::graph::{CoupleIx, FamilyGraph, PersonIx};
 use crate::layout::{Layout, Line, LineKind, PlacedPerson};
 use legend::Item;
 use number::num;
@@ -60,8 +61,9 @@ use number::num;
 /// What to draw and how; `RenderOptions::default()` draws the full genogram to fit.
 #[derive(Clone, Debug, Default)]
 pub struct RenderOptions {
-    /// Replace names with neutral labels (`II-3`) and leave out the title, notes,
-    /// occupations, locations and every date. Default: false.
+    /// Draw the anonymous view of the family ([`anonymize`]): neutral labels (`II-3`)
+    /// for names and ids, no title, notes, occupations, locations or dates, neutral
+    /// words for conditions in the user's own words. Default: false.
     pub anonymize: bool,
     /// Show notes (people's, skills', relationships') as numbered notes under the legend.
     /// Default: false. Ignored with `anonymize`.
@@ -87,10 +89,11 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a RenderOptions,
     /// Person index → index in `layout.people`.
     placed: Vec<Option<usize>>,
-    /// The label shown for each person: the name, or the neutral label when anonymised.
+    /// The name shown for each person, cleaned.
     pub names: Vec<Cow<'a, str>>,
-    /// The neutral `II-3` label of each person.
-    pub neutral: Vec<String>,
+    /// What is drawn from the dates (ages at death, broken partnerships), which the
+    /// anonymous view keeps without its dates.
+    pub facts: anonymize::Facts,
     /// The skills, in file order, and their initials.
     pub skills: Vec<String>,
     pub skill_initials: Vec<String>,
@@ -106,7 +109,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(graph: &'a FamilyGraph, layout: &'a Layout, opts: &'a RenderOptions) -> Self {
+    fn new(
+        graph: &'a FamilyGraph,
+        layout: &'a Layout,
+        opts: &'a RenderOptions,
+        facts: anonymize::Facts,
+    ) -> Self {
         let family = graph.family();
         let mut placed = vec![None; family.people.len()];
         for (i, pp) in layout.people.iter().enumerate() {
@@ -114,23 +122,10 @@ impl<'a> Ctx<'a> {
                 *slot = Some(i);
             }
         }
-        // Only anonymised drawings show the neutral labels.
-        let neutral = if opts.anonymize {
-            anonymize::neutral_labels(graph, layout)
-        } else {
-            Vec::new()
-        };
         let names = family
             .people
             .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                if opts.anonymize {
-                    Cow::Owned(neutral[i].clone())
-                } else {
-                    text::clean_cow(&p.name)
-                }
-            })
+            .map(|p| text::clean_cow(&p.name))
             .collect();
         let skills: Vec<String> = family
             .skills
@@ -151,7 +146,7 @@ impl<'a> Ctx<'a> {
         }
         let badge_initials = text::initials(&badges);
         let mut note_numbers = vec![None; family.people.len()];
-        if opts.notes && !opts.anonymize {
+        if opts.notes {
             let mut n = 0;
             for (i, p) in family.people.iter().enumerate() {
                 if has_notes(p) {
@@ -176,7 +171,7 @@ impl<'a> Ctx<'a> {
             opts,
             placed,
             names,
-            neutral,
+            facts,
             skills,
             skill_initials,
             badges,
@@ -206,14 +201,23 @@ impl<'a> Ctx<'a> {
         &self.names[p.0]
     }
 
-    /// Appends the SVG id of a person's group: from the id, or from the neutral label when
-    /// anonymised (ids are often first names).
+    /// Appends the SVG id of a person's group, from the person's id.
     pub fn push_person_svg_id(&self, out: &mut String, p: PersonIx) {
-        if self.opts.anonymize {
-            ids::push_person_id(out, &self.neutral[p.0]);
-        } else {
-            ids::push_person_id(out, &self.graph.person(p).id.value);
-        }
+        ids::push_person_id(out, &self.graph.person(p).id.value);
+    }
+
+    /// The age at death of a person, when the family says.
+    pub fn age_at_death(&self, p: PersonIx) -> Option<i32> {
+        self.facts.ages_at_death.get(p.0).copied().flatten()
+    }
+
+    /// How a couple's partnership broke.
+    pub fn break_of(&self, c: CoupleIx) -> anonymize::Break {
+        self.facts
+            .breaks
+            .get(c.0)
+            .copied()
+            .unwrap_or(anonymize::Break::None)
     }
 }
 
@@ -260,7 +264,34 @@ fn svg_split(
     opts: &RenderOptions,
     split: drawing::Split,
 ) -> Vec<String> {
-    let mut ctx = Ctx::new(graph, layout, opts);
+    // The dates' facts come from the real family; everything else drawn comes from the
+    // family drawn, the real one or its anonymous view.
+    let facts = anonymize::Facts::of(graph);
+    if !opts.anonymize {
+        return draw(graph, layout, opts, facts, split);
+    }
+    let anonymize::View {
+        graph,
+        layout,
+        trace,
+    } = anonymize::view(graph, layout, opts.trace.as_ref());
+    let opts = RenderOptions {
+        notes: false,
+        trace,
+        ..opts.clone()
+    };
+    draw(&graph, &layout, &opts, facts, split)
+}
+
+/// [`svg_split`] of the family to draw.
+fn draw(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    facts: anonymize::Facts,
+    split: drawing::Split,
+) -> Vec<String> {
+    let mut ctx = Ctx::new(graph, layout, opts, facts);
     ctx.years_below = year_rows::rows_with_years_below(&ctx);
     let mut used = Used::new();
 
@@ -381,7 +412,7 @@ fn title_text(ctx: &Ctx) -> String {
         .as_deref()
         .map(text::clean)
         .unwrap_or_default();
-    if ctx.opts.anonymize || title.is_empty() {
+    if title.is_empty() {
         "Genogram".into()
     } else {
         title

@@ -202,7 +202,7 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
                 markup::path(out, "mark", |o| push_cross_d(o, shape, k));
                 used.insert(Item::Deceased);
             }
-            if let Some(age) = age_at_death(person) {
+            if let Some(age) = ctx.age_at_death(p) {
                 text_with(out, "age", 0.0, 0.0, |o| push_int(o, age.into()));
                 used.insert(Item::AgeAtDeath);
             }
@@ -251,14 +251,12 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
     };
 
     let mut years_below = false;
-    if !ctx.opts.anonymize {
-        if !ctx.years_below.contains(&pp.y.to_bits()) {
-            years_above(out, person, r, used);
-        } else {
-            years_below = has_years_line(person);
-            if years_below {
-                used.insert(Item::YearsBelow);
-            }
+    if !ctx.years_below.contains(&pp.y.to_bits()) {
+        years_above(out, person, r, used);
+    } else {
+        years_below = has_years_line(person);
+        if years_below {
+            used.insert(Item::YearsBelow);
         }
     }
     badges(ctx, out, person, r, used);
@@ -310,14 +308,6 @@ fn push_cross_d(out: &mut String, shape: Shape, k: f64) {
         Shape::Diamond => 0.5 * k,
     };
     push_template(out, "Mm,mLn,nMn,mLm,n", a);
-}
-
-/// Age at death, when both dates are known.
-pub fn age_at_death(p: &Person) -> Option<i32> {
-    let born = p.born.as_ref()?;
-    let died = p.died.as_ref()?;
-    let age = born.value.years_until(&died.value);
-    (0..=150).contains(&age).then_some(age)
 }
 
 /// A year as shown: `1950`, or `~1950` when approximate.
@@ -457,11 +447,7 @@ fn label_lines(
     // got, so wrapping to it could add lines the layout did not make room for.
     let max = 2.6 * pp.width.max(8.0);
     let unnamed = person.kind != PersonKind::Person && person.name == person.id.value;
-    let name = if unnamed && !ctx.opts.anonymize {
-        ""
-    } else {
-        ctx.name(p)
-    };
+    let name = if unnamed { "" } else { ctx.name(p) };
     let numbered;
     let name = match ctx.note_numbers[p.0] {
         Some(n) => {
@@ -476,12 +462,10 @@ fn label_lines(
     if years {
         line(Line::Years, "label detail", SMALL_SIZE);
     }
-    if !ctx.opts.anonymize {
-        for field in [&person.occupation, &person.location].into_iter().flatten() {
-            text::for_each_line(&text::clean(field), SMALL_SIZE, max, 2, |l| {
-                line(Line::Text(l), "label detail", SMALL_SIZE)
-            });
-        }
+    for field in [&person.occupation, &person.location].into_iter().flatten() {
+        text::for_each_line(&text::clean(field), SMALL_SIZE, max, 2, |l| {
+            line(Line::Text(l), "label detail", SMALL_SIZE)
+        });
     }
 }
 
@@ -489,9 +473,8 @@ fn label_lines(
 /// `name: part, part, …`.
 fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     let person = ctx.graph.person(p);
-    let anon = ctx.opts.anonymize;
     out.push_str("\n<title>");
-    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value && !anon;
+    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value;
     if !unnamed && !ctx.name(p).is_empty() {
         escape_text(out, ctx.name(p));
         out.push_str(": ");
@@ -510,11 +493,10 @@ fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     let other;
     let identity = match &person.gender {
         Some(OpenWord::Known(k)) => k.as_str(),
-        Some(OpenWord::Other(t)) if !anon => {
+        Some(OpenWord::Other(t)) => {
             other = text::clean(t);
             other.as_str()
         }
-        Some(OpenWord::Other(_)) => "another gender",
         None => person.sex.as_str(),
     };
     if identity != "unknown" {
@@ -523,29 +505,25 @@ fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     if ctx.graph.index_person() == Some(p) {
         parts.next().push_str("index person");
     }
-    if !anon {
-        if let Some(b) = &person.born {
-            let o = parts.next();
-            o.push_str("born ");
-            push_year(o, &b.value);
-        }
-        if let Some(d) = &person.died {
-            let o = parts.next();
-            o.push_str("died ");
-            push_year(o, &d.value);
-        }
+    if let Some(b) = &person.born {
+        let o = parts.next();
+        o.push_str("born ");
+        push_year(o, &b.value);
     }
-    if let Some(age) = age_at_death(person) {
+    if let Some(d) = &person.died {
+        let o = parts.next();
+        o.push_str("died ");
+        push_year(o, &d.value);
+    }
+    if let Some(age) = ctx.age_at_death(p) {
         let o = parts.next();
         o.push_str("died at age ");
         push_int(o, age.into());
-    } else if person.deceased && (anon || person.died.is_none()) {
+    } else if person.deceased && person.died.is_none() {
         parts.next().push_str("deceased");
     }
-    if !anon {
-        for f in [&person.occupation, &person.location].into_iter().flatten() {
-            escape_text(parts.next(), &text::clean(f));
-        }
+    for f in [&person.occupation, &person.location].into_iter().flatten() {
+        escape_text(parts.next(), &text::clean(f));
     }
     if !person.conditions.is_empty() {
         let o = parts.next();

@@ -49,7 +49,7 @@ fn diagnostic(d: &Diagnostic) -> Value {
 /// person's group in the drawing, `person-II-3` when it is anonymised).
 ///
 /// With [`View::privacy`] the report, the questions and `title` carry no names (see
-/// [`anonymous`]); `family` and `entries` are still sent, for the page to keep working
+/// [`with_dates`]); `family` and `entries` are still sent, for the page to keep working
 /// with, and the page shows none of it while privacy mode is on.
 pub fn render(name: &str, text: &str, view: &View) -> Value {
     let graph = match crate::load_str(name, text) {
@@ -73,12 +73,12 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
     // The id of each person's group in the drawing, as the renderer writes it: the
     // page finds who was clicked through this, also in an anonymised drawing.
     let anonymize = view.anonymize || view.privacy;
-    let labels = anonymize.then(|| crate::render::neutral_labels(&graph, &layout));
+    let view_graph = anonymize.then(|| crate::render::anonymous_view(&graph, &layout, None).graph);
     let symbols: serde_json::Map<String, Value> = graph
         .people()
         .map(|p| {
             let id = &graph.person(p).id.value;
-            let shown = labels.as_ref().map_or(id.as_str(), |l| l[p.0].as_str());
+            let shown = view_graph.as_ref().map_or(id, |v| &v.person(p).id.value);
             (id.clone(), json!(crate::render::ids::person_id(shown)))
         })
         .collect();
@@ -86,7 +86,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
     let title = graph.family().title.clone();
     let private;
     let (graph, title) = if view.privacy {
-        private = anonymous(&graph, labels.clone().unwrap_or_default());
+        private = with_dates(view_graph.as_ref().unwrap_or(&graph), &graph);
         (&private, None)
     } else {
         (&graph, title)
@@ -146,24 +146,23 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
     })
 }
 
-/// The family of `graph` as a shared screen may show it: each person named by the
-/// neutral label the anonymised drawing gives them (`II-3`), with no title, notes,
-/// occupation or place. Kinship, skills, dates and structure stay, so the report and
-/// the questions say the same things about the same people as the drawing beside them.
-/// `labels` are [`crate::render::neutral_labels`], one per person.
-pub fn anonymous(graph: &FamilyGraph, labels: Vec<String>) -> FamilyGraph {
-    let mut family = graph.family().clone();
-    family.title = None;
-    for (person, label) in family.people.iter_mut().zip(labels) {
-        person.name = label;
-        person.notes = None;
-        person.occupation = None;
-        person.location = None;
-        for rating in &mut person.skills {
-            rating.note = None;
+/// The anonymous view of a family (the one the anonymised drawing is made from: people
+/// named and known by their `II-3` labels, no title, free text or dates) with the real
+/// family's birth and death dates and the years skills were learned put back, for the
+/// report and the questions beside that drawing: without them every person would be
+/// asked about as born at an unknown time, and the order of siblings and who learned
+/// what when would be lost. Years say little about who a family is; names do.
+fn with_dates(view: &FamilyGraph, real: &FamilyGraph) -> FamilyGraph {
+    let mut family = view.family().clone();
+    for (shown, person) in family.people.iter_mut().zip(&real.family().people) {
+        shown.born.clone_from(&person.born);
+        shown.died.clone_from(&person.died);
+        for (rating, real_rating) in shown.skills.iter_mut().zip(&person.skills) {
+            rating.since.clone_from(&real_rating.since);
         }
     }
-    // Only names and free text changed, none of which validation looks at.
+    // The view has the structure of the valid family it was made from; dates back in
+    // their places keep it so.
     FamilyGraph::build(ValidFamily::new_unchecked(family))
 }
 

@@ -9,13 +9,15 @@
 //    the port and records every request; typing and Ctrl+S send it no family text and no
 //    key, and the page says clearly that it is no longer talking to its workspace.
 //    A reply of the wrong shape changes nothing (never "undefined" in the editor), and a
-//    busy workspace (503) makes the page say "Busy, retrying…" and try again.
+//    busy workspace (503) makes the page say "Busy, retrying…" and try again; sixty
+//    idle connections do not lock the page out.
 //
 // Environment: GENOGRAM (the binary; default target/debug/genogram), CHROMIUM (default
 // /usr/bin/chromium).
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
+import { connect } from "node:net";
 import { mkdtempSync, copyFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
@@ -109,7 +111,7 @@ try {
     if (!r.url().startsWith(origin + "/")) return;
     let from = null;
     try { from = r.frame().page(); } catch (e) { /* not from a page */ }
-    toWorkspace.push({ url: r.url(), method: r.method(), headers: await r.allHeaders(), page: from });
+    toWorkspace.push({ url: r.url(), method: r.method(), from, headers: await r.allHeaders() });
   });
   const page = context.pages()[0] || (await context.newPage());
   page.setDefaultTimeout(15000);
@@ -161,9 +163,9 @@ try {
   const keyless = await context.newPage();
   await keyless.goto(`${origin}/`);
   await keyless.waitForFunction(() => /#key=/.test(document.getElementById("status").textContent));
-  // (The first tab goes on asking for the file's status every second.)
-  const asked = toWorkspace.slice(before).filter((r) => r.page === keyless)
+  const asked = toWorkspace.slice(before).filter((r) => r.from === keyless)
     .map((r) => new URL(r.url).pathname).filter((p) => p.startsWith("/api/"));
+  if (!toWorkspace.slice(before).some((r) => r.from === keyless)) fail("the test saw no request of the tab without the key");
   if (asked.length) fail(`a tab without the key asked ${asked.join(", ")}`);
   if ((await keyless.locator("#editor .cm-content").getAttribute("contenteditable")) !== "false") fail("a tab without the key has an editor");
   await keyless.close();
@@ -173,6 +175,28 @@ try {
   await page.reload();
   await page.waitForSelector("#drawing-view[data-rendered=yes]");
   step("a reload keeps working");
+
+  // Sixty connections left idle by another program (reconnecting when closed) do not
+  // lock the page out.
+  let idling = true;
+  const idlers = [];
+  const idle = () => {
+    if (!idling) return;
+    const c = connect(port, "127.0.0.1", () => c.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`));
+    c.on("error", () => {});
+    c.on("close", () => setTimeout(idle, 10));
+    idlers.push(c);
+  };
+  for (let i = 0; i < 60; i++) idle();
+  await sleep(1500);
+  const reloaded = Date.now();
+  await page.reload();
+  await page.waitForSelector("#drawing-view[data-rendered=yes]");
+  const took = Date.now() - reloaded;
+  idling = false;
+  for (const c of idlers) c.destroy();
+  if (took > 5000) fail(`with 60 idle connections the page took ${took} ms to open and draw`);
+  step(`with 60 idle connections open, the page opened and drew the family in ${took} ms`);
 
   // ---- 2a. a reply of the wrong shape changes nothing ------------------------------------
   const editor = { inputValue: () => editorText(page) };
@@ -210,6 +234,10 @@ try {
   // ---- 2c. a stale tab and an impostor on its port ----------------------------------------
   server.kill();
   await serverExited;
+  // A moment passes before another program takes the port (a call that was checked
+  // just before the workspace stopped must not meet the impostor: see docs/workspace.md
+  // on the instant between the check and the request, which no page can close).
+  await sleep(1200);
   const impostor = await recorder(port, () => [200, "application/json", JSON.stringify({
     proof: "00".repeat(32), version: "impostor", saved: true, ok: true, text: "impostor's text\n",
   })]);
@@ -233,6 +261,28 @@ try {
   }
   if (readFileSync(family, "utf8") !== original) fail("the family file changed");
   step(`the impostor got ${impostor.seen.length} hellos and nothing else; the page says: ${message}`);
+
+  // ---- 2d. the workspace started again on the same port: its new address, pasted into
+  // the old tab (only the part after # changes), opens it afresh with the new key.
+  await impostor.close();
+  const again = spawn(binary, ["serve", family, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  closers.push(async () => { again.kill(); });
+  const newAddress = await new Promise((ok, no) => {
+    let seen = "";
+    const timer = setTimeout(() => no(new Error("the second server did not print its address in 10 s")), 10000);
+    again.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const m = /http:\/\/127\.0\.0\.1:\d+\/#key=[0-9a-f]{32}/.exec(seen);
+      if (m) { clearTimeout(timer); ok(m[0]); }
+    });
+    again.on("exit", (code) => no(new Error(`the second server exited with ${code}`)));
+  });
+  page.on("dialog", (d) => d.accept()); // "leave the page with unsaved changes?"
+  await page.evaluate((a) => { location.href = a; }, newAddress);
+  await page.waitForFunction(() => /^Opened at/.test(document.getElementById("status").textContent));
+  if ((await editor.inputValue()) !== original) fail("the workspace started again did not open the file");
+  if (page.url() !== `${origin}/`) fail(`the new key stayed in the address bar: ${page.url()}`);
+  step("the new address pasted into the old tab opened the workspace started again");
 } finally {
   if (context) await context.close().catch(() => {});
   for (const close of closers) await close().catch(() => {});

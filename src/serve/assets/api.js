@@ -28,12 +28,20 @@
   const FIRST_WAIT_MS = 250;  // …waiting this long, doubling each time (about 16 s in all)
 
   let key = null;
-  const fromAddress = /^#key=(.*)$/.exec(location.hash);
-  if (fromAddress) {
-    if (KEY_FORMAT.test(fromAddress[1])) key = fromAddress[1];
-    try { if (key) sessionStorage.setItem(STORE, key); } catch (e) { /* kept in memory only */ }
+  // Takes the key from the address (and out of the address bar); true when there was one.
+  function keyFromAddress() {
+    const fromAddress = /^#key=(.*)$/.exec(location.hash);
+    if (!fromAddress) return false;
     history.replaceState(history.state, "", location.pathname + location.search);
+    if (!KEY_FORMAT.test(fromAddress[1])) return false;
+    key = fromAddress[1];
+    try { sessionStorage.setItem(STORE, key); } catch (e) { /* kept in memory only */ }
+    return true;
   }
+  keyFromAddress();
+  // The new address of a workspace started again, pasted into this tab, changes only the
+  // part after # (no reload): start afresh with its key.
+  window.addEventListener("hashchange", () => { if (keyFromAddress()) location.reload(); });
   if (!key) {
     try {
       const kept = sessionStorage.getItem(STORE);
@@ -107,8 +115,9 @@
       let response = null;
       if ((await hello()) === "ours") {
         const headers = { "X-Genogram-Key": key };
-        if (body !== undefined) headers["Content-Type"] = "application/json";
-        response = await send(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
+        const sent = body === undefined || body === null ? undefined : JSON.stringify(body);
+        if (sent !== undefined) headers["Content-Type"] = "application/json";
+        response = await send(method, path, headers, sent);
       }
       if (response === null || response.status === 503) {
         if (attempt > RETRIES) throw failure("http", "the workspace stayed busy", { status: 503, body: null });
