@@ -64,6 +64,16 @@ pub fn apply(text: &str, ops: &[Op]) -> Result<String, EditError> {
 /// Applies `ops` in order, without checking the family they make.
 fn apply_unchecked(text: &str, ops: &[Op]) -> Result<String, EditError> {
     let mut ed = Editor::new(text.to_string()).map_err(|why| unreadable(text, why))?;
+    if ed
+        .doc
+        .root
+        .as_ref()
+        .is_some_and(|r| !matches!(r.body, doc::Body::Map(_)))
+    {
+        return Err(EditError::general(
+            "the file is not a family file: it should be made of sections such as `people:`; see samples/ for examples",
+        ));
+    }
     for (index, op) in ops.iter().enumerate() {
         run(&mut ed, op).map_err(|r| EditError {
             index: Some(index),

@@ -676,6 +676,8 @@ fn files_the_editor_cannot_change_safely_are_refused() {
     );
     assert!(e.message.contains("do not fix"), "{}", e.message);
     assert_eq!(e.index, None);
+    let e = refused("- a list\n", r#"{"op": "set", "field": "title", "value": "x"}"#);
+    assert!(e.message.contains("not a family file"), "{}", e.message);
 }
 
 #[test]
