@@ -39,6 +39,9 @@ mod trace;
 mod write;
 mod year_rows;
 
+/// The anonymous view the anonymised drawing is made from, also used by the workspace's
+/// privacy mode (its report and questions, and which element is whom).
+pub(crate) use anonymize::view as anonymous_view;
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
 

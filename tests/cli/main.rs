@@ -1,6 +1,7 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
 mod check;
+mod edit;
 // The geometry of the drawings, read with usvg (part of the PNG support).
 #[cfg(feature = "png")]
 mod geometry;
