@@ -285,15 +285,21 @@
   // ---- sending operations, one after another ---------------------------------------------
 
   let queue = Promise.resolve();
-  // Sends `ops`; resolves with true when applied, or with the refusal (an object with a
-  // message) after it has been shown by `onRefused`.
+  let inFlight = 0;
+  // Sends `ops`; resolves with true when applied, or with the refusal ({message}).
   function send(ops, what) {
+    inFlight += 1;
+    busy();
     const run = queue.then(() => W.applyOps(ops)).then(
       () => { if (what) W.announce(what); return true; },
       (err) => ({ message: refusalWords(err) }),
-    );
+    ).finally(() => { inFlight -= 1; busy(); });
     queue = run.then(() => undefined);
     return run;
+  }
+  // The panel says it is busy while a change waits or is on its way.
+  function busy() {
+    panel.setAttribute("aria-busy", String(inFlight > 0 || pending !== null));
   }
   function refusalWords(err) {
     if (!err) return "The change could not be made.";
@@ -319,6 +325,14 @@
   function refresh() {
     if (isEmptyFamily()) {
       if (!built || built.mode !== "empty") buildEmpty();
+      return;
+    }
+    if (!fam()) {
+      // Not one good reading of the file yet: nothing to show until it is fixed.
+      if (!built || built.mode !== "broken") {
+        buildNone("The family file has a problem (see the list under the editor). When it is fixed, the people show here.");
+        built.mode = "broken";
+      }
       return;
     }
     if (current !== null && !(current in peopleOf(fam()))) {
@@ -466,7 +480,7 @@
     c.conditions.append(c.conditions._error);
     c.raised1 = h("select", {});
     c.raised2 = h("select", {});
-    c.raised = h("fieldset", { className: "pf-raised" }, h("legend", { text: "Raised by" }),
+    c.raised = h("fieldset", { className: "pf-raised" }, h("legend", { text: "Who raised them" }),
       h("span", { className: "pf-hint", text: "Only when someone other than their parents brought them up (a grandmother, an aunt). Skills are learned from them." }),
       field("Raised by", c.raised1), field("and by", c.raised2));
     c.raised._error = h("span", { className: "pf-error", "aria-live": "polite" });
@@ -592,6 +606,7 @@
     }
     clearTimeout(pending.timer);
     pending.timer = setTimeout(flush, SEND_AFTER_MS);
+    busy();
   }
 
   // Sends what is waiting, now.
@@ -600,6 +615,7 @@
     const p = pending;
     pending = null;
     clearTimeout(p.timer);
+    busy();
     const set = Object.fromEntries(p.set);
     if (p.keys.has("skills")) {
       const skills = skillsValue(p.id);
@@ -611,10 +627,18 @@
     const op = { op: "update-person", id: p.id, set, unset: [...p.unset] };
     if (!Object.keys(set).length && !op.unset.length) return;
     const name = nameOf(fam(), p.id);
+    const typed = new Map([...p.controls].map(([k, control]) => [k, "value" in control ? control.value : null]));
     send([op], `Changed ${name}.`).then((result) => {
-      for (const [, control] of p.controls) {
-        if (result === true) showError(control, "");
-        else showError(control, result.message);
+      for (const [k, control] of p.controls) {
+        if (result === true) {
+          showError(control, "");
+          // "about 1950" was sent as ~1950: show what the file now says, unless the
+          // user has typed on since.
+          if (p.set.has(k) && control.tagName === "INPUT" && control.type === "text" && control.value === typed.get(k)) {
+            const v = p.set.get(k);
+            if (typeof v !== "object") control.value = str(v);
+          }
+        } else showError(control, result.message);
       }
       if (result !== true) for (const k of p.keys) protectedUntil.delete(k);
     });
@@ -963,7 +987,8 @@
           return null;
         }
         const made = add.map((x) => newId(x.value().name, x === mother ? "mother" : "father"));
-        const c = couple.value();
+        // How a couple was together means nothing with one partner known.
+        const c = add.length === 2 ? couple.value() : { set: {} };
         const coupleEntry = Object.assign({ partners: made }, c.set, { children: [id] });
         const ops = add.map((x, i) => ({ op: "add-person", id: made[i], person: x.value() }));
         ops.push({ op: "add-couple", couple: coupleEntry });
@@ -1020,13 +1045,18 @@
         return [c.partners.join("\u0000"), others.length ? `with ${others.map((p) => nameOf(f, p)).join(" and ")}` : "other parent not known"];
       });
       if (!own.some((c) => c.partners.length === 1)) choices.push([id, "other parent not known"]);
-      const withWhom = select(choices, { "data-first": "" });
+      const withWhom = select(choices);
       withWhom.value = choices.length > 1 && own.length ? choices[own.length - 1][0] : choices[0][0];
       const child = newPersonFields("The child", "");
-      child.name.removeAttribute("data-first");
+      // With a choice of parents, that comes first; otherwise the child's name.
+      if (choices.length > 1) {
+        withWhom.setAttribute("data-first", "");
+        child.name.removeAttribute("data-first");
+      }
+      const parentsHint = choices.length > 1 ? null : `To give the child both parents, add ${name}'s partner first.`;
       const link = segmented("How the child belongs", uid("link"), LINKS);
       setRadio(link, link.querySelector("input").name, "biological");
-      return subForm(`Add a child of ${name}`, [field("Parents", withWhom), child.box, link], "Add the child", () => {
+      return subForm(`Add a child of ${name}`, [field("Parents", withWhom, parentsHint), child.box, link], "Add the child", () => {
         const cid = newId(child.value().name, "child");
         const parents = withWhom.value.split("\u0000");
         const l = radioValue(link, link.querySelector("input").name);
