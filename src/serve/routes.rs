@@ -4,7 +4,7 @@
 //! - `GET /`, `/app.js`, `/app.css`: the page ([`super::assets`]);
 //! - `GET /api/file`: the file's text and version token;
 //! - `GET /api/status`: the version token only, polled by the page every second;
-//! - `POST /api/render`: `{text, trace, anonymize}` → [`super::api::render`];
+//! - `POST /api/render`: `{text, trace, anonymize, privacy}` → [`super::api::render`];
 //! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk.
 
 use std::path::PathBuf;
@@ -177,6 +177,7 @@ pub fn answer(state: &State, req: &Request) -> Response {
             let view = api::View {
                 trace: body.trace.filter(|s| !s.is_empty()),
                 anonymize: body.anonymize,
+                privacy: body.privacy,
             };
             let name = state.path.file_name().map_or_else(
                 || "family.yaml".into(),
@@ -203,6 +204,8 @@ struct RenderBody {
     trace: Option<String>,
     #[serde(default)]
     anonymize: bool,
+    #[serde(default)]
+    privacy: bool,
 }
 
 /// The body of `POST /api/save`.

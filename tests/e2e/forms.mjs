@@ -216,6 +216,28 @@ async function fourGenerations() {
     await u.shoot("grandparents");
     step("grandparents on the father's and the mother's side");
 
+    // An aunt, a stepmother with a half-brother, and the brother's girlfriend.
+    await u.action("Add a brother or sister");
+    await u.person("The brother or sister", { name: "Clara Keller", sex: "Female", born: 1958 });
+    await u.submit("Add");
+    await u.openPerson("Paul Hartmann");
+    await u.action("Add a partner");
+    await u.person("The partner", { name: "Petra Lang", born: 1960 });
+    await sub.getByLabel("Married in").fill("1998");
+    await u.submit("Add the partner");
+    await u.action("Add a child");
+    await sub.getByLabel("Parents", { exact: true }).selectOption({ label: "with Petra Lang" });
+    await u.person("The child", { name: "Jonas Hartmann", sex: "Male", born: 2000 });
+    await u.submit("Add the child");
+    await u.openPerson("Leo Hartmann");
+    await u.action("Add a partner");
+    await u.person("The partner", { name: "Ida Berg", sex: "Female", born: 1988 });
+    await sub.getByLabel("How they are together").selectOption({ label: "Dating" });
+    await u.submit("Add the partner");
+    await u.drawn("Ida Berg");
+    await u.shoot("fifteen");
+    step("an aunt, a stepmother, a half-brother and a girlfriend: 15 people");
+
     // Details of the grandparents: Otto died in 1990, Greta at an unknown date.
     await u.openPerson("Otto Hartmann");
     await panel.getByLabel("Has died").check();
@@ -266,7 +288,8 @@ async function fourGenerations() {
 
     // Every skill of everyone, with one click each; Mia's openness learned in group therapy.
     const everyone = ["Mia Hartmann", "Anne Hartmann", "Paul Hartmann", "Leo Hartmann", "Sam Okafor",
-      "Noah Okafor", "Ella Okafor", "Greta Hartmann", "Otto Hartmann", "Rosa Keller", "Karl Keller"];
+      "Noah Okafor", "Ella Okafor", "Greta Hartmann", "Otto Hartmann", "Rosa Keller", "Karl Keller",
+      "Clara Keller", "Petra Lang", "Jonas Hartmann", "Ida Berg"];
     const levels = ["None", "Some", "Strong", "Not known"];
     const expected = {};
     let n = 0;
@@ -316,7 +339,13 @@ async function fourGenerations() {
     const paternal = couple("Greta Hartmann", "Otto Hartmann");
     if (!paternal || paternal.married !== 1948 || kids(paternal) !== id("Paul Hartmann")) fail(`Paul's parents: ${JSON.stringify(paternal)}`);
     const maternal = couple("Rosa Keller", "Karl Keller");
-    if (!maternal || kids(maternal) !== id("Anne Hartmann")) fail(`Anne's parents: ${JSON.stringify(maternal)}`);
+    if (!maternal || kids(maternal) !== [id("Anne Hartmann"), id("Clara Keller")].sort().join()) fail(`Anne's parents: ${JSON.stringify(maternal)}`);
+    const second = couple("Paul Hartmann", "Petra Lang");
+    if (!second || second.married !== 1998 || second.relation !== undefined || kids(second) !== id("Jonas Hartmann")) fail(`Paul and Petra: ${JSON.stringify(second)}`);
+    if (fam.people[id("Petra Lang")].sex !== "female") fail("a man's new partner is not a woman unless the form says so");
+    const young = couple("Leo Hartmann", "Ida Berg");
+    if (!young || young.relation !== "dating" || young.children) fail(`Leo and Ida: ${JSON.stringify(young)}`);
+    if (fam.couples.length !== 6) fail(`${fam.couples.length} couples saved, not 6`);
     if (fam.people[id("Rosa Keller")].born !== "~1930") fail("Rosa's guessed year was not kept");
     const leo = fam.people[id("Leo Hartmann")];
     if ([].concat(leo.raised_by).sort().join() !== [id("Rosa Keller"), id("Karl Keller")].sort().join()) fail(`Leo raised by: ${JSON.stringify(leo.raised_by)}`);
@@ -340,7 +369,7 @@ async function fourGenerations() {
     }
     const miaOpenness = mia.skills.openness;
     if (miaOpenness.learned !== "group-therapy" || miaOpenness.since !== 2016) fail(`Mia's openness: ${JSON.stringify(miaOpenness)}`);
-    step("the saved file has the 11 people, 4 couples, 3 relationships and 33 ratings");
+    step(`the saved file has the ${everyone.length} people, 6 couples, 3 relationships and ${n} ratings`);
 
     // The drawing has everyone.
     const groups = await page.locator("#drawing svg g.person").evaluateAll((gs) => gs.map((g) => g.id));
