@@ -43,6 +43,8 @@
   let lastFamily = null;  // the last valid family, as JSON
   let entries = {};       // person id → the line their entry starts on
   let selected = null;    // the selected person's id
+  let pendingEntry = null; // a person whose entry the editor goes to after the next drawing
+  let renderedText = null; // the text of the last valid drawing
   let privacy = sessionStorage.getItem(PRIVACY_KEY) === "on";
   const renderedCallbacks = [];
 
@@ -193,7 +195,13 @@
         autocorrect: "off",
       }),
       CM.EditorView.updateListener.of((update) => {
-        if (update.docChanged) changed();
+        if (!update.docChanged) return;
+        // Typing cancels a wait to go to a selected person's entry: the cursor stays
+        // where the user is writing.
+        if (update.transactions.some((tr) => tr.docChanged && !tr.isUserEvent("input.replace") && !tr.isUserEvent("input.form"))) {
+          pendingEntry = null;
+        }
+        changed();
       }),
       theme,
     ];
@@ -339,9 +347,9 @@
     .person { cursor: pointer; }
     .person:focus { outline: none; }
     .person:hover .sym { stroke: #1c56c4; }
-    .ws-ring { fill: none; pointer-events: none; }
-    .ws-selected { stroke: #1c56c4; stroke-width: 4; }
-    .ws-focus { stroke: #111; stroke-width: 2; stroke-dasharray: 5 3; }
+    .ws-ring { pointer-events: none; }
+    .ws-selected { fill: #a9c6ff; fill-opacity: 0.45; stroke: #1c56c4; stroke-width: 1; }
+    .ws-ring.ws-focus { fill: none; stroke: #1c56c4; stroke-width: 2.5; stroke-dasharray: 6 3; }
   `);
   let drawingSheet = new CSSStyleSheet();
   drawingRoot.adoptedStyleSheets = [drawingSheet, overlaySheet];
@@ -436,24 +444,44 @@
     return true;
   }
 
-  // Draws a ring of class `cls` (ws-selected or ws-focus) around the symbol of person
-  // group `g`, inside the group so that it follows the group's own placement; removes it
-  // from wherever it was.
+  // Marks person group `g`: `ws-selected` as a pale blue field behind the person (symbol,
+  // years, skills and name; not an outline, which would read as the double outline of
+  // the client), `ws-focus` as a dashed frame on top, for the keyboard focus. Drawn inside
+  // the group so that they follow its placement; removed from wherever they were.
+  const boxes = new WeakMap(); // person group → its box without the marks
+  function boxOf(g) {
+    let box = boxes.get(g);
+    if (!box) {
+      const marks = Array.from(g.querySelectorAll(":scope > .ws-ring"));
+      const after = marks.map((m) => m.nextSibling);
+      for (const m of marks) m.remove();
+      box = g.getBBox();
+      marks.forEach((m, i) => g.insertBefore(m, after[i]));
+      boxes.set(g, box);
+    }
+    return box;
+  }
+
   function placeRing(cls, g) {
     if (!svg) return;
     for (const old of svg.querySelectorAll(".ws-ring." + cls)) old.remove();
     if (!g) return;
-    const symbol = g.querySelector(":scope > .sym") || g;
-    const box = symbol.getBBox();
-    const pad = cls === "ws-focus" ? 10 : 6;
+    const box = boxOf(g);
+    const pad = cls === "ws-focus" ? 5 : 3;
     const r = document.createElementNS("http://www.w3.org/2000/svg", "rect");
     r.setAttribute("class", "ws-ring " + cls);
-    r.setAttribute("rx", "5");
+    r.setAttribute("rx", "6");
     r.setAttribute("x", String(box.x - pad));
     r.setAttribute("y", String(box.y - pad));
     r.setAttribute("width", String(box.width + 2 * pad));
     r.setAttribute("height", String(box.height + 2 * pad));
-    g.appendChild(r);
+    if (cls === "ws-selected") {
+      // Behind everything the person is drawn with.
+      const title = g.querySelector(":scope > title");
+      g.insertBefore(r, title ? title.nextSibling : g.firstChild);
+    } else {
+      g.appendChild(r);
+    }
   }
 
   function groupOf(id) {
@@ -462,6 +490,8 @@
 
   function applyScale() {
     if (!svg || !natural) return;
+    // A hidden pane has no size to fit into: it is fitted when shown (see choose()).
+    if (fit && drawing.clientWidth === 0) return;
     if (fit) {
       const pad = 16;
       const cw = Math.max(50, drawing.clientWidth - pad);
@@ -623,6 +653,9 @@
 
   // ---- selecting a person ------------------------------------------------------------------
 
+  // Selects person `id`: the drawing shows them ringed, the editor goes to their entry.
+  // When the text has changed since the last drawing (a form just added them), the
+  // editor goes there once the new drawing says where the entry is.
   function selectPerson(id) {
     if (typeof id !== "string") return;
     selected = id;
@@ -632,16 +665,20 @@
       for (const other of personGroups()) other.setAttribute("tabindex", other === g ? "0" : "-1");
       scrollIntoDrawing(g);
     }
-    const line = entries[id];
-    if (typeof line === "number" && line >= 1 && line <= view.state.doc.lines) {
-      const l = view.state.doc.line(line);
-      const at = l.from + (/^\s*/.exec(l.text)[0].length);
-      view.dispatch({
-        selection: { anchor: at },
-        effects: [CM.EditorView.scrollIntoView(at, { y: "center" }), setEntry.of(l.from)],
-      });
-    }
+    pendingEntry = renderedText === getText() ? null : id;
+    if (pendingEntry === null) goToEntry(id);
     document.dispatchEvent(new CustomEvent("workspace:select", { detail: { id } }));
+  }
+
+  function goToEntry(id) {
+    const line = entries[id];
+    if (typeof line !== "number" || line < 1 || line > view.state.doc.lines) return;
+    const l = view.state.doc.line(line);
+    const at = l.from + (/^\s*/.exec(l.text)[0].length);
+    view.dispatch({
+      selection: { anchor: at },
+      effects: [CM.EditorView.scrollIntoView(at, { y: "center" }), setEntry.of(l.from)],
+    });
   }
 
   // ---- showing a render --------------------------------------------------------------------
@@ -699,6 +736,7 @@
     showProblems(result.diagnostics, result.ok);
     if (result.ok) {
       entries = isObject(result.entries) ? result.entries : {};
+      renderedText = text;
       lastFamily = isObject(result.family) ? result.family : null;
       showDrawing(result.svg);
       drawing.classList.remove("dim");
@@ -706,6 +744,12 @@
       $("report").textContent = result.report;
       showQuestions(result.gaps);
       showSkills(result.skills, result.trace);
+      if (pendingEntry !== null && text === getText()) {
+        const id = pendingEntry;
+        pendingEntry = null;
+        placeRing("ws-selected", groupOf(id));
+        goToEntry(id);
+      }
       for (const callback of renderedCallbacks) {
         try { callback(result); } catch (e) { console.error(e); }
       }
