@@ -81,6 +81,15 @@ impl Editor {
             wrapped.insert(k.clone(), value.clone());
             return self.set(parent_path, &Json::Object(wrapped));
         };
+        // `{}` in a block is a section or entry not filled yet: it is written anew, in
+        // the style of the others.
+        if is_empty_collection(parent) && !parent_path.is_empty() && self.in_block(parent_path) {
+            if let Seg::Key(k) = last {
+                let mut wrapped = serde_json::Map::new();
+                wrapped.insert(k.clone(), value.clone());
+                return self.set(parent_path, &Json::Object(wrapped));
+            }
+        }
         match (&parent.body, last) {
             (Body::Map(entries), Seg::Key(k)) => {
                 if let Some(e) = entries.iter().find(|e| e.key == *k) {
@@ -114,6 +123,15 @@ impl Editor {
             _ => return Err(Stuck("the value above it is not a mapping".into())),
         }
         self.verify(path, value)
+    }
+
+    /// Whether the value at `path` is written in block style's surroundings (the top of
+    /// the file, or a `key:` or `-` line), not inside `{…}` or `[…]`.
+    fn in_block(&self, path: &[Seg]) -> bool {
+        match path.split_last() {
+            None => true,
+            Some((_, parent)) => self.doc.get(parent).is_some_and(|p| !p.shape.is_flow()),
+        }
     }
 
     /// Checks that the value at `path` now reads as `value`.
@@ -212,7 +230,7 @@ impl Editor {
         if in_flow || empty {
             return false;
         }
-        if let Some(node) = existing.filter(|n| same_kind(n, value) && n.shape != Shape::Empty) {
+        if let Some(node) = existing.filter(|n| same_kind(n, value) && !is_empty_collection(n)) {
             return node.shape.is_block_collection();
         }
         if let Some(t) = self.template(path, value.is_object()) {
@@ -229,7 +247,7 @@ impl Editor {
             .matching(&pattern)
             .into_iter()
             .rev()
-            .find(|n| match n.shape {
+            .find(|n| !is_empty_collection(n) && match n.shape {
                 Shape::FlowMap | Shape::BlockMap => map,
                 Shape::FlowSeq | Shape::BlockSeq => !map,
                 _ => false,
@@ -440,7 +458,12 @@ impl Editor {
     /// Adds `value` at the end of the list at `path` (making the list when there is none).
     pub(super) fn push(&mut self, path: &[Seg], value: &Json) -> Result<(), Stuck> {
         let node = match self.doc.get(path) {
-            Some(n) if !matches!(n.body, Body::Scalar(Json::Null)) => n.clone(),
+            Some(n)
+                if !matches!(n.body, Body::Scalar(Json::Null))
+                    && !(is_empty_collection(n) && self.in_block(path)) =>
+            {
+                n.clone()
+            }
             _ => return self.set(path, &Json::Array(vec![value.clone()])),
         };
         let Body::Seq(items) = &node.body else {
@@ -631,6 +654,15 @@ fn removed_items(old: &[Json], new: &[Json]) -> Option<Vec<usize>> {
         }
     }
     (j == new.len()).then_some(gone)
+}
+
+/// Whether `node` is `{}` or `[]`.
+fn is_empty_collection(node: &Node) -> bool {
+    match &node.body {
+        Body::Map(e) => e.is_empty(),
+        Body::Seq(i) => i.is_empty(),
+        Body::Scalar(_) => false,
+    }
 }
 
 fn same_kind(node: &Node, value: &Json) -> bool {
