@@ -15,81 +15,30 @@
 // CHROMIUM (default /usr/bin/chromium), SHOTS (a folder for a screenshot of each step of
 // test 1; default: none).
 
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, copyFileSync, readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, readFileSync, mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { open as openWorkspace, root, fail, stepper, text as editorText } from "./lib.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const binary = process.env.GENOGRAM || join(root, "target/debug/genogram");
-const browserPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const shots = process.env.SHOTS || "";
-const started = Date.now();
-
-function fail(message) {
-  throw new Error(message);
-}
-function step(message) {
-  console.log(`forms: ${((Date.now() - started) / 1000).toFixed(1)} s: ${message}`);
-}
-
+const step = stepper("forms");
 const work = mkdtempSync(join(tmpdir(), "genogram-forms-"));
 if (shots) mkdirSync(shots, { recursive: true });
 
-// ---- a workspace in a browser with no network but loopback ----------------------------------
-
-async function open(file, name) {
-  const server = spawn(binary, ["serve", file, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  const address = await new Promise((ok, no) => {
-    let seen = "";
-    const timer = setTimeout(() => no(new Error("the server did not print its address in 10 s")), 10000);
-    server.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const m = /http:\/\/127\.0\.0\.1:\d+\/[#?]key=[0-9a-f]{32}/.exec(seen);
-      if (m) { clearTimeout(timer); ok(m[0]); }
-    });
-    server.on("exit", (code) => no(new Error(`the server exited with ${code}`)));
-  });
-  const origin = new URL(address).origin;
-  const context = await chromium.launchPersistentContext(join(work, `profile-${name}`), {
-    executablePath: browserPath,
-    headless: true,
-    viewport: { width: 1500, height: 940 },
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-default-apps", "--disable-extensions",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      "--proxy-server=http://127.0.0.1:9",
-      "--proxy-bypass-list=<-loopback>;127.0.0.1",
-    ],
-  });
-  const elsewhere = [];
-  const errors = [];
-  context.on("request", (r) => {
-    const url = r.url();
-    if (url.startsWith("data:") || url.startsWith("blob:")) return;
-    if (new URL(url).origin !== origin) elsewhere.push(url);
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.setDefaultTimeout(15000);
-  await page.goto(address);
-  await page.waitForFunction(() => window.Workspace && document.querySelector("#person-panel").childElementCount > 0);
-  return {
-    page,
-    async close() {
-      await context.close().catch(() => {});
-      server.kill();
-    },
-    check() {
-      if (elsewhere.length) fail(`requests to other hosts: ${elsewhere.join(", ")}`);
-      if (errors.length) fail(`errors on the page: ${errors.join(" | ")}`);
-    },
+// The workspace on a copy of `sample`, in a browser with no network but loopback, once the
+// person panel is there.
+async function open(sample) {
+  const w = await openWorkspace(sample);
+  await w.page.setViewportSize({ width: 1500, height: 940 });
+  await w.page.goto(w.address);
+  await w.page.waitForFunction(() => window.Workspace && document.querySelector("#person-panel").childElementCount > 0);
+  w.check = () => {
+    if (w.elsewhere.length) fail(`requests to other hosts: ${w.elsewhere.join(", ")}`);
+    if (w.errors.length) fail(`errors on the page: ${w.errors.join(" | ")}`);
   };
+  return w;
 }
 
 // ---- helpers that act as a user would -------------------------------------------------------
@@ -97,7 +46,7 @@ async function open(file, name) {
 function helpers(page) {
   const panel = page.locator("#person-panel");
   const sub = panel.locator(".pf-subform");
-  const text = () => page.evaluate(() => window.Workspace.getText());
+  const text = () => editorText(page);
   let shot = 0;
   return {
     panel, sub, text,
@@ -109,13 +58,14 @@ function helpers(page) {
     // Waits until the drawing shows a person with this name.
     async drawn(name) {
       await page.waitForFunction((n) => {
-        const svg = document.querySelector("#drawing svg");
+        const host = document.getElementById("drawing-host");
+        const svg = host && host.shadowRoot && host.shadowRoot.querySelector("svg");
         return svg && [...svg.querySelectorAll("g.person")].some((g) => g.textContent.includes(n));
       }, name);
     },
     // Clicks the person with this name in the drawing, and waits for the panel to show them.
     async openPerson(name) {
-      const g = page.locator("#drawing svg g.person").filter({ hasText: name }).first();
+      const g = page.locator("#drawing-host svg g.person").filter({ hasText: name }).first();
       await g.click();
       await panel.locator("h2").filter({ hasText: name }).waitFor();
     },
@@ -149,14 +99,26 @@ function helpers(page) {
 
 // ---- 1. a four-generation family from nothing -----------------------------------------------
 
+// Runs test `f` on the workspace `w`; on failure, leaves a screenshot in SHOTS.
+async function attempt(w, name, f) {
+  try {
+    await f();
+  } catch (e) {
+    if (shots) await w.page.screenshot({ path: join(shots, `failed-${name}.png`) }).catch(() => {});
+    if (w.errors.length) console.log(`errors on the page: ${w.errors.join(" | ")}`);
+    throw e;
+  } finally {
+    await w.close();
+  }
+}
+
 async function fourGenerations() {
-  const file = join(work, "family.yaml");
-  writeFileSync(file, "");
-  const w = await open(file, "build");
+  const w = await open("tests/e2e/empty.yaml");
+  const file = w.family;
   const { page } = w;
   const u = helpers(page);
   const { panel, sub } = u;
-  try {
+  await attempt(w, "build", async () => {
     // The empty file asks one question.
     await panel.getByRole("heading", { name: "Who is your client?" }).waitFor();
     await u.shoot("empty-file");
@@ -372,13 +334,11 @@ async function fourGenerations() {
     step(`the saved file has the ${everyone.length} people, 6 couples, 3 relationships and ${n} ratings`);
 
     // The drawing has everyone.
-    const groups = await page.locator("#drawing svg g.person").evaluateAll((gs) => gs.map((g) => g.id));
+    const groups = await page.locator("#drawing-host svg g.person").evaluateAll((gs) => gs.map((g) => g.id));
     for (const who of everyone) if (!groups.includes(`person-${id(who)}`)) fail(`the drawing has no group for ${who}: ${groups}`);
     step(`the drawing has each person's group (${groups.length})`);
     w.check();
-  } finally {
-    await w.close();
-  }
+  });
 }
 
 // The pictures of the 15 kinds of relationship in a key drawn by `genogram render`.
@@ -404,19 +364,17 @@ function keyPictures() {
 // ---- 2. one undo history for forms and text -------------------------------------------------
 
 async function undoAcrossFormsAndText() {
-  const file = join(work, "undo.yaml");
-  copyFileSync(join(root, "samples/intimacy-cycle.yaml"), file);
-  const w = await open(file, "undo");
+  const w = await open("samples/intimacy-cycle.yaml");
   const { page } = w;
   const u = helpers(page);
   const { panel } = u;
-  try {
+  await attempt(w, "undo", async () => {
     await u.drawn("Anna Kowalski");
     const original = await u.text();
 
     // A typed change in the editor.
     const line = original.split("\n").findIndex((l) => l.startsWith("title:"));
-    await page.locator(".cm-content").click();
+    await page.locator("#editor .cm-content").click();
     await page.keyboard.press("Control+Home");
     for (let i = 0; i < line; i++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("End");
@@ -434,7 +392,7 @@ async function undoAcrossFormsAndText() {
     if (!formed.includes("families (typed)")) fail("the form's change lost the typed change");
 
     // Undo in the editor: first the form's change, then the typed one.
-    await page.locator(".cm-content").click();
+    await page.locator("#editor .cm-content").click();
     await page.keyboard.press("Control+z");
     await page.waitForFunction((t) => window.Workspace.getText() === t, typed);
     await page.waitForFunction(() => document.querySelector("#person-panel input[name=occupation]").value !== "family therapist");
@@ -449,9 +407,7 @@ async function undoAcrossFormsAndText() {
     await page.waitForFunction(() => document.querySelector("#person-panel input[name=occupation]").value === "family therapist");
     step("Ctrl+Shift+Z redid both");
     w.check();
-  } finally {
-    await w.close();
-  }
+  });
 }
 
 try {

@@ -62,7 +62,8 @@
   // Every request goes through GenogramApi (api.js), which proves it is talking to its own
   // workspace before it sends anything. `check` validates the reply's shape.
   function call(method, path, body, check) {
-    if (window.GenogramApi) return window.GenogramApi.call(method, path, body, check);
+    // api.js sends no body only for `undefined` (a GET with a body fails in fetch).
+    if (window.GenogramApi) return window.GenogramApi.call(method, path, body === null ? undefined : body, check);
     return plainCall(method, path, body, check);
   }
 
