@@ -590,3 +590,22 @@ fn edit_returns_the_changed_text_or_names_the_refused_operation() {
     assert_eq!(status, 403);
     assert!(!answer.contains("Kowalski"));
 }
+
+#[test]
+fn a_new_empty_file_opens_for_the_forms_to_fill() {
+    for (name, text) in [("serve-empty", ""), ("serve-comments", "# Anna's family\n\n")] {
+        let file = sample_copy(name);
+        std::fs::write(&file, text).unwrap();
+        let w = start(&file);
+        let (status, _, body) = get(&w, "/api/file", "");
+        assert_eq!(status, 200, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["text"], text);
+    }
+    // A file that is not text still cannot be opened.
+    let file = sample_copy("serve-not-text");
+    std::fs::write(&file, b"people:\n  \xff\xfe: {}\n").unwrap();
+    let w = start(&file);
+    let (status, _, _) = get(&w, "/api/file", "");
+    assert_eq!(status, 422);
+}
