@@ -410,7 +410,9 @@ fn the_page_loads_nothing_from_elsewhere() {
             .all(|s| s.starts_with("<script src=\"/") && !s.starts_with("<script src=\"//")),
         "only the page's own script files"
     );
-    let app = scripts.iter().position(|s| s.starts_with("<script src=\"/app.js\""));
+    let app = scripts
+        .iter()
+        .position(|s| s.starts_with("<script src=\"/app.js\""));
     let editor = scripts
         .iter()
         .position(|s| s.starts_with("<script src=\"/vendor/codemirror.js\""));
@@ -593,7 +595,10 @@ fn edit_returns_the_changed_text_or_names_the_refused_operation() {
 
 #[test]
 fn a_new_empty_file_opens_for_the_forms_to_fill() {
-    for (name, text) in [("serve-empty", ""), ("serve-comments", "# Anna's family\n\n")] {
+    for (name, text) in [
+        ("serve-empty", ""),
+        ("serve-comments", "# Anna's family\n\n"),
+    ] {
         let file = sample_copy(name);
         std::fs::write(&file, text).unwrap();
         let w = start(&file);
