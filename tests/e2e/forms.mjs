@@ -66,7 +66,7 @@ function helpers(page) {
     // Clicks the person with this name in the drawing, and waits for the panel to show them.
     async openPerson(name) {
       const g = page.locator("#drawing-host svg g.person").filter({ hasText: name }).first();
-      await g.click();
+      await g.locator("path.sym-bg").first().click();
       await panel.locator("h2").filter({ hasText: name }).waitFor();
     },
     async action(words) {

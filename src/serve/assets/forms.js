@@ -291,12 +291,74 @@
     inFlight += 1;
     busy();
     const run = queue.then(() => W.applyOps(ops)).then(
-      () => { if (what) W.announce(what); return true; },
+      async () => {
+        await drawnWith(ops);
+        if (what) W.announce(what);
+        return true;
+      },
       (err) => ({ message: refusalWords(err) }),
     ).finally(() => { inFlight -= 1; busy(); });
     queue = run.then(() => undefined);
     return run;
   }
+  // Waits (at most a few seconds) for a drawing of the family with `ops` applied, so that
+  // what the panel shows next (lists of people, couples) already has the change in it.
+  function drawnWith(ops) {
+    if (ops.every((op) => reflects(fam(), op))) return Promise.resolve();
+    return new Promise((done) => {
+      const timer = setTimeout(finish, 4000);
+      waiting.push(check);
+      function check() {
+        if (ops.every((op) => reflects(fam(), op))) finish();
+      }
+      function finish() {
+        clearTimeout(timer);
+        const i = waiting.indexOf(check);
+        if (i >= 0) waiting.splice(i, 1);
+        done();
+      }
+    });
+  }
+  const waiting = [];
+
+  // Whether family `f` shows operation `op` done.
+  function reflects(f, op) {
+    if (!f) return false;
+    const people = peopleOf(f);
+    const sameSet = (a, b) => ids(a).sort().join("\u0000") === ids(b).sort().join("\u0000");
+    const couples = couplesOf(f);
+    switch (op.op) {
+      case "add-person": return op.id in people;
+      case "remove-person": return !(op.id in people);
+      case "update-person": {
+        const p = people[op.id];
+        if (!p) return false;
+        return Object.entries(op.set || {}).every(([k, v]) => same(p[k], v)) && (op.unset || []).every((k) => !(k in p));
+      }
+      case "add-couple": return couples.some((c) => sameSet(c.partners, op.couple.partners));
+      case "update-couple": {
+        const partners = op.set && op.set.partners ? op.set.partners : op.partners;
+        const c = couples.find((x) => sameSet(x.partners, partners));
+        return !!c && Object.entries(op.set || {}).every(([k, v]) => same(c.raw[k], v)) && (op.unset || []).every((k) => !(k in c.raw));
+      }
+      case "add-child": return couples.some((c) => sameSet(c.partners, op.parents) && c.children.some((ch) => ch.id === str(op.child)));
+      case "add-relationship": return relationshipsOf(f).some((r) => same(r, op.relationship));
+      case "remove-relationship": return !relationshipsOf(f).some((r) => same(r, op.relationship));
+      case "set": return same(f[op.field], op.value);
+      default: return true;
+    }
+  }
+  // Equal as JSON, whatever the order of keys.
+  function same(a, b) {
+    if (a === b) return true;
+    if (typeof a === "number" || typeof b === "number") return String(a) === String(b);
+    if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => same(a[k], b[k]));
+  }
+
   // The panel says it is busy while a change waits or is on its way.
   function busy() {
     panel.setAttribute("aria-busy", String(inFlight > 0 || pending !== null));
@@ -1252,6 +1314,9 @@
   window.addEventListener("pagehide", flush);
 
   panel.setAttribute("aria-label", "Person");
-  W.onRendered(() => refresh());
+  W.onRendered(() => {
+    for (const check of [...waiting]) check();
+    refresh();
+  });
   refresh();
 })();
