@@ -19,7 +19,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { open as openWorkspace, root, fail, stepper, text as editorText } from "./lib.mjs";
+import { open as openWorkspace, root, fail, stepper, text as editorText, cursorAt } from "./lib.mjs";
 
 const binary = process.env.GENOGRAM || join(root, "target/debug/genogram");
 const shots = process.env.SHOTS || "";
@@ -53,7 +53,7 @@ function helpers(page) {
     async shoot(what) {
       if (!shots) return;
       shot += 1;
-      await page.screenshot({ path: join(shots, `${String(shot).padStart(2, "0")}-${what}.png`) });
+      await page.screenshot({ path: join(shots, `forms-${String(shot).padStart(2, "0")}-${what}.png`) });
     },
     // Waits until the drawing shows a person with this name.
     async drawn(name) {
@@ -104,7 +104,7 @@ async function attempt(w, name, f) {
   try {
     await f();
   } catch (e) {
-    if (shots) await w.page.screenshot({ path: join(shots, `failed-${name}.png`) }).catch(() => {});
+    if (shots) await w.page.screenshot({ path: join(shots, `forms-failed-${name}.png`) }).catch(() => {});
     if (w.errors.length) console.log(`errors on the page: ${w.errors.join(" | ")}`);
     throw e;
   } finally {
@@ -374,10 +374,7 @@ async function undoAcrossFormsAndText() {
 
     // A typed change in the editor.
     const line = original.split("\n").findIndex((l) => l.startsWith("title:"));
-    await page.locator("#editor .cm-content").click();
-    await page.keyboard.press("Control+Home");
-    for (let i = 0; i < line; i++) await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("End");
+    await cursorAt(page, line + 1);
     await page.keyboard.type(" (typed)");
     await page.waitForFunction(() => window.Workspace.getText().includes("families (typed)"));
     const typed = await u.text();
@@ -400,9 +397,10 @@ async function undoAcrossFormsAndText() {
     await page.keyboard.press("Control+z");
     await page.waitForFunction((t) => window.Workspace.getText() === t, original);
     step("Ctrl+Z again undid the typed change");
-    await page.keyboard.press("Control+Shift+z");
+    // With Shift held a keyboard sends "Z", as here.
+    await page.keyboard.press("Control+Shift+Z");
     await page.waitForFunction((t) => window.Workspace.getText() === t, typed);
-    await page.keyboard.press("Control+Shift+z");
+    await page.keyboard.press("Control+Shift+Z");
     await page.waitForFunction((t) => window.Workspace.getText() === t, formed);
     await page.waitForFunction(() => document.querySelector("#person-panel input[name=occupation]").value === "family therapist");
     step("Ctrl+Shift+Z redid both");

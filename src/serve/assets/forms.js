@@ -69,7 +69,6 @@
     "sexual-abuse": "sexually abuses",
   };
   const SEND_AFTER_MS = 400;  // ratings clicked in a row go as one change
-  const PROTECT_MS = 3000;    // a field just sent is not overwritten by an older drawing
 
   // ---- small DOM helpers -----------------------------------------------------------------
 
@@ -291,8 +290,8 @@
     inFlight += 1;
     busy();
     const run = queue.then(() => W.applyOps(ops)).then(
-      async () => {
-        await drawnWith(ops);
+      async (text) => {
+        await drawnWith(ops, text);
         if (what) W.announce(what);
         return true;
       },
@@ -303,13 +302,14 @@
   }
   // Waits (at most a few seconds) for a drawing of the family with `ops` applied, so that
   // what the panel shows next (lists of people, couples) already has the change in it.
-  function drawnWith(ops) {
+  function drawnWith(ops, text) {
     if (ops.every((op) => reflects(fam(), op))) return Promise.resolve();
     return new Promise((done) => {
       const timer = setTimeout(finish, 4000);
       waiting.push(check);
       function check() {
-        if (ops.every((op) => reflects(fam(), op))) finish();
+        // Done when drawn, or when the text has moved on (an undo, typing).
+        if (ops.every((op) => reflects(fam(), op)) || W.getText() !== text) finish();
       }
       function finish() {
         clearTimeout(timer);
@@ -374,7 +374,7 @@
   let current = null;     // the id of the person shown
   let opener = null;      // what had the focus before the panel was opened
   let built = null;       // {mode, id, ...} what the panel shows now
-  const protectedUntil = new Map(); // field key → time until which a drawing does not overwrite it
+  const sending = new Map(); // field key → changes of it on their way: no drawing overwrites it
   let pending = null;     // {id, set: Map, unset: Set, keys: Set, timer}
 
   const isBlank = () => !/^[ \t]*[^#\s]/m.test(W.getText() || "");
@@ -609,7 +609,7 @@
     buildActions(f, id);
     const c = built.controls;
     const may = (key, el) => el !== document.activeElement && !(pending && pending.id === id && pending.keys.has(key))
-      && !((protectedUntil.get(key) || 0) > Date.now()) && !(el._error && el._error.textContent);
+      && !sending.get(key) && !(el._error && el._error.textContent);
     if (may("name", c.name)) c.name.value = str(p.name);
     if (may("sex", c.sex)) setRadio(c.sex, c.sex.querySelector("input").name, str(p.sex));
     if (may("gender", c.gender)) c.gender.value = str(p.gender);
@@ -684,10 +684,9 @@
       if (skills) { set.skills = skills; p.unset.delete("skills"); } else p.unset.add("skills");
     }
     if (p.keys.has("skills") && !set.skills && !("skills" in personOf(fam(), p.id))) p.unset.delete("skills");
-    const until = Date.now() + PROTECT_MS;
-    for (const k of p.keys) protectedUntil.set(k, until);
     const op = { op: "update-person", id: p.id, set, unset: [...p.unset] };
     if (!Object.keys(set).length && !op.unset.length) return;
+    for (const k of p.keys) sending.set(k, (sending.get(k) || 0) + 1);
     const name = nameOf(fam(), p.id);
     const typed = new Map([...p.controls].map(([k, control]) => [k, "value" in control ? control.value : null]));
     send([op], `Changed ${name}.`).then((result) => {
@@ -702,7 +701,10 @@
           }
         } else showError(control, result.message);
       }
-      if (result !== true) for (const k of p.keys) protectedUntil.delete(k);
+      for (const k of p.keys) sending.set(k, sending.get(k) - 1);
+      // The drawing that shows the change (or a later undo) may have come while the
+      // fields waited: show the family as it is now.
+      if (built && built.mode === "person" && built.id === p.id) updatePerson();
     });
   }
 
