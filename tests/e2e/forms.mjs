@@ -264,6 +264,9 @@ async function fourGenerations() {
         expected[who][skill.toLowerCase()] = { None: "none", Some: "some", Strong: "strong", "Not known": "unknown" }[level];
       }
       if (who === "Mia Hartmann") {
+        // Where a skill was learned is asked once there is some of it.
+        await u.rate("Openness", "Strong");
+        expected[who].openness = "strong";
         const openness = panel.locator(".pf-skill").first();
         await openness.getByLabel("Learned from").selectOption({ label: "group therapy" });
         await openness.getByLabel("Since").fill("2016");

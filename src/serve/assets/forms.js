@@ -575,9 +575,12 @@
       const level = segmented(skill.charAt(0).toUpperCase() + skill.slice(1), name, LEVELS, "pf-level", description);
       const learned = select([["", "not recorded"], ...LEARNED]);
       const since = textInput({ inputmode: "numeric", size: "6" });
-      const box = h("fieldset", { className: "pf-skill" }, level,
-        h("div", { className: "pf-skill-more" }, field("Learned from", learned), field("Since", since, null, "pf-since")));
-      c.skills.push({ skill, name, level, learned, since, box });
+      const more = h("div", { className: "pf-skill-more" }, field("Learned from", learned), field("Since", since, null, "pf-since"));
+      const box = h("fieldset", { className: "pf-skill" }, level, more);
+      const entry = { skill, name, level, learned, since, box, more };
+      c.skills.push(entry);
+      // Where a skill was learned matters once there is some of it.
+      level.addEventListener("change", () => showMore(entry));
       skills.append(box);
     }
 
@@ -588,8 +591,8 @@
       relatives,
       actions,
       sub,
-      details,
-      skills);
+      skills,
+      details);
     panel.classList.remove("pf-closed");
     wireDetails();
     updatePerson();
@@ -651,7 +654,13 @@
       }
       s.learned.value = learned;
       s.since.value = r && typeof r === "object" ? str(r.since) : "";
+      showMore(s);
     }
+  }
+
+  function showMore(s) {
+    const level = radioValue(s.level, s.name);
+    s.more.hidden = !(level === "some" || level === "strong" || s.learned.value || s.since.value.trim());
   }
 
   // ---- details: each change becomes an update-person -----------------------------------------
@@ -947,7 +956,8 @@
     setRadio(sex, sexName, defaultSex || "");
     const born = textInput({ inputmode: "numeric", size: "10" });
     const box = h("fieldset", { className: "pf-newperson" }, h("legend", { text: legend }),
-      field("Name", name, nameHint), sex, field("Born", born, "A year is enough; ~1950 for a guess."));
+      h("div", { className: "pf-row" }, field("Name", name, null, "pf-grow"), field("Born", born, null, "pf-born")),
+      nameHint ? h("span", { className: "pf-hint pf-under", text: nameHint }) : null, sex);
     return {
       box, name,
       // The person's entry, or null when the name is empty (and `optional`).
@@ -1040,10 +1050,11 @@
           };
         });
       }
-      const mother = newPersonFields("Mother", "female", "Leave both fields empty if this parent is not known.");
-      const father = newPersonFields("Father", "male", "Leave both fields empty if this parent is not known.");
+      const mother = newPersonFields("Mother", "female");
+      const father = newPersonFields("Father", "male");
       const couple = coupleFields(null);
-      return subForm(`Add ${name}'s parents`, [mother.box, father.box, couple.box], "Add the parents", () => {
+      const hint = h("p", { className: "pf-hint", text: "Born: a year is enough (~1950 for a guess). Leave a parent empty if not known." });
+      return subForm(`Add ${name}'s parents`, [hint, mother.box, father.box, couple.box], "Add the parents", () => {
         const add = [mother, father].filter((x) => !x.empty());
         if (!add.length) {
           showError(mother.name, "Write at least one parent's name (or a year of birth).");
