@@ -585,8 +585,7 @@
     }
 
     panel.replaceChildren(
-      h("div", { className: "pf-head" }, title, close),
-      client,
+      h("div", { className: "pf-head" }, h("div", { className: "pf-head-text" }, title, client), close),
       picker(),
       relatives,
       actions,
@@ -987,9 +986,9 @@
     divorced.value = str(r.divorced);
     const ended = textInput({ inputmode: "numeric", size: "10" });
     ended.value = str(r.ended);
-    const startField = field("Married in", start, "A year; leave empty when not known.");
-    const divorcedField = field("Divorced in", divorced, "Leave empty if they did not divorce.");
-    const endedField = field("Ended in", ended, "Leave empty if they are still together.");
+    const startField = field("Married in", start);
+    const divorcedField = field("Divorced in", divorced);
+    const endedField = field("Ended in", ended);
     const startLabel = startField.querySelector("label");
     const sync = () => {
       const married = relation.value === "married";
@@ -1000,8 +999,9 @@
     relation.addEventListener("change", sync);
     sync();
     const box = h("fieldset", { className: "pf-couple" }, h("legend", { text: "Their relationship" }),
-      field("How they are together", relation), startField,
-      field("Separated in", separated, "Leave empty if they did not separate."), divorcedField, endedField);
+      field("How they are together", relation),
+      h("div", { className: "pf-row pf-years" }, startField, field("Separated in", separated), divorcedField, endedField),
+      h("span", { className: "pf-hint pf-under", text: "Years (~1990 for a guess); leave empty what did not happen or is not known." }));
     return {
       box,
       // {set, unset} for the couple, or null after marking a field.
