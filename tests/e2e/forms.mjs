@@ -13,7 +13,8 @@
 // As in workspace.mjs, every host but 127.0.0.1 is unreachable and any error on the page
 // fails the test. Environment: GENOGRAM (the binary; default target/debug/genogram),
 // CHROMIUM (default /usr/bin/chromium), SHOTS (a folder for a screenshot of each step of
-// test 1; default: none).
+// test 1; default: none), FORMS_SCREENSHOT (where to write the documentation's picture of the
+// panel; default: none).
 
 import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, mkdtempSync, rmSync, mkdirSync } from "node:fs";
@@ -127,6 +128,7 @@ async function fourGenerations() {
     await panel.getByLabel("Name", { exact: true }).fill("Mia Hartmann");
     await panel.getByRole("group", { name: "Sex" }).getByText("Female", { exact: true }).click();
     await panel.getByLabel("Born", { exact: true }).fill("1983-07-02");
+    await panel.getByLabel("Title of the genogram").fill("The Hartmann family");
     await panel.getByLabel("Born", { exact: true }).press("Enter");
     await u.drawn("Mia Hartmann");
     await panel.getByText("The client", { exact: true }).waitFor();
@@ -277,6 +279,16 @@ async function fourGenerations() {
     await u.shoot("rated");
     step(`rated ${n} skills with one click each`);
 
+    // The documentation's picture: Mia's panel, about to add a child.
+    if (process.env.FORMS_SCREENSHOT) {
+      await u.openPerson("Mia Hartmann");
+      await u.action("Add a child");
+      await u.person("The child", { name: "Lena Okafor", sex: "Female", born: 2019 });
+      await page.screenshot({ path: process.env.FORMS_SCREENSHOT });
+      await sub.getByRole("button", { name: "Cancel" }).click();
+      step(`screenshot written to ${process.env.FORMS_SCREENSHOT}`);
+    }
+
     // Save, and read the file back.
     await page.keyboard.press("Control+s");
     await page.waitForFunction(() => /^Saved/.test(document.getElementById("status").textContent));
@@ -291,6 +303,7 @@ async function fourGenerations() {
     if (Object.keys(fam.people).length !== everyone.length) fail(`${Object.keys(fam.people).length} people saved, not ${everyone.length}`);
     const id = (name) => byName[name];
     if (fam.index !== id("Mia Hartmann")) fail(`the client is ${fam.index}`);
+    if (fam.title !== "The Hartmann family") fail(`the title is ${fam.title}`);
     const mia = fam.people[id("Mia Hartmann")];
     if (mia.sex !== "female" || String(mia.born) !== "1983-07-02") fail(`Mia's details: ${JSON.stringify(mia)}`);
     const couple = (a, b) => fam.couples.find((c) => [].concat(c.partners).sort().join() === [id(a), id(b)].sort().join());

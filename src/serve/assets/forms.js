@@ -344,7 +344,7 @@
       case "add-child": return couples.some((c) => sameSet(c.partners, op.parents) && c.children.some((ch) => ch.id === str(op.child)));
       case "add-relationship": return relationshipsOf(f).some((r) => same(r, op.relationship));
       case "remove-relationship": return !relationshipsOf(f).some((r) => same(r, op.relationship));
-      case "set": return same(f[op.field], op.value);
+      case "set": return op.value === null ? !(op.field in f) : same(f[op.field], op.value);
       default: return true;
     }
   }
@@ -445,6 +445,7 @@
     const name = textInput({ name: "name", required: true });
     const born = textInput({ name: "born", inputmode: "numeric" });
     const sex = segmented("Sex", uid("sex"), SEXES);
+    const title = textInput({ name: "title" });
     const errors = h("p", { className: "pf-error pf-form-error", "aria-live": "polite" });
     const form = h("form", { className: "pf-form pf-start", "aria-labelledby": "pf-start-title" },
       h("h2", { id: "pf-start-title", text: "Who is your client?" }),
@@ -452,6 +453,7 @@
       field("Name", name, "First name is enough; you can change it any time."),
       sex,
       field("Born", born, "A year is enough: 1985, 1985-03 or 1985-03-02; ~1985 for a guess."),
+      field("Title of the genogram", title, "Optional, shown above the drawing: \"The Hartmann family\"."),
       h("div", { className: "pf-buttons" }, h("button", { type: "submit", className: "pf-primary", text: "Start the family" })),
       errors);
     form.addEventListener("submit", async (ev) => {
@@ -464,7 +466,9 @@
       if (s) person.sex = s;
       if (born.value.trim()) person.born = dateValue(born.value);
       const id = newId(person.name, "client");
-      const result = await send([{ op: "add-person", id, person }, { op: "set", field: "index", value: id }],
+      const ops = [{ op: "add-person", id, person }, { op: "set", field: "index", value: id }];
+      if (title.value.trim()) ops.push({ op: "set", field: "title", value: title.value.trim() });
+      const result = await send(ops,
         `${person.name} is the client. Add their family from the panel.`);
       if (result === true) {
         current = id;
@@ -486,11 +490,25 @@
   function buildNone(message) {
     built = { mode: "none" };
     const pick = picker();
+    const f = fam();
+    let titleForm = null;
+    if (f) {
+      // The family's title, shown above the drawing.
+      const title = textInput({ name: "title", value: str(f.title) });
+      titleForm = h("form", { className: "pf-form pf-family-title", onsubmit: (ev) => { ev.preventDefault(); title.blur(); } },
+        field("Title of the genogram", title, "Shown above the drawing."));
+      title.addEventListener("change", async () => {
+        const v = title.value.trim();
+        const result = await send([{ op: "set", field: "title", value: v || null }], v ? `The title is now "${v}".` : "The genogram has no title now.");
+        showError(title, result === true ? "" : result.message);
+      });
+    }
     panel.replaceChildren(...[
       h("h2", { className: "pf-title", id: "pf-title", tabindex: "-1", text: "People" }),
       message ? h("p", { className: "pf-note", role: "status", text: message }) : null,
       h("p", { className: "pf-lead", text: "Click a person in the drawing, or choose them here, to see their details and add their family." }),
-      pick].filter(Boolean));
+      pick,
+      titleForm].filter(Boolean));
   }
 
   // ---- one person ------------------------------------------------------------------------
