@@ -366,7 +366,16 @@
   function refusalWords(err) {
     if (!err) return "The change could not be made.";
     if (err.kind === "offline") return "The workspace is not answering: is `genogram serve` still running?";
-    return str(err.message) || "The change could not be made.";
+    return plainWords(str(err.message)) || "The change could not be made.";
+  }
+  // A refusal as shown beside a field: without the operation's name (the field says what
+  // was changed), people by name instead of id, no code quotes.
+  function plainWords(message) {
+    const people = peopleOf(fam());
+    let m = message.replace(/^the family would not pass check after this [a-z-]+: /, "");
+    m = m.replace(/^`[a-z_]+` of `[^`]+`: /, "");
+    m = m.replace(/`([^`]*)`/g, (all, inner) => (inner in people ? nameOf(fam(), inner) : inner));
+    return m.charAt(0).toUpperCase() + m.slice(1);
   }
 
   // ---- the panel's state ---------------------------------------------------------------------
