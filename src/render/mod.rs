@@ -39,9 +39,9 @@ mod trace;
 mod write;
 mod year_rows;
 
-pub use page::Page;
 /// The `II-3` labels of the anonymised drawing, also used by the workspace's privacy mode.
 pub(crate) use anonymize::neutral_labels;
+pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
 
 use std::borrow::Cow;

@@ -7,7 +7,6 @@ use serde_json::{Value, json};
 use crate::analysis::{self, AnalysisOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::graph::FamilyGraph;
-use crate::layout::Layout;
 use crate::model::ValidFamily;
 use crate::render::{RenderOptions, Trace};
 
@@ -45,8 +44,9 @@ fn diagnostic(d: &Diagnostic) -> Value {
 /// when `ok`: `svg` (the drawing), `report` (the plain-text report), `gaps`
 /// (`[{person, name, question}]`), `skills` (the family's skill names), `trace` (the
 /// skill traced, or null), `title` (the family's title, or null), `family` (the family
-/// as JSON in the file's own structure: what the forms edit) and `entries` (`{id: line}`,
-/// where each person's entry starts in the file).
+/// as JSON in the file's own structure: what the forms edit), `entries` (`{id: line}`,
+/// where each person's entry starts in the file) and `symbols` (`{id: element id}`, each
+/// person's group in the drawing, `person-II-3` when it is anonymised).
 ///
 /// With [`View::privacy`] the report, the questions and `title` carry no names (see
 /// [`anonymous`]); `family` and `entries` are still sent, for the page to keep working
@@ -70,11 +70,23 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
             (id.value.clone(), json!(id.span.start.line))
         })
         .collect();
+    // The id of each person's group in the drawing, as the renderer writes it: the
+    // page finds who was clicked through this, also in an anonymised drawing.
+    let anonymize = view.anonymize || view.privacy;
+    let labels = anonymize.then(|| crate::render::neutral_labels(&graph, &layout));
+    let symbols: serde_json::Map<String, Value> = graph
+        .people()
+        .map(|p| {
+            let id = &graph.person(p).id.value;
+            let shown = labels.as_ref().map_or(id.as_str(), |l| l[p.0].as_str());
+            (id.clone(), json!(crate::render::ids::person_id(shown)))
+        })
+        .collect();
     let family = family_json(text);
     let title = graph.family().title.clone();
     let private;
     let (graph, title) = if view.privacy {
-        private = anonymous(&graph, &layout);
+        private = anonymous(&graph, labels.clone().unwrap_or_default());
         (&private, None)
     } else {
         (&graph, title)
@@ -101,7 +113,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         });
     let traced = trace.as_ref().and(view.trace.clone());
     let options = RenderOptions {
-        anonymize: view.anonymize || view.privacy,
+        anonymize,
         trace,
         ..RenderOptions::default()
     };
@@ -124,6 +136,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         "title": title,
         "family": family,
         "entries": entries,
+        "symbols": symbols,
         "diagnostics": warnings.iter().map(diagnostic).collect::<Vec<_>>(),
         "svg": svg,
         "report": analysis::text::render(&report),
@@ -137,8 +150,8 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
 /// neutral label the anonymised drawing gives them (`II-3`), with no title, notes,
 /// occupation or place. Kinship, skills, dates and structure stay, so the report and
 /// the questions say the same things about the same people as the drawing beside them.
-pub fn anonymous(graph: &FamilyGraph, layout: &Layout) -> FamilyGraph {
-    let labels = crate::render::neutral_labels(graph, layout);
+/// `labels` are [`crate::render::neutral_labels`], one per person.
+pub fn anonymous(graph: &FamilyGraph, labels: Vec<String>) -> FamilyGraph {
     let mut family = graph.family().clone();
     family.title = None;
     for (person, label) in family.people.iter_mut().zip(labels) {
@@ -198,7 +211,10 @@ fn key_text(k: &serde_yaml::Value) -> String {
         Y::Number(n) => n.to_string(),
         Y::Null => String::new(),
         Y::Tagged(t) => key_text(&t.value),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
@@ -250,6 +266,26 @@ mod tests {
         assert_eq!(v["family"]["couples"][0]["children"][0], "ben");
         assert_eq!(v["entries"]["ana"], 4);
         assert_eq!(v["entries"]["ben"], 5);
+        let svg = v["svg"].as_str().unwrap();
+        for id in ["ana", "ben"] {
+            let symbol = v["symbols"][id].as_str().unwrap();
+            assert!(svg.contains(&format!("id=\"{symbol}\"")), "{symbol}");
+        }
+        let anonymised = render(
+            "lima.yaml",
+            &text,
+            &View {
+                anonymize: true,
+                ..View::default()
+            },
+        );
+        assert_eq!(anonymised["symbols"]["ana"], "person-I-1");
+        assert!(
+            anonymised["svg"]
+                .as_str()
+                .unwrap()
+                .contains("id=\"person-I-1\"")
+        );
     }
 
     #[test]
@@ -265,7 +301,10 @@ mod tests {
     fn privacy_takes_names_out_of_the_report_the_questions_and_the_title() {
         let text = format!(
             "title: The Limas\n{}",
-            GOOD.replace("born: 1975}", "born: 1975, occupation: Secret Baker, notes: Private Words}")
+            GOOD.replace(
+                "born: 1975}",
+                "born: 1975, occupation: Secret Baker, notes: Private Words}"
+            )
         );
         let open = render("family.yaml", &text, &View::default());
         assert!(open["report"].as_str().unwrap().contains("Ana"));
@@ -278,7 +317,10 @@ mod tests {
         assert_eq!(v["title"], Value::Null);
         let everything = format!("{}{}{}", v["svg"], v["report"], v["gaps"]);
         for secret in ["Ana", "Lima", "Limas", "Secret Baker", "Private Words"] {
-            assert!(!everything.contains(secret), "{secret} is shown in privacy mode");
+            assert!(
+                !everything.contains(secret),
+                "{secret} is shown in privacy mode"
+            );
         }
         assert!(v["report"].as_str().unwrap().contains("I-1"));
         let names: Vec<&str> = v["gaps"]

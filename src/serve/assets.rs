@@ -27,9 +27,7 @@ pub fn find(path: &str) -> Option<(&'static str, &'static str)> {
         "/app.js" => Some(("text/javascript; charset=utf-8", APP_JS)),
         "/app.css" => Some(("text/css; charset=utf-8", APP_CSS)),
         "/vendor/codemirror.js" => Some(("text/javascript; charset=utf-8", CODEMIRROR_JS)),
-        "/vendor/LICENSE-codemirror.txt" => {
-            Some(("text/plain; charset=utf-8", CODEMIRROR_LICENSE))
-        }
+        "/vendor/LICENSE-codemirror.txt" => Some(("text/plain; charset=utf-8", CODEMIRROR_LICENSE)),
         "/forms.js" => Some(("text/javascript; charset=utf-8", FORMS_JS)),
         "/forms.css" => Some(("text/css; charset=utf-8", FORMS_CSS)),
         _ => None,
