@@ -16,9 +16,10 @@
 //!   {"op": "set", "field": "index", "value": "mia"}
 //! ]"#).unwrap();
 //! let text = apply("", &ops).unwrap();
-//! assert_eq!(text, "people:\n  mia:\n    name: Mia Hartmann\n    sex: female\n    born: 1983\nindex: mia\n");
+//! assert_eq!(text, "index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n    sex: female\n    born: 1983\n");
 //! ```
 
+mod assign;
 mod change;
 mod check;
 mod couples;
@@ -29,8 +30,12 @@ mod ids;
 mod ops;
 mod people;
 mod relationships;
+mod remove;
 mod render;
+mod style;
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;
 
@@ -49,21 +54,24 @@ use error::Refusal;
 /// field that is not a mapping…), or the family made would not pass `genogram check`:
 /// the [`EditError`] names the operation (its position) and the id concerned.
 pub fn apply(text: &str, ops: &[Op]) -> Result<String, EditError> {
+    let result = apply_unchecked(text, ops)?;
+    if let Some(problem) = check::first_problem(&result) {
+        return Err(refused_by_check(text, ops, &problem));
+    }
+    Ok(result)
+}
+
+/// Applies `ops` in order, without checking the family they make.
+fn apply_unchecked(text: &str, ops: &[Op]) -> Result<String, EditError> {
     let mut ed = Editor::new(text.to_string()).map_err(|why| unreadable(text, why))?;
-    let mut after: Vec<String> = Vec::with_capacity(ops.len());
     for (index, op) in ops.iter().enumerate() {
         run(&mut ed, op).map_err(|r| EditError {
             index: Some(index),
             id: r.id.or_else(|| op.subject()),
             message: r.message,
         })?;
-        after.push(ed.doc.text.clone());
     }
-    let result = ed.doc.text;
-    if let Some(problem) = check::first_problem(&result) {
-        return Err(refused_by_check(text, ops, &after, &problem));
-    }
-    Ok(result)
+    Ok(ed.doc.text)
 }
 
 /// Runs one operation.
@@ -142,13 +150,10 @@ fn unreadable(text: &str, why: Unreadable) -> EditError {
 }
 
 /// The refusal of operations whose family would not pass check: the operation after
-/// which the problem first appears, found by halving (each look is a whole check).
-fn refused_by_check(
-    before: &str,
-    ops: &[Op],
-    after: &[String],
-    problem: &crate::diag::Diagnostic,
-) -> EditError {
+/// which the problem first appears, found by halving the list (each look applies the
+/// operations up to one again, as they are deterministic, instead of keeping a copy of
+/// the text after each).
+fn refused_by_check(before: &str, ops: &[Op], problem: &crate::diag::Diagnostic) -> EditError {
     let same =
         |text: &str| check::first_problem(text).is_some_and(|p| p.message == problem.message);
     if ops.is_empty() || same(before) {
@@ -159,11 +164,10 @@ fn refused_by_check(
             check::words(problem)
         ));
     }
-    // The first operation after which the problem is there.
-    let (mut lo, mut hi) = (0, after.len() - 1);
+    let (mut lo, mut hi) = (0, ops.len() - 1);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        if same(&after[mid]) {
+        if apply_unchecked(before, &ops[..=mid]).is_ok_and(|t| same(&t)) {
             hi = mid;
         } else {
             lo = mid + 1;

@@ -101,8 +101,7 @@ pub enum Op {
     Set {
         /// The field.
         field: String,
-        /// Its whole new value.
-        #[serde(default)]
+        /// Its whole new value (`null` removes the field).
         value: Json,
     },
 }
@@ -258,12 +257,50 @@ fn one(index: usize, item: Json) -> Result<Op, EditError> {
             ),
         ));
     }
+    if let Some(message) = wrong_kind(fields) {
+        return Err(refuse(id, format!("{name}: {message}")));
+    }
     serde_json::from_value::<Op>(item.clone()).map_err(|e| {
         refuse(
             id,
             format!("{name}: {}", plain_field_error(&e.to_string(), &name)),
         )
     })
+}
+
+/// The first field of an operation holding the wrong kind of value, in words: which
+/// field, what it holds, what it needs.
+fn wrong_kind(fields: &Map<String, Json>) -> Option<String> {
+    for (field, value) in fields {
+        let (ok, needs) = match field.as_str() {
+            "person" | "couple" | "relationship" | "set" => (
+                value.is_object(),
+                "an object of fields, like {\"name\": \"Mia\", \"born\": 1983}",
+            ),
+            "parents" | "partners" => (
+                value
+                    .as_array()
+                    .is_some_and(|a| a.iter().all(|i| i.is_string() || i.is_u64())),
+                "a list of one or two ids, like [\"paul\", \"anne\"]",
+            ),
+            "unset" => (
+                value
+                    .as_array()
+                    .is_some_and(|a| a.iter().all(Json::is_string)),
+                "a list of field names, like [\"location\"]",
+            ),
+            "id" | "child" => (value.is_string() || value.is_u64(), "an id, like \"mia\""),
+            "field" | "link" => (value.is_string(), "a word, like \"index\""),
+            _ => (true, ""),
+        };
+        if !ok {
+            return Some(format!(
+                "`{field}` must be {needs}, not {}",
+                describe(value)
+            ));
+        }
+    }
+    None
 }
 
 /// A field error of `serde_json` in plain words.
@@ -299,7 +336,7 @@ fn plain_field_error(raw: &str, op: &str) -> String {
 fn plain_json_error(raw: &str) -> String {
     let raw = raw.split(" at line ").next().unwrap_or(raw);
     raw.replace("invalid type: ", "")
-        .replace("map", "an object")
+        .replace("a map", "an object")
         .replace("a sequence", "a list")
         .replace("EOF", "the end")
 }

@@ -135,16 +135,21 @@ pub(super) fn remove(ed: &mut Editor, id: &str) -> Result<(), Refusal> {
             }
         }
     }
-    for (other, _) in family::people(ed) {
+    // Who was raised by them, read in one pass over the people.
+    let raised: Vec<(String, Json)> = match ed.json(&keys(&["people"])) {
+        Some(Json::Object(people)) => people
+            .into_iter()
+            .filter_map(|(other, p)| Some((other, p.get("raised_by")?.clone())))
+            .filter(|(_, r)| ids_in(r).iter().any(|r| r == id))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (other, raised) in raised {
         let p = vec![
             Seg::Key("people".into()),
-            Seg::Key(other.clone()),
+            Seg::Key(other),
             Seg::Key("raised_by".into()),
         ];
-        let Some(raised) = ed.json(&p) else { continue };
-        if !ids_in(&raised).iter().any(|r| r == id) {
-            continue;
-        }
         match raised {
             Json::Array(items) => {
                 let kept: Vec<Json> = items
