@@ -8,7 +8,9 @@
 //    each person's group. The kinds of relationship offered are drawn as the drawing's key
 //    draws them (compared with a key rendered by `genogram render`).
 // 2. Undo crosses form and text edits: Ctrl+Z in the editor undoes a form change, then a
-//    typed change; Ctrl+Shift+Z redoes them.
+//    typed change; Ctrl+Shift+Z redoes them. Then, on the same hand-written sample: a
+//    couple changed, another client chosen and a person removed after the panel says what
+//    goes with them, every comment of the file kept.
 //
 // As in workspace.mjs, every host but 127.0.0.1 is unreachable and any error on the page
 // fails the test. Environment: GENOGRAM (the binary; default target/debug/genogram),
@@ -407,7 +409,7 @@ async function undoAcrossFormsAndText() {
   const w = await open("samples/intimacy-cycle.yaml");
   const { page } = w;
   const u = helpers(page);
-  const { panel } = u;
+  const { panel, sub } = u;
   await attempt(w, "undo", async () => {
     await u.drawn("Anna Kowalski");
     const original = await u.text();
@@ -444,6 +446,31 @@ async function undoAcrossFormsAndText() {
     await page.waitForFunction((t) => window.Workspace.getText() === t, formed);
     await page.waitForFunction(() => document.querySelector("#person-panel input[name=occupation]").value === "family therapist");
     step("Ctrl+Shift+Z redid both");
+
+    // The other actions, on a file written by hand: its comments stay.
+    const comments = (t) => t.split("\n").filter((l) => l.trim().startsWith("#"));
+    const kept = comments(await u.text());
+    await u.openPerson("Anna Kowalski");
+    await panel.getByRole("button", { name: /^Change the couple with Jonah/ }).click();
+    await sub.getByLabel("Separated in").fill("2022");
+    await u.submit("Save");
+    await page.waitForFunction(() => /partners: \[jonah, anna\][^-]*separated: 2022/.test(window.Workspace.getText()));
+    await panel.getByText("(married 2016, separated 2022)").waitFor();
+    await u.openPerson("Walter Kowalski");
+    await panel.getByRole("button", { name: "Make this the client", exact: true }).click();
+    await page.waitForFunction(() => /^index: walter/m.test(window.Workspace.getText()));
+    await panel.getByText("The client", { exact: true }).waitFor();
+    await u.openPerson("Thomas Kowalski");
+    await u.action("Remove…");
+    const warning = await sub.textContent();
+    if (!warning.includes("Thomas Kowalski as child of Walter Kowalski and Dorothy Kowalski")) fail(`the removal does not say what goes: ${warning}`);
+    await sub.getByRole("button", { name: "Remove Thomas Kowalski" }).click();
+    await page.waitForFunction(() => !/thomas/.test(window.Workspace.getText()));
+    await panel.getByText("Removed Thomas Kowalski.", { exact: false }).waitFor();
+    const after = comments(await u.text());
+    const lost = kept.filter((c) => !after.includes(c) && !/Anna has barely met him/.test(c));
+    if (lost.length) fail(`comments lost: ${lost.join(" | ")}`);
+    step("changed a couple, made Walter the client and removed Thomas (after saying what goes); comments kept");
     w.check();
   });
 }
