@@ -7,6 +7,7 @@ mod args;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
+mod questions_cmd;
 mod render_cmd;
 mod report;
 mod report_cmd;
@@ -14,7 +15,8 @@ mod serve_cmd;
 mod watch_cmd;
 
 pub use args::{
-    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat,
+    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, QuestionsFormat, RenderFormat,
+    ReportFormat,
 };
 
 use std::io::Write;
@@ -44,6 +46,11 @@ pub fn run(args: Args) -> u8 {
             person.as_deref(),
             &mut out,
         ),
+        Command::Questions {
+            file,
+            format,
+            person,
+        } => questions_cmd::run(&file, format, person.as_deref(), &mut out),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
         Command::Layout {
             file,
