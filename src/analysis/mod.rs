@@ -32,6 +32,7 @@ mod types;
 
 pub use bank::LevelHints;
 pub use kinship::Kin;
+pub use prose::{Findings, findings};
 pub use questions::{Question, QuestionKind, Questions, Relative, questions};
 pub use questions_format::{questions_json, questions_markdown, questions_text};
 pub use types::*;

@@ -36,8 +36,10 @@ fn diagnostic(d: &Diagnostic) -> Value {
 /// The answer is a JSON object: `ok` (whether the family is valid), `diagnostics`
 /// (`[{line, column, severity, message, help}]`, errors and warnings), and when `ok`:
 /// `svg` (the drawing), `report` (the plain-text report), `gaps`
-/// (`[{person, name, question}]`), `skills` (the family's skill names) and `trace` (the
-/// skill traced, or null).
+/// (`[{person, name, question}]`), `skills` (the family's skill names), `trace` (the
+/// skill traced, or null), `questions` (the interview's, as `genogram questions --format
+/// json` gives them, plus `missing` on `relative` ones) and `findings` (per skill, where
+/// it was absent and who broke the cycle, in sentences).
 pub fn render(name: &str, text: &str, view: &View) -> Value {
     let graph = match crate::load_str(name, text) {
         Ok(g) => g,
@@ -96,7 +98,26 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         "gaps": gaps,
         "skills": skills,
         "trace": traced,
+        "questions": interview(&graph),
+        "findings": analysis::findings(&report),
     })
+}
+
+/// The interview's questions for the page: those of `genogram questions`, each `relative`
+/// one with `missing` (`parents`, `siblings` or `partners`) so that the page can offer
+/// the right way to add them.
+fn interview(graph: &crate::graph::FamilyGraph) -> Vec<Value> {
+    analysis::questions(graph, None)
+        .questions
+        .iter()
+        .map(|q| {
+            let mut v = serde_json::to_value(q).unwrap_or(Value::Null);
+            if let (Some(m), Value::Object(o)) = (q.missing, &mut v) {
+                o.insert("missing".into(), m.as_str().into());
+            }
+            v
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -112,6 +133,30 @@ mod tests {
         assert!(v["svg"].as_str().unwrap().contains("Ana Lima"));
         assert!(!v["report"].as_str().unwrap().is_empty());
         assert!(v["gaps"].as_array().is_some_and(|g| !g.is_empty()));
+    }
+
+    #[test]
+    fn the_interview_gets_its_questions_and_the_findings() {
+        let text = format!("index: ben\n{GOOD}");
+        let v = render("family.yaml", &text, &View::default());
+        let qs = v["questions"].as_array().expect("questions");
+        assert_eq!(qs[0]["kind"], "rate");
+        assert_eq!(qs[0]["people"], json!(["ben"]));
+        assert!(qs[0].get("missing").is_none());
+        let siblings = qs
+            .iter()
+            .find(|q| q["missing"] == "siblings")
+            .expect("a question about brothers and sisters");
+        assert_eq!(siblings["kind"], "relative");
+        assert_eq!(siblings["people"], json!(["ben"]));
+        assert!(
+            qs.iter()
+                .any(|q| q["missing"] == "parents" && q["people"] == json!(["ana"]))
+        );
+        let findings = v["findings"].as_array().expect("findings");
+        assert_eq!(findings.len(), 3);
+        assert_eq!(findings[0]["skill"], "openness");
+        assert!(findings[0]["absent"].is_array() && findings[0]["broke"].is_array());
     }
 
     #[test]
