@@ -56,7 +56,7 @@ pub struct Response {
     pub content_type: &'static str,
     /// The body.
     pub body: Vec<u8>,
-    /// Headers beyond the standard ones (`Set-Cookie`, `Location`).
+    /// Headers beyond the standard ones.
     pub headers: Vec<(&'static str, String)>,
 }
 
@@ -137,7 +137,7 @@ impl Read for Deadline<'_> {
 pub const FORBIDDEN: &str = "this workspace answers only its own page on this computer";
 /// The refusal of a request without the workspace's key.
 pub const NO_KEY: &str = "this workspace needs its key: open the address that `genogram serve` \
-     printed, which ends in ?key=…";
+     printed, which ends in #key=…";
 
 /// Reads one request from any byte source, within the limits above.
 pub fn parse(input: impl Read) -> Result<Request, ReadError> {

@@ -4,10 +4,15 @@
 //! Privacy is the design constraint. The server listens on 127.0.0.1 only; it answers
 //! only requests whose `Host` (and `Origin`, when sent) name that address or `localhost`
 //! with its port, so a web page in another tab (or a DNS name rebound to 127.0.0.1)
-//! cannot read the family; every request must carry the workspace's random key (given in
-//! the printed address, then kept as a cookie), so other users of the same computer
-//! cannot either; every asset is compiled into the binary and the page's
-//! Content-Security-Policy forbids loading anything from elsewhere. Nothing is logged.
+//! cannot read the family; every request for the family (`/api/*`) must carry the
+//! workspace's random key in a header, so other users and programs of the same computer
+//! cannot either. The key is in the printed address's fragment (`#key=…`, which a
+//! browser never sends to a server); the page keeps it in its tab's `sessionStorage`
+//! and, before every request, makes the server prove it knows the key (`/api/hello`), so
+//! a tab left open after the workspace stopped gives nothing to whatever takes the port.
+//! No cookie is set or read: a browser sends cookies to every port of the computer.
+//! Every asset is compiled into the binary and the page's Content-Security-Policy
+//! forbids loading anything from elsewhere. Nothing is logged.
 //!
 //! Modules: [`http`] reads requests and writes responses; [`routes`] answers them;
 //! [`api`] renders a family text; [`disk`] versions and saves the file; [`assets`] holds
@@ -74,21 +79,22 @@ impl Server {
                 source: e,
             })?
             .port();
+        let key = routes::new_key().map_err(|e| Error::Io {
+            path: "the operating system's random source".into(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
         Ok(Server {
             listener,
-            state: Arc::new(routes::State::new(
-                PathBuf::from(file),
-                port,
-                routes::new_key(),
-            )),
+            state: Arc::new(routes::State::new(PathBuf::from(file), port, key)),
         })
     }
 
     /// The address to open in a browser, with the workspace's key, such as
-    /// `http://127.0.0.1:7878/?key=…`.
+    /// `http://127.0.0.1:7878/#key=…`: the key is in the fragment, which the browser
+    /// keeps to itself (it is sent to no server and kept in no `Referer`).
     pub fn address(&self) -> String {
         format!(
-            "http://127.0.0.1:{}/?key={}",
+            "http://127.0.0.1:{}/#key={}",
             self.state.port, self.state.key
         )
     }
