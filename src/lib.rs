@@ -25,6 +25,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diag;
+pub mod edit;
 mod error;
 pub mod gedcom;
 pub mod generate;

@@ -136,6 +136,19 @@ pub enum Command {
         #[command(flatten)]
         drawing: DrawingArgs,
     },
+    /// Change a family file with operations written as JSON (add a person, a couple, a
+    /// child, a relationship; change or remove them), keeping the rest of the file as it is.
+    Edit {
+        /// The family file (YAML); a file that is not there yet starts a new family.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The operations: a JSON list (see docs/editing.md); `-` reads standard input.
+        #[arg(value_name = "OPS.json")]
+        ops: PathBuf,
+        /// Print the changed file instead of writing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write a commented starter family file to fill in.
     Init {
         /// Where to write it (never over an existing file); standard output when absent.

@@ -4,6 +4,7 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod edit_cmd;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
@@ -86,6 +87,9 @@ pub fn run(args: Args) -> u8 {
             output,
             force,
         } => import_cmd::run(&file, output.as_deref(), force, &mut out, &mut err),
+        Command::Edit { file, ops, dry_run } => {
+            edit_cmd::run(&file, &ops, dry_run, &mut out, &mut err)
+        }
         Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
         Command::Serve { file, port } => serve_cmd::run(&file, port, &mut out),
         Command::Watch {

@@ -10,7 +10,9 @@
 //! - `GET /api/file`: the file's text and version token;
 //! - `GET /api/status`: the version token only, polled by the page every second;
 //! - `POST /api/render`: `{text, trace, anonymize}` → [`super::api::render`];
-//! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk.
+//! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk;
+//! - `POST /api/edit`: `{text, ops}` → `{text}` changed by [`crate::edit`], or 422
+//!   `{error: {op, id, message}}` (`op` counted from 1) when refused.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -205,10 +207,11 @@ pub fn answer(state: &State, req: &Request) -> Response {
             Response::json(200, &api::render(&name, &body.text, &view))
         }),
         ("POST", "/api/save") => with_json(req, |body: SaveBody| save(state, &body)),
+        ("POST", "/api/edit") => with_json(req, |body: EditBody| edit(body)),
         (
             _,
             "/" | "/app.js" | "/app.css" | "/api.js" | "/api/hello" | "/api/file" | "/api/status"
-            | "/api/render" | "/api/save",
+            | "/api/render" | "/api/save" | "/api/edit",
         ) => Response::text(405, "that method is not used here"),
         _ => Response::text(404, "no such page"),
     }
@@ -236,6 +239,27 @@ struct RenderBody {
 struct SaveBody {
     text: String,
     base: String,
+}
+
+/// The body of `POST /api/edit`.
+#[derive(serde::Deserialize)]
+struct EditBody {
+    text: String,
+    ops: serde_json::Value,
+}
+
+/// `POST /api/edit`: the text changed by the operations, or why not (nothing is saved
+/// here; the page puts the text in its editor).
+fn edit(body: EditBody) -> Response {
+    let result =
+        crate::edit::ops_from_value(body.ops).and_then(|ops| crate::edit::apply(&body.text, &ops));
+    match result {
+        Ok(text) => Response::json(200, &json!({ "text": text })),
+        Err(e) => Response::json(
+            422,
+            &json!({ "error": { "op": e.index.map(|i| i + 1), "id": e.id, "message": e.message } }),
+        ),
+    }
 }
 
 /// Parses a JSON body (sent as `application/json`, which a plain cross-site form cannot

@@ -503,3 +503,66 @@ fn a_busy_port_or_a_missing_file_is_a_plain_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(crate::stderr(&o).contains("genogram init"));
 }
+
+#[test]
+fn edit_returns_the_changed_text_or_names_the_refused_operation() {
+    let file = sample_copy("serve-edit");
+    let w = start(&file);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let ops = serde_json::json!([
+        {"op": "add-person", "id": "zoe", "person": {"name": "Zoe Kowalski", "sex": "female", "born": 2020}},
+        {"op": "set", "field": "title", "value": "Edited"}
+    ]);
+    let (status, v) = post(
+        &w,
+        "/api/edit",
+        &serde_json::json!({"text": text, "ops": ops}),
+    );
+    assert_eq!(status, 200, "{v}");
+    let new_text = v["text"].as_str().unwrap();
+    assert!(
+        new_text.contains("  zoe:\n    name: Zoe Kowalski\n"),
+        "{new_text}"
+    );
+    assert!(new_text.contains("title: Edited\n"));
+    // Nothing is saved by an edit: the page saves when the user says so.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    let ops = serde_json::json!([
+        {"op": "set", "field": "title", "value": "Edited"},
+        {"op": "update-person", "id": "nobody", "set": {"born": 1950}}
+    ]);
+    let (status, v) = post(
+        &w,
+        "/api/edit",
+        &serde_json::json!({"text": text, "ops": ops}),
+    );
+    assert_eq!(status, 422, "{v}");
+    assert_eq!(v["error"]["op"], 2);
+    assert_eq!(v["error"]["id"], "nobody");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no person with the id `nobody`")
+    );
+    let (status, v) = post(
+        &w,
+        "/api/edit",
+        &serde_json::json!({"text": text, "ops": "nonsense"}),
+    );
+    assert_eq!(status, 422);
+    assert_eq!(v["error"]["op"], serde_json::Value::Null);
+    // Without the key, nothing is read.
+    let p = w.port;
+    let body = serde_json::json!({"text": text, "ops": []}).to_string();
+    let (status, _, answer) = raw(
+        p,
+        &format!(
+            "POST /api/edit HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert_eq!(status, 403);
+    assert!(!answer.contains("Kowalski"));
+}
