@@ -40,6 +40,8 @@ mod write;
 mod year_rows;
 
 pub use page::Page;
+/// The `II-3` labels of the anonymised drawing, also used by the workspace's privacy mode.
+pub(crate) use anonymize::neutral_labels;
 pub use trace::{Trace, TraceLink, Transmission};
 
 use std::borrow::Cow;

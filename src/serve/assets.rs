@@ -9,6 +9,11 @@ pub const API_JS: &str = include_str!("assets/api.js");
 pub const APP_JS: &str = include_str!("assets/app.js");
 /// Its style sheet.
 pub const APP_CSS: &str = include_str!("assets/app.css");
+/// The text editor: CodeMirror 6 with YAML, one minified script defining the global `CM`,
+/// built from pinned npm packages by `web/codemirror/build` (see docs/workspace.md).
+pub const CODEMIRROR_JS: &str = include_str!("assets/vendor/codemirror.js");
+/// The licences of every package bundled in [`CODEMIRROR_JS`] (all MIT).
+pub const CODEMIRROR_LICENSE: &str = include_str!("assets/vendor/LICENSE-codemirror.txt");
 
 /// The content type and body of the asset at `path`, if there is one.
 pub fn find(path: &str) -> Option<(&'static str, &'static str)> {
@@ -17,6 +22,10 @@ pub fn find(path: &str) -> Option<(&'static str, &'static str)> {
         "/api.js" => Some(("text/javascript; charset=utf-8", API_JS)),
         "/app.js" => Some(("text/javascript; charset=utf-8", APP_JS)),
         "/app.css" => Some(("text/css; charset=utf-8", APP_CSS)),
+        "/vendor/codemirror.js" => Some(("text/javascript; charset=utf-8", CODEMIRROR_JS)),
+        "/vendor/LICENSE-codemirror.txt" => {
+            Some(("text/plain; charset=utf-8", CODEMIRROR_LICENSE))
+        }
         _ => None,
     }
 }

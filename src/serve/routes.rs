@@ -9,7 +9,7 @@
 //!
 //! - `GET /api/file`: the file's text and version token;
 //! - `GET /api/status`: the version token only, polled by the page every second;
-//! - `POST /api/render`: `{text, trace, anonymize}` → [`super::api::render`];
+//! - `POST /api/render`: `{text, trace, anonymize, privacy}` → [`super::api::render`];
 //! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk;
 //! - `POST /api/edit`: `{text, ops}` → `{text}` changed by [`crate::edit`], or 422
 //!   `{error: {op, id, message}}` (`op` counted from 1) when refused.
@@ -199,6 +199,7 @@ pub fn answer(state: &State, req: &Request) -> Response {
             let view = api::View {
                 trace: body.trace.filter(|s| !s.is_empty()),
                 anonymize: body.anonymize,
+                privacy: body.privacy,
             };
             let name = state.path.file_name().map_or_else(
                 || "family.yaml".into(),
@@ -232,6 +233,8 @@ struct RenderBody {
     trace: Option<String>,
     #[serde(default)]
     anonymize: bool,
+    #[serde(default)]
+    privacy: bool,
 }
 
 /// The body of `POST /api/save`.

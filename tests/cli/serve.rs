@@ -376,9 +376,20 @@ fn the_hello_proves_the_server_knows_the_key_without_sending_it() {
 fn the_page_loads_nothing_from_elsewhere() {
     let file = sample_copy("serve-assets");
     let w = start(&file);
-    for asset in ["/", "/api.js", "/app.js", "/app.css"] {
+    for asset in [
+        "/",
+        "/api.js",
+        "/app.js",
+        "/app.css",
+        "/vendor/codemirror.js",
+    ] {
         let (status, _, body) = get(&w, asset, "");
         assert_eq!(status, 200, "{asset}");
+        // The SVG namespace is a name, not an address; the editor's few pictures are
+        // `data:` URLs, which need nothing from anywhere.
+        let body = body
+            .replace("http://www.w3.org/2000/svg", "")
+            .replace("url('data:", "");
         for bad in ["http://", "https://", "//cdn", "@import", "url("] {
             assert!(!body.contains(bad), "{asset} contains {bad}");
         }
@@ -391,6 +402,17 @@ fn the_page_loads_nothing_from_elsewhere() {
     // The script that talks to the server comes first.
     assert!(scripts[0].starts_with("<script src=\"/api.js\""));
     assert!(scripts.iter().all(|s| s.starts_with("<script src=\"/")));
+    assert!(
+        scripts
+            .iter()
+            .all(|s| s.starts_with("<script src=\"/") && !s.starts_with("<script src=\"//")),
+        "only the page's own script files"
+    );
+    let app = scripts.iter().position(|s| s.starts_with("<script src=\"/app.js\""));
+    let editor = scripts
+        .iter()
+        .position(|s| s.starts_with("<script src=\"/vendor/codemirror.js\""));
+    assert!(editor.is_some() && editor < app, "the editor before app.js");
     assert!(
         !html.contains("style=\""),
         "no inline style (the CSP forbids it)"
