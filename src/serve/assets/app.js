@@ -62,7 +62,8 @@
   // Every request goes through GenogramApi (api.js), which proves it is talking to its own
   // workspace before it sends anything. `check` validates the reply's shape.
   function call(method, path, body, check) {
-    if (window.GenogramApi) return window.GenogramApi.call(method, path, body, check);
+    // GenogramApi sends a body whenever one is given, and a GET may not have one.
+    if (window.GenogramApi) return window.GenogramApi.call(method, path, body === null ? undefined : body, check);
     return plainCall(method, path, body, check);
   }
 
