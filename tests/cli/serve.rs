@@ -382,6 +382,8 @@ fn the_page_loads_nothing_from_elsewhere() {
         "/app.js",
         "/app.css",
         "/vendor/codemirror.js",
+        "/interview.js",
+        "/interview.css",
     ] {
         let (status, _, body) = get(&w, asset, "");
         assert_eq!(status, 200, "{asset}");

@@ -56,7 +56,11 @@
   }
 
   W.onRendered((result) => {
-    latest = { questions: questionsOf(result), findings: Array.isArray(result.findings) ? result.findings : [] };
+    latest = {
+      questions: questionsOf(result),
+      findings: Array.isArray(result.findings) ? result.findings : [],
+      skills: Array.isArray(result.skills) ? result.skills.length : 3,
+    };
     const text = W.getText();
     const ready = waiters.filter((w) => w.text === text);
     waiters = waiters.filter((w) => w.text !== text);
@@ -213,15 +217,30 @@
     return remaining()[0] || null;
   }
 
-  function total() {
-    return history.length + remaining().length;
+  // The questions still to come that are not asked yet: those a missing relative brings
+  // once added (each skill for each of them; the client's parents also bring their own
+  // parents), so that "of 32" does not jump when someone is added. 0 when nothing is
+  // missing any more.
+  function expected() {
+    const n = latest ? latest.skills : 3;
+    let more = 0;
+    for (const q of remaining()) {
+      if (q.kind !== "relative") continue;
+      if (q.missing === "parents" && q.people[0] === clientId()) more += 2 * n + 2 + 4 * n;
+      else if (q.missing === "parents") more += 2 * n;
+      else more += n;
+    }
+    return more;
   }
 
   let progressEl = null;
   function refreshProgress() {
     if (!progressEl) return;
-    const n = total();
-    progressEl.textContent = pos < n ? `Question ${pos + 1} of ${n}` : `All ${n} questions gone through`;
+    const known = history.length + remaining().length;
+    const more = expected();
+    const n = known + more;
+    progressEl.textContent = pos >= known ? `All ${known} questions gone through`
+      : more ? `Question ${pos + 1} of about ${n}` : `Question ${pos + 1} of ${n}`;
   }
 
   // Shows the question at `pos` (or the summary when there is none left).
@@ -465,8 +484,9 @@
       about.append("Not in the file yet: partners of ", h("strong", { text: nameOf(id) }));
       const partner = newPersonFields("Partner", "unknown");
       const relation = choice(RELATIONS, "married");
+      partner.box.appendChild(labelled("How they are or were together", relation));
       fields = [partner];
-      body = [h("div", { className: "iv-people" }, partner.box, labelled("How they are or were together", relation)),
+      body = [h("div", { className: "iv-people" }, partner.box),
         h("button", { type: "button", className: "iv-none", text: "None so far", onclick: () => answer(q, false, true) })];
       form = {
         submitWords: "Add and go on",
@@ -499,8 +519,10 @@
     busy = true;
     screen.setAttribute("aria-busy", "true");
     try {
-      if (ops.length) {
-        const text = await W.applyOps(ops);
+      const before = W.getText();
+      const text = ops.length ? await W.applyOps(ops) : before;
+      if (text !== before) {
+        // The next question may be about the people just added: wait for their drawing.
         await drawnAfter(text);
         const save = document.getElementById("save");
         if (save) save.click();
@@ -549,7 +571,10 @@
     });
     return h("div", { className: "iv-summary" },
       h("h2", { tabindex: "-1", text: title ? `What we found: ${title}` : "What we found" }),
-      h("p", { className: "iv-lead", text: `${answered.size} answer${answered.size === 1 ? "" : "s"} written into the file in this interview.` }),
+      h("p", { className: "iv-lead", text: [
+        clientId() ? `Interview with ${nameOf(clientId())}, ${new Date().toLocaleDateString()}.` : `Interview of ${new Date().toLocaleDateString()}.`,
+        `${answered.size} answer${answered.size === 1 ? "" : "s"} written into the file.`,
+      ].join(" ") }),
       ...sections,
       h("section", { className: "iv-left" },
         h("h3", { text: left.length ? "Questions for the next session" : "Nothing left to ask" }),
