@@ -209,3 +209,14 @@ fn every_sample_gives_questions_in_every_format() {
         }
     }
 }
+
+#[test]
+fn the_documented_example_is_what_the_command_prints() {
+    let docs = std::fs::read_to_string(crate::util::path("docs/questions.md")).expect("docs");
+    let o = genogram(["questions", TWINS]);
+    let printed = stdout(&o);
+    assert!(
+        docs.contains(&format!("$ genogram questions {TWINS}\n{printed}```")),
+        "docs/questions.md should show:\n{printed}"
+    );
+}
