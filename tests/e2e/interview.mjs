@@ -236,6 +236,14 @@ try {
   if (!(await page.evaluate(() => document.activeElement && document.activeElement.id === "interview-start"))) fail("the focus did not go back to the Interview button");
   step("ending the interview brought the text back and the focus to the Interview button");
 
+  // ---- privacy mode: the interview shows names, so it is not offered -----------------------------
+  await tabTo("#privacy");
+  await kb.press("Enter");
+  if (!(await page.locator("#interview-start").isDisabled())) fail("the interview is offered in privacy mode");
+  await kb.press("Enter");
+  if (await page.locator("#interview-start").isDisabled()) fail("the interview stayed off after privacy mode");
+  step("privacy mode turns the Interview button off, and back on");
+
   if (w.elsewhere.length) fail(`requests to other hosts: ${w.elsewhere.join(", ")}`);
   if (w.errors.length) fail(`errors on the page: ${w.errors.join(" | ")}`);
   step(`no request left 127.0.0.1; no errors on the page; screenshots in ${shots}`);

@@ -208,9 +208,15 @@
     W.announce("The interview is closed; every answer is in the file.");
   }
 
-  document.addEventListener("workspace:privacy", (ev) => {
-    if (open && ev.detail && ev.detail.on) close();
-  });
+  // The interview's forms show names: it is not offered while privacy mode is on.
+  function privacyChanged(on) {
+    if (open && on) close();
+    startButton.disabled = on;
+    startButton.title = on ? "Turn privacy mode off to interview: the interview shows names"
+      : "Go through the family one question at a time; every answer is written into the file";
+  }
+  document.addEventListener("workspace:privacy", (ev) => privacyChanged(!!(ev.detail && ev.detail.on)));
+  privacyChanged(document.body.classList.contains("privacy"));
 
   function current() {
     if (pos < history.length) return history[pos];
@@ -250,6 +256,19 @@
     const top = h("div", { className: "iv-top" },
       progressEl = h("span", { className: "iv-progress", "aria-live": "polite" }),
       h("span", { className: "iv-saved", text: "Each answer is written into the file and saved." }));
+    if (!latest || Object.keys(fam().people || {}).length === 0) {
+      // Nothing to interview about yet: the file is still loading, has a mistake, or
+      // holds nobody.
+      shownKey = undefined;
+      screen.replaceChildren(h("div", { className: "iv-summary" },
+        h("h2", { tabindex: "-1", text: "Interview" }),
+        h("p", { className: "iv-note", text: latest
+          ? "The family has nobody in it yet. Start with the client: end the interview and add them (the person panel asks who the client is), then come back."
+          : "Waiting for the drawing: when the file has a mistake, the interview starts once it is fixed." }),
+        h("div", { className: "iv-nav" }, h("button", { type: "button", text: "End interview", onclick: close }))));
+      if (focus) screen.querySelector("h2").focus();
+      return;
+    }
     if (!q) {
       screen.replaceChildren(top, summary());
       refreshProgress();
@@ -267,8 +286,10 @@
     const keys = h("p", { className: "iv-keys", text: q.kind === "rate"
       ? "Keys: 1 none, 2 some, 3 strong; Enter saves and goes on (Ctrl+Enter from the text box)."
       : "Keys: Enter in a name field adds them and goes on; Ctrl+Enter from the text box." });
+    const noClient = clientId() ? null : h("p", { className: "iv-note",
+      text: "The file names no client, so the questions name people in full and none asks about missing relatives. To change that, end the interview and make someone the client." });
     const wrap = h("form", { className: "iv-form", "aria-labelledby": "iv-question", novalidate: true },
-      about, heading, body, nav, error, keys);
+      noClient, about, heading, body, nav, error, keys);
     wrap.addEventListener("submit", (ev) => { ev.preventDefault(); answer(q, false); });
     wrap.addEventListener("keydown", (ev) => onKey(ev, q));
     form.error = error;
