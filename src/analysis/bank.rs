@@ -242,8 +242,7 @@ pub(crate) mod relative {
     /// Nobody in the file raised the client.
     pub(crate) const CLIENT_PARENTS: &str = "Tell me about your parents: who raised you?";
     /// The client has no brother or sister in the file.
-    pub(crate) const SIBLINGS: &str =
-        "Tell me about your brothers and sisters, including half- and stepsiblings: who grew up with you?";
+    pub(crate) const SIBLINGS: &str = "Tell me about your brothers and sisters, including half- and stepsiblings: who grew up with you?";
     /// The client has no partner in the file.
     pub(crate) const PARTNERS: &str =
         "Tell me about your partners, past and present: who has mattered most?";
