@@ -11,7 +11,7 @@ pub(super) fn people(ed: &Editor) -> Vec<(String, Option<String>)> {
     match ed.json(&keys(&["people"])) {
         Some(Json::Object(map)) => map
             .iter()
-            .map(|(id, p)| (id.clone(), p.get("name").map(|n| text_of(n))))
+            .map(|(id, p)| (id.clone(), p.get("name").map(text_of)))
             .collect(),
         _ => Vec::new(),
     }

@@ -16,9 +16,10 @@
 //!   {"op": "set", "field": "index", "value": "mia"}
 //! ]"#).unwrap();
 //! let text = apply("", &ops).unwrap();
-//! assert_eq!(text, "people:\n  mia:\n    name: Mia Hartmann\n    sex: female\n    born: 1983\nindex: mia\n");
+//! assert_eq!(text, "index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n    sex: female\n    born: 1983\n");
 //! ```
 
+mod assign;
 mod change;
 mod check;
 mod couples;
@@ -29,8 +30,12 @@ mod ids;
 mod ops;
 mod people;
 mod relationships;
+mod remove;
 mod render;
+mod style;
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;
 

@@ -39,6 +39,13 @@ pub(super) fn inline(v: &Json, style: &Style) -> String {
     out
 }
 
+/// A value written inside `{…}` or `[…]`, where `,` and brackets end a plain word.
+pub(super) fn in_flow(v: &Json, style: &Style) -> String {
+    let mut out = String::new();
+    write_inline(v, style, &mut out, true);
+    out
+}
+
 fn write_inline(v: &Json, style: &Style, out: &mut String, in_flow: bool) {
     match v {
         Json::Null => out.push_str("null"),
@@ -126,28 +133,10 @@ fn plain_ok(s: &str, in_flow: bool) -> bool {
     {
         return false;
     }
-    if matches!(
-        first,
-        '-' | '?'
-            | ':'
-            | ','
-            | '['
-            | ']'
-            | '{'
-            | '}'
-            | '#'
-            | '&'
-            | '*'
-            | '!'
-            | '|'
-            | '>'
-            | '\''
-            | '"'
-            | '%'
-            | '@'
-            | '`'
-    ) && !(first == '-' && s.len() > 1 && !s[1..].starts_with(' ') && !in_flow)
-    {
+    // A `-` starts a plain word when something other than a space follows (`-2`), outside
+    // `[…]`; the other indicators never do.
+    let dash_word = first == '-' && !in_flow && s.len() > 1 && !s[1..].starts_with(' ');
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) && !dash_word {
         return false;
     }
     // It must read back as this text, not as a number, true/false or empty.

@@ -70,25 +70,50 @@ fn add_person_follows_the_last_person_and_keeps_every_other_byte() {
     assert_eq!(t, want);
     // A file whose people are written on one line each gets one more such line.
     let flow = "people:\n  a: {name: Ann Lee, sex: female}   # first\n  b: {name: Bo Lee}\n";
-    let t = twice(flow, r#"{"op": "add-person", "person": {"name": "Cy Lee", "born": 1990}}"#);
+    let t = twice(
+        flow,
+        r#"{"op": "add-person", "person": {"name": "Cy Lee", "born": 1990}}"#,
+    );
     assert_eq!(t, format!("{flow}  cy: {{name: Cy Lee, born: 1990}}\n"));
 }
 
 #[test]
 fn add_person_makes_ids_in_the_files_style_and_refuses_taken_or_bad_ones() {
-    let t = twice(SMALL, r#"{"op": "add-person", "person": {"name": "Mia Schmidt"}}"#);
+    let t = twice(
+        SMALL,
+        r#"{"op": "add-person", "person": {"name": "Mia Schmidt"}}"#,
+    );
     assert!(t.contains("  mia-schmidt:\n    name: Mia Schmidt\n"), "{t}");
     let whole = "people:\n  ann-lee: {name: Ann Lee}\n  bo-lee: {name: Bo Lee}\n";
-    let t = twice(whole, r#"{"op": "add-person", "person": {"name": "Cy Lee"}}"#);
+    let t = twice(
+        whole,
+        r#"{"op": "add-person", "person": {"name": "Cy Lee"}}"#,
+    );
     assert!(t.ends_with("  cy-lee: {name: Cy Lee}\n"), "{t}");
-    let t = twice(SMALL, r#"{"op": "add-person", "id": "baby", "person": {"kind": "miscarriage", "born": 1985}}"#);
-    assert!(t.contains("  baby:\n    kind: miscarriage\n    born: 1985\n"), "{t}");
-    let e = refused(SMALL, r#"[{"op": "set", "field": "title", "value": "x"}, {"op": "add-person", "id": "mia", "person": {"name": "Mia"}}]"#);
+    let t = twice(
+        SMALL,
+        r#"{"op": "add-person", "id": "baby", "person": {"kind": "miscarriage", "born": 1985}}"#,
+    );
+    assert!(
+        t.contains("  baby:\n    kind: miscarriage\n    born: 1985\n"),
+        "{t}"
+    );
+    let e = refused(
+        SMALL,
+        r#"[{"op": "set", "field": "title", "value": "x"}, {"op": "add-person", "id": "mia", "person": {"name": "Mia"}}]"#,
+    );
     assert_eq!(e.index, Some(1));
     assert_eq!(e.id.as_deref(), Some("mia"));
-    assert!(e.message.contains("already a person with the id `mia`"), "{}", e.message);
+    assert!(
+        e.message.contains("already a person with the id `mia`"),
+        "{}",
+        e.message
+    );
     assert!(e.to_string().starts_with("operation 2 (`mia`): "), "{e}");
-    let e = refused(SMALL, r#"{"op": "add-person", "id": "mia hartmann", "person": {}}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-person", "id": "mia hartmann", "person": {}}"#,
+    );
     assert!(e.message.contains("cannot be an id"), "{}", e.message);
 }
 
@@ -98,16 +123,25 @@ fn a_new_family_starts_from_an_empty_text_or_one_of_comments() {
                   {"op": "set", "field": "index", "value": "mia"}]"#;
     assert_eq!(
         twice("", ops),
-        "people:\n  mia:\n    name: Mia Hartmann\n    sex: female\nindex: mia\n"
+        "index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n    sex: female\n"
     );
     let t = twice("# our family\n", ops);
-    assert!(t.starts_with("# our family\npeople:\n  mia:\n"), "{t}");
+    assert!(
+        t.starts_with("# our family\nindex: mia\npeople:\n  mia:\n"),
+        "{t}"
+    );
     let t = twice("# no line end", ops);
-    assert!(t.starts_with("# no line end\npeople:\n"), "{t}");
+    assert!(t.starts_with("# no line end\nindex: mia\npeople:\n"), "{t}");
     let t = twice("people:\n", ops);
-    assert!(t.starts_with("people:\n  mia:\n    name: Mia Hartmann\n"), "{t}");
+    assert!(
+        t.starts_with("index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n"),
+        "{t}"
+    );
     let t = twice("people: {}\ncouples: []\n", ops);
-    assert!(t.starts_with("people:\n  mia:\n    name: Mia Hartmann\n"), "{t}");
+    assert!(
+        t.starts_with("index: mia\npeople:\n  mia:\n    name: Mia Hartmann\n"),
+        "{t}"
+    );
     assert!(t.contains("\ncouples: []\n"), "{t}");
 }
 
@@ -120,13 +154,25 @@ fn crlf_line_ends_and_a_missing_last_line_end_are_kept() {
             {"op": "add-child", "parents": ["paul", "anne"], "child": "rosa"},
             {"op": "update-person", "id": "paul", "set": {"died": 2020}}]"#,
     );
-    assert!(!t.replace("\r\n", "").contains('\n'), "a bare line end: {t:?}");
+    assert!(
+        !t.replace("\r\n", "").contains('\n'),
+        "a bare line end: {t:?}"
+    );
     assert!(t.contains("    born: 1950\r\n    died: 2020\r\n"), "{t:?}");
     assert!(t.contains("  rosa:\r\n    name: Rosa Berg\r\n"), "{t:?}");
     let no_end = SMALL.trim_end();
-    let t = twice(no_end, r#"{"op": "add-relationship", "relationship": {"between": ["leo", "paul"], "kind": "distant"}}"#);
-    assert_eq!(t, format!("{no_end}\n  - {{between: [leo, paul], kind: distant}}"));
-    let t = twice(&t, r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "leo"], "kind": "distant"}}"#);
+    let t = twice(
+        no_end,
+        r#"{"op": "add-relationship", "relationship": {"between": ["leo", "paul"], "kind": "distant"}}"#,
+    );
+    assert_eq!(
+        t,
+        format!("{no_end}\n  - {{between: [leo, paul], kind: distant}}")
+    );
+    let t = twice(
+        &t,
+        r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "leo"], "kind": "distant"}}"#,
+    );
     assert_eq!(t, no_end);
 }
 
@@ -169,26 +215,58 @@ people:
 "
     );
     // Inside `{…}`: added at the end, removed with its comma.
-    let t = twice(text, r#"{"op": "update-person", "id": "leo", "set": {"sex": "male", "born": 1990}}"#);
-    assert!(t.ends_with("  leo: {name: Leo, sex: male, born: 1990}\n"), "{t}");
-    let t = twice(&t, r#"{"op": "update-person", "id": "leo", "unset": ["sex"]}"#);
+    let t = twice(
+        text,
+        r#"{"op": "update-person", "id": "leo", "set": {"sex": "male", "born": 1990}}"#,
+    );
+    assert!(
+        t.ends_with("  leo: {name: Leo, sex: male, born: 1990}\n"),
+        "{t}"
+    );
+    let t = twice(
+        &t,
+        r#"{"op": "update-person", "id": "leo", "unset": ["sex"]}"#,
+    );
     assert!(t.ends_with("  leo: {name: Leo, born: 1990}\n"), "{t}");
-    let t = twice(&t, r#"{"op": "update-person", "id": "leo", "unset": ["born"]}"#);
+    let t = twice(
+        &t,
+        r#"{"op": "update-person", "id": "leo", "unset": ["born"]}"#,
+    );
     assert!(t.ends_with("  leo: {name: Leo}\n"), "{t}");
-    let t = twice(&t, r#"{"op": "update-person", "id": "leo", "unset": ["name"]}"#);
+    let t = twice(
+        &t,
+        r#"{"op": "update-person", "id": "leo", "unset": ["name"]}"#,
+    );
     assert!(t.ends_with("  leo: {}\n"), "{t}");
     // A text over several lines becomes a `|` block, and reads back the same.
-    let t = twice(text, r#"{"op": "update-person", "id": "mia", "set": {"notes": "First line.\nSecond: with a colon.\n"}}"#);
-    assert!(t.contains("    notes: |\n      First line.\n      Second: with a colon.\n  leo:"), "{t}");
-    let t = twice(&t, r#"{"op": "update-person", "id": "mia", "set": {"notes": "Only one"}}"#);
+    let t = twice(
+        text,
+        r#"{"op": "update-person", "id": "mia", "set": {"notes": "First line.\nSecond: with a colon.\n"}}"#,
+    );
+    assert!(
+        t.contains("    notes: |\n      First line.\n      Second: with a colon.\n  leo:"),
+        "{t}"
+    );
+    let t = twice(
+        &t,
+        r#"{"op": "update-person", "id": "mia", "set": {"notes": "Only one"}}"#,
+    );
     assert!(t.contains("    notes: Only one\n  leo:"), "{t}");
 }
 
 #[test]
 fn update_person_refuses_unknown_ids_and_bad_values_naming_the_operation() {
-    let e = refused(SMALL, r#"{"op": "update-person", "id": "mai", "set": {"born": 1983}}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "update-person", "id": "mai", "set": {"born": 1983}}"#,
+    );
     assert_eq!((e.index, e.id.as_deref()), (Some(0), Some("mai")));
-    assert!(e.message.contains("no person with the id `mai` (did you mean `mia`?)"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("no person with the id `mai` (did you mean `mia`?)"),
+        "{}",
+        e.message
+    );
     let e = refused(
         SMALL,
         r#"[{"op": "set", "field": "title", "value": "T"},
@@ -199,7 +277,10 @@ fn update_person_refuses_unknown_ids_and_bad_values_naming_the_operation() {
     assert_eq!((e.index, e.id.as_deref()), (Some(2), Some("mia")));
     assert!(e.message.contains("would not pass check"), "{}", e.message);
     assert!(e.message.contains("last year"), "{}", e.message);
-    let e = refused(SMALL, r#"{"op": "update-person", "id": "mia", "set": {"sex": "female"}, "unset": ["sex"]}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "update-person", "id": "mia", "set": {"sex": "female"}, "unset": ["sex"]}"#,
+    );
     assert!(e.message.contains("both set and unset"), "{}", e.message);
 }
 
@@ -216,8 +297,11 @@ people:
 couples:
   - partners: [\"mia\", leo]
 ";
-    let t = twice(text, r#"[{"op": "update-person", "id": "mia", "set": {"born": 1983}},
-                            {"op": "add-person", "person": {"name": "Ann"}}]"#);
+    let t = twice(
+        text,
+        r#"[{"op": "update-person", "id": "mia", "set": {"born": 1983}},
+                            {"op": "add-person", "person": {"name": "Ann"}}]"#,
+    );
     assert_eq!(
         t,
         "\
@@ -249,29 +333,53 @@ fn add_child_finds_the_couple_in_any_order_or_makes_it() {
         r#"[{"op": "add-person", "person": {"name": "Ida Hartmann"}},
             {"op": "add-child", "parents": ["anne", "paul"], "child": "ida", "link": "adopted"}]"#,
     );
-    assert!(t.contains("    children: [mia, leo, {id: ida, link: adopted}]\n"), "{t}");
+    assert!(
+        t.contains("    children: [mia, leo, {id: ida, link: adopted}]\n"),
+        "{t}"
+    );
     let t = twice(
         SMALL,
         r#"[{"op": "add-person", "person": {"name": "Ben Hartmann"}},
             {"op": "add-child", "parents": ["mia"], "child": "ben"}]"#,
     );
     assert!(
-        t.contains("    children: [mia, leo]\n  - partners: [mia]\n    children: [ben]\n\nrelationships:"),
+        t.contains(
+            "    children: [mia, leo]\n  - partners: [mia]\n    children: [ben]\n\nrelationships:"
+        ),
         "{t}"
     );
     // A block list of children gets one more item.
-    let block = SMALL.replace("    children: [mia, leo]\n", "    children:\n      - mia\n      - leo\n");
+    let block = SMALL.replace(
+        "    children: [mia, leo]\n",
+        "    children:\n      - mia\n      - leo\n",
+    );
     let t = twice(
         &block,
         r#"[{"op": "add-person", "id": "ida", "person": {}},
             {"op": "add-child", "parents": ["paul", "anne"], "child": "ida", "link": "foster"}]"#,
     );
-    assert!(t.contains("      - leo\n      - {id: ida, link: foster}\n"), "{t}");
-    let e = refused(SMALL, r#"{"op": "add-child", "parents": ["paul", "anne"], "child": "mia"}"#);
-    assert!(e.message.contains("already a child of paul and anne"), "{}", e.message);
-    let e = refused(SMALL, r#"{"op": "add-child", "parents": ["paul", "anne", "leo"], "child": "mia"}"#);
+    assert!(
+        t.contains("      - leo\n      - {id: ida, link: foster}\n"),
+        "{t}"
+    );
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-child", "parents": ["paul", "anne"], "child": "mia"}"#,
+    );
+    assert!(
+        e.message.contains("already a child of paul and anne"),
+        "{}",
+        e.message
+    );
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-child", "parents": ["paul", "anne", "leo"], "child": "mia"}"#,
+    );
     assert!(e.message.contains("one or two"), "{}", e.message);
-    let e = refused(SMALL, r#"{"op": "add-child", "parents": ["paul"], "child": "nobody"}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-child", "parents": ["paul"], "child": "nobody"}"#,
+    );
     assert_eq!(e.id.as_deref(), Some("nobody"));
 }
 
@@ -289,16 +397,35 @@ fn couples_are_added_updated_and_refused_by_their_partners() {
         ),
         "{t}"
     );
-    let e = refused(SMALL, r#"{"op": "add-couple", "couple": {"partners": ["anne", "paul"]}}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-couple", "couple": {"partners": ["anne", "paul"]}}"#,
+    );
     assert!(e.message.contains("already a couple"), "{}", e.message);
-    let e = refused(SMALL, r#"{"op": "update-couple", "partners": ["mia", "leo"], "set": {"married": 2000}}"#);
-    assert!(e.message.contains("no couple of mia and leo"), "{}", e.message);
+    let e = refused(
+        SMALL,
+        r#"{"op": "update-couple", "partners": ["mia", "leo"], "set": {"married": 2000}}"#,
+    );
+    assert!(
+        e.message.contains("no couple of mia and leo"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.id.as_deref(), Some("mia and leo"));
-    let e = refused(SMALL, r#"{"op": "add-couple", "couple": {"married": 2000}}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-couple", "couple": {"married": 2000}}"#,
+    );
     assert!(e.message.contains("no `partners`"), "{}", e.message);
-    let e = refused(SMALL, r#"{"op": "add-couple", "couple": {"partners": ["paul", "ghost"]}}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-couple", "couple": {"partners": ["paul", "ghost"]}}"#,
+    );
     assert_eq!(e.id.as_deref(), Some("ghost"));
-    let e = refused(SMALL, r#"{"op": "update-couple", "partners": ["paul", "anne"], "set": {"married": "soon"}}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "update-couple", "partners": ["paul", "anne"], "set": {"married": "soon"}}"#,
+    );
     assert!(e.message.contains("would not pass check"), "{}", e.message);
 }
 
@@ -365,44 +492,110 @@ relationships:
 #[test]
 fn blank_lines_between_entries_are_followed_and_tidied() {
     let text = "people:\n  a: {}\n  b: {}\n  c: {}\n\ncouples:\n  - partners: [a]\n\n  - partners: [b]\n\n  - partners: [c]\n\n# the end\n";
-    let t = twice(text, r#"{"op": "add-couple", "couple": {"partners": ["a", "b"]}}"#);
-    assert_eq!(t, text.replace("[c]\n\n#", "[c]\n\n  - partners: [a, b]\n\n#"));
+    let t = twice(
+        text,
+        r#"{"op": "add-couple", "couple": {"partners": ["a", "b"]}}"#,
+    );
+    assert_eq!(
+        t,
+        text.replace("[c]\n\n#", "[c]\n\n  - partners: [a, b]\n\n#")
+    );
     let t = twice(text, r#"{"op": "remove-person", "id": "b"}"#);
-    assert_eq!(t, "people:\n  a: {}\n  c: {}\n\ncouples:\n  - partners: [a]\n\n  - partners: [c]\n\n# the end\n");
+    assert_eq!(
+        t,
+        "people:\n  a: {}\n  c: {}\n\ncouples:\n  - partners: [a]\n\n  - partners: [c]\n\n# the end\n"
+    );
 }
 
 #[test]
 fn relationships_are_added_removed_and_refused_plainly() {
-    let t = twice(SMALL, r#"{"op": "add-relationship", "relationship": {"from": "paul", "to": "mia", "kind": "focused-on", "note": "since the divorce, and after"}}"#);
-    assert!(t.ends_with("  - {from: paul, to: mia, kind: focused-on, note: \"since the divorce, and after\"}\n"), "{t}");
-    let e = refused(SMALL, r#"{"op": "add-relationship", "relationship": {"between": ["anne", "paul"], "kind": "hostile"}}"#);
+    let t = twice(
+        SMALL,
+        r#"{"op": "add-relationship", "relationship": {"from": "paul", "to": "mia", "kind": "focused-on", "note": "since the divorce, and after"}}"#,
+    );
+    assert!(
+        t.ends_with(
+            "  - {from: paul, to: mia, kind: focused-on, note: \"since the divorce, and after\"}\n"
+        ),
+        "{t}"
+    );
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-relationship", "relationship": {"between": ["anne", "paul"], "kind": "hostile"}}"#,
+    );
     assert!(e.message.contains("already there"), "{}", e.message);
-    let e = refused(SMALL, r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"], "kind": "close"}}"#);
-    assert!(e.message.contains("the close relationship between paul and anne is not in the file"), "{}", e.message);
+    let e = refused(
+        SMALL,
+        r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"], "kind": "close"}}"#,
+    );
+    assert!(
+        e.message
+            .contains("the close relationship between paul and anne is not in the file"),
+        "{}",
+        e.message
+    );
     let two = format!("{SMALL}  - {{between: [paul, anne], kind: hostile, since: 2000}}\n");
-    let e = refused(&two, r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"], "kind": "hostile"}}"#);
+    let e = refused(
+        &two,
+        r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"], "kind": "hostile"}}"#,
+    );
     assert!(e.message.contains("matches 2"), "{}", e.message);
-    let t = twice(&two, r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"], "kind": "hostile", "since": 2000}}"#);
+    let t = twice(
+        &two,
+        r#"{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"], "kind": "hostile", "since": 2000}}"#,
+    );
     assert_eq!(t, SMALL);
-    let e = refused(SMALL, r#"{"op": "add-relationship", "relationship": {"between": ["paul", "anne"], "kind": "hostiel"}}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "add-relationship", "relationship": {"between": ["paul", "anne"], "kind": "hostiel"}}"#,
+    );
     assert!(e.message.contains("would not pass check"), "{}", e.message);
-    let t = twice(SMALL, r#"[{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"]}},
-                             {"op": "remove-relationship", "relationship": {"kind": "close"}}]"#);
+    let t = twice(
+        SMALL,
+        r#"[{"op": "remove-relationship", "relationship": {"between": ["paul", "anne"]}},
+                             {"op": "remove-relationship", "relationship": {"kind": "close"}}]"#,
+    );
     assert!(t.ends_with("relationships: []\n"), "{t}");
 }
 
 #[test]
 fn set_changes_top_level_fields() {
-    let t = twice(SMALL, r#"[{"op": "set", "field": "title", "value": "The Hartmanns: three generations"},
-                             {"op": "set", "field": "index", "value": "leo"}]"#);
-    assert!(t.starts_with("# The Hartmann family\ntitle: \"The Hartmanns: three generations\"\nindex: leo\n"), "{t}");
+    let t = twice(
+        SMALL,
+        r#"[{"op": "set", "field": "title", "value": "The Hartmanns: three generations"},
+                             {"op": "set", "field": "index", "value": "leo"}]"#,
+    );
+    assert!(
+        t.starts_with(
+            "# The Hartmann family\ntitle: \"The Hartmanns: three generations\"\nindex: leo\n"
+        ),
+        "{t}"
+    );
     let t = twice(SMALL, r#"{"op": "set", "field": "index", "value": null}"#);
-    assert!(t.starts_with("# The Hartmann family\ntitle: Hartmanns\n\npeople:"), "{t}");
-    let t = twice(SMALL, r#"{"op": "set", "field": "skills", "value": {"openness": "Shares feelings", "repair": "Makes amends"}}"#);
-    assert!(t.ends_with("\nskills:\n  openness: Shares feelings\n  repair: Makes amends\n"), "{t}");
+    assert!(
+        t.starts_with("# The Hartmann family\ntitle: Hartmanns\n\npeople:"),
+        "{t}"
+    );
+    let t = twice(
+        SMALL,
+        r#"{"op": "set", "field": "skills", "value": {"openness": "Shares feelings", "repair": "Makes amends"}}"#,
+    );
+    assert!(
+        t.contains("index: mia\n\nskills:\n  openness: Shares feelings\n  repair: Makes amends\n\npeople:\n"),
+        "{t}"
+    );
+    // Top-level fields go where the format's documentation puts them.
+    let t = twice(
+        "# Family\npeople:\n  a: {}\n",
+        r#"[{"op": "set", "field": "index", "value": "a"}, {"op": "set", "field": "title", "value": "T"}]"#,
+    );
+    assert_eq!(t, "# Family\ntitle: T\nindex: a\npeople:\n  a: {}\n");
     let e = refused(SMALL, r#"{"op": "set", "field": "titel", "value": "x"}"#);
     assert!(e.message.contains("did you mean `title`?"), "{}", e.message);
-    let e = refused(SMALL, r#"{"op": "set", "field": "index", "value": "nobody"}"#);
+    let e = refused(
+        SMALL,
+        r#"{"op": "set", "field": "index", "value": "nobody"}"#,
+    );
     assert_eq!(e.id.as_deref(), Some("nobody"));
 }
 
@@ -410,22 +603,42 @@ fn set_changes_top_level_fields() {
 fn parse_ops_refuses_in_plain_words() {
     let e = parse_ops("[{\"op\": \"add-person\",").unwrap_err();
     assert_eq!(e.index, None);
-    assert!(e.message.starts_with("the operations are not readable JSON (line 1, column"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("the operations are not readable JSON (line 1, column"),
+        "{}",
+        e.message
+    );
     let e = parse_ops(r#"[{"op": "add-person"}, {"op": "remove-persn", "id": "x"}]"#).unwrap_err();
     assert_eq!((e.index, e.id.as_deref()), (Some(1), Some("x")));
-    assert!(e.message.contains("did you mean `remove-person`?"), "{}", e.message);
+    assert!(
+        e.message.contains("did you mean `remove-person`?"),
+        "{}",
+        e.message
+    );
     let e = parse_ops(r#"{"op": "update-person", "sett": {}}"#).unwrap_err();
-    assert!(e.message.contains("`sett` is not a field of update-person"), "{}", e.message);
+    assert!(
+        e.message.contains("`sett` is not a field of update-person"),
+        "{}",
+        e.message
+    );
     let e = parse_ops(r#"{"op": "remove-person"}"#).unwrap_err();
     assert!(e.message.contains("`id` is missing"), "{}", e.message);
     let e = parse_ops(r#"{"id": "x"}"#).unwrap_err();
-    assert!(e.message.contains("does not say which operation"), "{}", e.message);
+    assert!(
+        e.message.contains("does not say which operation"),
+        "{}",
+        e.message
+    );
     let e = parse_ops(r#"{"op": "remove-person", "id": ["x"]}"#).unwrap_err();
     assert!(e.message.contains("an id is a text"), "{}", e.message);
     let e = parse_ops("42").unwrap_err();
     assert!(e.message.contains("not a number"), "{}", e.message);
     assert_eq!(parse_ops("[]").unwrap(), Vec::new());
-    assert_eq!(parse_ops(r#"{"op": "remove-person", "id": 7}"#).unwrap(), vec![Op::RemovePerson { id: Id("7".into()) }]);
+    assert_eq!(
+        parse_ops(r#"{"op": "remove-person", "id": 7}"#).unwrap(),
+        vec![Op::RemovePerson { id: Id("7".into()) }]
+    );
 }
 
 #[test]
@@ -435,17 +648,37 @@ fn files_the_editor_cannot_change_safely_are_refused() {
     assert!(e.message.contains("anchors"), "{}", e.message);
     let broken = "people:\n  a: {sex: female\n";
     let e = refused(broken, r#"{"op": "set", "field": "title", "value": "x"}"#);
-    assert!(e.message.starts_with("the file cannot be changed until it can be read: line"), "{}", e.message);
-    let e = refused("people:\n  a: {sex: mael}\n", r#"{"op": "set", "field": "title", "value": "x"}"#);
+    assert!(
+        e.message
+            .starts_with("the file cannot be changed until it can be read: line"),
+        "{}",
+        e.message
+    );
+    let e = refused(
+        "people:\n  a: {sex: mael}\n",
+        r#"{"op": "set", "field": "title", "value": "x"}"#,
+    );
     assert!(e.message.contains("do not fix"), "{}", e.message);
     assert_eq!(e.index, None);
 }
 
 #[test]
 fn every_sample_takes_a_round_of_operations_and_still_passes_check() {
-    for name in ["adoption-foster", "blended-family", "cousin-marriage", "intimacy-cycle", "twins-and-losses"] {
-        let text = std::fs::read_to_string(format!("{}/samples/{name}.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let first = family::people(&Editor::new(text.clone()).unwrap())[0].0.clone();
+    for name in [
+        "adoption-foster",
+        "blended-family",
+        "cousin-marriage",
+        "intimacy-cycle",
+        "twins-and-losses",
+    ] {
+        let text = std::fs::read_to_string(format!(
+            "{}/samples/{name}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let first = family::people(&Editor::new(text.clone()).unwrap())[0]
+            .0
+            .clone();
         let ops = format!(
             r#"[{{"op": "add-person", "id": "new-one", "person": {{"name": "New One", "sex": "female", "born": 2001}}}},
                 {{"op": "add-child", "parents": ["{first}"], "child": "new-one"}},

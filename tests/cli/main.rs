@@ -1,6 +1,7 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
 mod check;
+mod edit;
 mod handouts;
 mod hostile;
 mod import;
