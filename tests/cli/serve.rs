@@ -590,3 +590,84 @@ fn edit_returns_the_changed_text_or_names_the_refused_operation() {
     assert_eq!(status, 403);
     assert!(!answer.contains("Kowalski"));
 }
+
+#[test]
+fn idle_connections_cannot_lock_the_page_out() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    const IDLE: usize = 60;
+    let file = sample_copy("serve-idle");
+    let w = start(&file);
+    let p = w.port;
+    // Sixty connections that send half a request and wait, and connect again as soon as
+    // they are closed, for as long as the test runs.
+    let stop = Arc::new(AtomicBool::new(false));
+    let connected = Arc::new(AtomicUsize::new(0));
+    let idlers: Vec<_> = (0..IDLE)
+        .map(|_| {
+            let (stop, connected) = (Arc::clone(&stop), Arc::clone(&connected));
+            std::thread::spawn(move || {
+                let mut first = true;
+                while !stop.load(Ordering::SeqCst) {
+                    let Ok(mut s) = TcpStream::connect(("127.0.0.1", p)) else {
+                        std::thread::sleep(Duration::from_millis(10));
+                        continue;
+                    };
+                    if first {
+                        connected.fetch_add(1, Ordering::SeqCst);
+                        first = false;
+                    }
+                    let _ = s
+                        .write_all(format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n").as_bytes());
+                    let _ = s.set_read_timeout(Some(Duration::from_millis(200)));
+                    let mut buf = [0u8; 512];
+                    // Until the server closes it (or the test ends).
+                    loop {
+                        match s.read(&mut buf) {
+                            Ok(0) => break,
+                            Ok(_) => {}
+                            Err(_) if stop.load(Ordering::SeqCst) => break,
+                            Err(e)
+                                if e.kind() == std::io::ErrorKind::WouldBlock
+                                    || e.kind() == std::io::ErrorKind::TimedOut => {}
+                            Err(_) => break,
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while connected.load(Ordering::SeqCst) < IDLE {
+        assert!(
+            Instant::now() < deadline,
+            "the idle connections could not connect"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Let them settle in (and some be closed and come back).
+    std::thread::sleep(Duration::from_millis(1500));
+    let mut slowest = Duration::ZERO;
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let (status, _, body) = raw(p, &format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n\r\n"));
+        let page = t.elapsed();
+        assert_eq!(status, 200, "the page, with {IDLE} idle connections open");
+        assert!(body.contains("Genogram workspace"));
+        let t = Instant::now();
+        let (status, _, body) = get(&w, "/api/file", "");
+        let api = t.elapsed();
+        assert_eq!(status, 200, "the family, with {IDLE} idle connections open");
+        assert!(body.contains("Kowalski"));
+        times.push(format!("page {page:?}, family {api:?}"));
+        slowest = slowest.max(page).max(api);
+    }
+    stop.store(true, Ordering::SeqCst);
+    for t in idlers {
+        let _ = t.join();
+    }
+    println!("with {IDLE} idle connections: {}", times.join("; "));
+    // The requirement: the page and the family answer within 2 s.
+    assert!(slowest < Duration::from_secs(2), "{}", times.join("; "));
+}

@@ -9,13 +9,15 @@
 //    the port and records every request; typing and Ctrl+S send it no family text and no
 //    key, and the page says clearly that it is no longer talking to its workspace.
 //    A reply of the wrong shape changes nothing (never "undefined" in the editor), and a
-//    busy workspace (503) makes the page say "Busy, retrying…" and try again.
+//    busy workspace (503) makes the page say "Busy, retrying…" and try again; sixty
+//    idle connections do not lock the page out.
 //
 // Environment: GENOGRAM (the binary; default target/debug/genogram), CHROMIUM (default
 // /usr/bin/chromium).
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
+import { connect } from "node:net";
 import { mkdtempSync, copyFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
@@ -168,6 +170,28 @@ try {
   await page.reload();
   await page.waitForSelector("#picture[data-rendered=yes]");
   step("a reload keeps working");
+
+  // Sixty connections left idle by another program (reconnecting when closed) do not
+  // lock the page out.
+  let idling = true;
+  const idlers = [];
+  const idle = () => {
+    if (!idling) return;
+    const c = connect(port, "127.0.0.1", () => c.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`));
+    c.on("error", () => {});
+    c.on("close", () => setTimeout(idle, 10));
+    idlers.push(c);
+  };
+  for (let i = 0; i < 60; i++) idle();
+  await sleep(1500);
+  const reloaded = Date.now();
+  await page.reload();
+  await page.waitForSelector("#picture[data-rendered=yes]");
+  const took = Date.now() - reloaded;
+  idling = false;
+  for (const c of idlers) c.destroy();
+  if (took > 5000) fail(`with 60 idle connections the page took ${took} ms to open and draw`);
+  step(`with 60 idle connections open, the page opened and drew the family in ${took} ms`);
 
   // ---- 2a. a reply of the wrong shape changes nothing ------------------------------------
   const editor = page.locator("#editor");
