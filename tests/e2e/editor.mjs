@@ -153,6 +153,23 @@ try {
   if ((await cursorLine(page)) !== otherLine) fail(`Enter on ${other} did not move the editor to their entry`);
   step(`clicking Walter went to line ${entryLine}; ArrowRight then Enter went to ${other} (line ${otherLine})`);
 
+  // The anonymised drawing (labels, not names) still knows who is who.
+  await page.locator("#anonymize").check();
+  await page.waitForFunction(() => {
+    const svg = document.getElementById("drawing-host").shadowRoot.querySelector("svg");
+    return svg && !svg.textContent.includes("Kowalski");
+  });
+  const anonymous = page.locator("#drawing-host g.person[data-person]").nth(2);
+  const anonymousId = await anonymous.getAttribute("data-person");
+  const anonymousSvgId = await anonymous.getAttribute("id");
+  await anonymous.click();
+  const anonymousLine = (await text(page)).split("\n").indexOf(`  ${anonymousId}:`) + 1;
+  if (anonymousLine === 0 || (await cursorLine(page)) !== anonymousLine)
+    fail(`clicking ${anonymousSvgId} in the anonymised drawing did not go to ${anonymousId}'s entry`);
+  await page.locator("#anonymize").uncheck();
+  await drawingShows(page, "Kowalski");
+  step(`in the anonymised drawing, ${anonymousSvgId} is ${anonymousId}: clicking goes to line ${anonymousLine}`);
+
   // ---- zoom and fit ------------------------------------------------------------------------
   const size = () => page.evaluate(() => {
     const svg = document.getElementById("drawing-host").shadowRoot.querySelector("svg");
@@ -199,6 +216,31 @@ try {
   await page.keyboard.press("Control+z");
   if ((await text(page)) !== now) fail("one Ctrl+Z did not take back Workspace.replaceText");
   step("Workspace.replaceText is one undo step");
+
+  // ---- applyOps: edit operations through /api/edit, one undo step ------------------------
+  const beforeOps = await text(page);
+  const added = await page.evaluate(() => window.Workspace.applyOps([
+    { op: "add-person", id: "maja", person: { name: "Maja Testowa", sex: "female", born: 2001 } },
+  ]).then(() => window.Workspace.selectPerson("maja")).then(() => "ok", (e) => JSON.stringify(e)));
+  if (added !== "ok") fail(`applyOps refused to add a person: ${added}`);
+  if (!(await text(page)).includes("maja:")) fail("applyOps did not change the editor's text");
+  await drawingShows(page, "Maja Testowa");
+  const majaLine = (await text(page)).split("\n").findIndex((l) => /^ {2}maja:/.test(l)) + 1;
+  await page.waitForFunction(`(v => v.state.doc.lineAt(v.state.selection.main.head).number === ${majaLine})(window.CM.EditorView.findFromDOM(document.getElementById("editor").shadowRoot.querySelector(".cm-editor")))`);
+  if ((await page.locator("#person-maja .ws-selected").count()) !== 1) fail("the added person is not marked in the drawing");
+  await snap(page, "apply-ops");
+  const refused = await page.evaluate(() => window.Workspace.applyOps([
+    { op: "remove-person", id: "nobody-here" },
+  ]).then(() => null, (e) => e));
+  if (!refused || typeof refused.message !== "string" || refused.op !== 1 || refused.id !== "nobody-here")
+    fail(`a refused operation did not reject with {message, op, id}: ${JSON.stringify(refused)}`);
+  // The browser logs the refusal's 422 as a failed load: expected here, and only here.
+  const refusal = w.errors.findIndex((e) => /status of 422/.test(e));
+  if (refusal !== -1) w.errors.splice(refusal, 1);
+  await page.locator("#editor .cm-content").focus();
+  await page.keyboard.press("Control+z");
+  if ((await text(page)) !== beforeOps) fail("one Ctrl+Z did not take back Workspace.applyOps");
+  step(`applyOps added Maja (line ${majaLine}, selected once drawn) in one undo step; a refusal says: ${refused.message}`);
 
   // ---- privacy mode ------------------------------------------------------------------------
   const names = ["Kowalski", "Byrne", "Zofia", "Piotr", "Anna", "Walter", "Chicago", "steelworker"];

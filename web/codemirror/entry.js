@@ -4,7 +4,7 @@
 export { EditorState, EditorSelection, Compartment, StateEffect, StateField, Transaction } from "@codemirror/state";
 export {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, highlightSpecialChars, Decoration,
+  drawSelection, highlightSpecialChars, Decoration, ViewPlugin,
 } from "@codemirror/view";
 export {
   history, defaultKeymap, historyKeymap, indentWithTab, undo, redo, undoDepth, redoDepth,

@@ -42,11 +42,20 @@
   let loaded = false;
   let lastFamily = null;  // the last valid family, as JSON
   let entries = {};       // person id → the line their entry starts on
+  let symbols = {};       // person id → the id of their group in the drawing
   let selected = null;    // the selected person's id
   let pendingEntry = null; // a person whose entry the editor goes to after the next drawing
   let renderedText = null; // the text of the last valid drawing
-  let privacy = sessionStorage.getItem(PRIVACY_KEY) === "on";
+  let privacy = remembered(PRIVACY_KEY) === "on";
   const renderedCallbacks = [];
+
+  // sessionStorage, which a browser may refuse: then nothing is remembered.
+  function remembered(name) {
+    try { return sessionStorage.getItem(name); } catch (e) { return null; }
+  }
+  function remember(name, value) {
+    try { sessionStorage.setItem(name, value); } catch (e) { /* not remembered */ }
+  }
 
   function time() {
     return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -60,41 +69,34 @@
   // ---- talking to the workspace ---------------------------------------------------------
 
   // Every request goes through GenogramApi (api.js), which proves it is talking to its own
-  // workspace before it sends anything. `check` validates the reply's shape.
+  // workspace before it sends anything. `check` validates the reply's shape; `body` is
+  // undefined for a GET.
   function call(method, path, body, check) {
-    // GenogramApi sends a body whenever one is given, and a GET may not have one.
-    if (window.GenogramApi) return window.GenogramApi.call(method, path, body === null ? undefined : body, check);
-    return plainCall(method, path, body, check);
-  }
-
-  // TEMPORARY until api.js (s9-security) is merged: the same promise and error kinds.
-  async function plainCall(method, path, body, check) {
-    let response;
-    try {
-      response = await fetch(path, body === null || body === undefined ? { method } : {
-        method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-      });
-    } catch (e) {
-      throw { kind: "offline" };
-    }
-    const reply = await response.json().catch(() => undefined);
-    if (!response.ok) throw { kind: "http", status: response.status, body: reply };
-    if (reply === undefined || (check && !check(reply))) throw { kind: "bad-reply" };
-    return reply;
+    return window.GenogramApi.call(method, path, body, check);
   }
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isString = (v) => typeof v === "string";
 
-  function trouble(error, doing) {
-    if (error && error.kind === "not-ours") {
-      return "This tab is not talking to its own workspace any more (was genogram serve " +
-        "stopped?): nothing was sent. Start it again and open the address it prints.";
+  // The words for a failed call (see the kinds in api.js).
+  function trouble(e, what) {
+    switch (e && e.kind) {
+      case "no-key": return "This page has no key: open the address that genogram serve printed (it ends in #key=…)";
+      case "not-ours": return what + ": this page is no longer talking to its workspace (it may have stopped, and another program may be using its address). Nothing was sent. Start genogram serve again and open the address it prints.";
+      case "bad-reply": return what + ": the workspace sent a reply this page does not understand; nothing was changed";
+      case "http":
+        if (isObject(e.body) && isString(e.body.message)) return e.body.message;
+        return what + (e.status === 503 ? ": the workspace stayed busy; try again in a moment" : ": the workspace refused (" + e.status + ")");
+      default: return what + ": the workspace is not answering; is it still running?";
     }
-    if (error && error.kind === "offline") return `${doing}: the workspace is not answering; is it still running?`;
-    if (error && error.kind === "bad-reply") return `${doing}: the workspace sent an answer this page does not understand; nothing was changed.`;
-    if (error && error.body && isString(error.body.message)) return error.body.message;
-    return `${doing}: the workspace refused (${(error && error.status) || "no answer"}).`;
+  }
+
+  const BUSY = "Busy, retrying…";
+  window.GenogramApi.onBusy = () => setStatus(BUSY, "unsaved");
+  // After an answer, the status no longer says busy.
+  function answered() {
+    if (statusLine.textContent !== BUSY) return;
+    if (dirty()) setStatus("Unsaved changes", "unsaved"); else setStatus("No unsaved changes");
   }
 
   // ---- the text editor -------------------------------------------------------------------
@@ -103,7 +105,7 @@
   const editorRoot = editorHost.attachShadow({ mode: "open" });
   const contentLabel = "Family file (YAML). Tab indents; press Escape, then Tab, to leave the text.";
 
-  const theme = CM.EditorView.theme({
+  const themeRules = {
     "&": {
       height: "100%", fontSize: "14px", color: "#111", backgroundColor: "#fff",
     },
@@ -125,7 +127,37 @@
     ".cm-diagnostic-error": { borderLeft: "5px solid #c00" },
     ".cm-diagnostic-warning": { borderLeft: "5px solid #e8a400" },
     ".cm-line.ws-entry": { backgroundColor: "#dfe9ff" },
-  });
+  };
+
+  // Long lines wrap, and the rest of a wrapped line is set in further than the line's own
+  // key (its indentation and any `- `, plus two), so that it never reads as a key of its
+  // own at the left edge: a class per depth (their rules are in the theme), put on the
+  // lines in view.
+  const HANG_MAX = 30;
+  const hangMarks = [];
+  for (let n = 0; n <= HANG_MAX; n++) hangMarks.push(CM.Decoration.line({ class: "ws-hang-" + n }));
+  const hangingIndent = CM.ViewPlugin.fromClass(class {
+    constructor(view) { this.decorations = this.build(view); }
+    update(update) {
+      if (update.docChanged || update.viewportChanged) this.decorations = this.build(update.view);
+    }
+    build(view) {
+      const marks = [];
+      for (const { from, to } of view.visibleRanges) {
+        for (let pos = from; pos <= to;) {
+          const line = view.state.doc.lineAt(pos);
+          const n = Math.min(HANG_MAX, /^ *(?:- +)?/.exec(line.text)[0].length + 2);
+          marks.push(hangMarks[n].range(line.from));
+          pos = line.to + 1;
+        }
+      }
+      return CM.Decoration.set(marks);
+    }
+  }, { decorations: (plugin) => plugin.decorations });
+  for (let n = 0; n <= HANG_MAX; n++) {
+    themeRules[".cm-line.ws-hang-" + n] = { paddingLeft: `calc(6px + ${n}ch)`, textIndent: `-${n}ch` };
+  }
+  const theme = CM.EditorView.theme(themeRules);
 
   const entryMark = CM.Decoration.line({ class: "ws-entry" });
   const setEntry = CM.StateEffect.define();
@@ -184,13 +216,14 @@
       CM.yaml(),
       CM.lintGutter(),
       entryField,
+      hangingIndent,
       // Tab indents (Shift+Tab outdents); Escape then Tab leaves the editor (CodeMirror's
       // own rule, said in the label and above the editor).
       CM.keymap.of([...CM.defaultKeymap, ...CM.historyKeymap, CM.indentWithTab]),
       editable.of(CM.EditorView.editable.of(false)),
       CM.EditorView.contentAttributes.of({
+        // (The label says it all: an aria-describedby could not reach out of the shadow root.)
         "aria-label": contentLabel,
-        "aria-describedby": "editor-keys",
         spellcheck: "false",
         autocapitalize: "off",
         autocorrect: "off",
@@ -362,24 +395,19 @@
   const MIN_SCALE = 0.1;
   const MAX_SCALE = 8;
 
-  // The id in the drawing of a person: `person-` and the id escaped as src/render/ids.rs
-  // does (ASCII letters, digits and `-` kept, `_` doubled, anything else `_hex_`).
-  function personDomId(id) {
-    let out = "person-";
-    for (const ch of id) {
-      if (/^[A-Za-z0-9-]$/.test(ch)) out += ch;
-      else if (ch === "_") out += "__";
-      else out += "_" + ch.codePointAt(0).toString(16) + "_";
-    }
-    return out;
-  }
-
   function personGroups() {
-    return svg ? Array.from(svg.querySelectorAll("g.person[id^='person-']")) : [];
+    return svg ? Array.from(svg.querySelectorAll("g.person[data-person]")) : [];
   }
 
   function idOfGroup(g) {
     return g.dataset.person || null;
+  }
+
+  // The text of XML character data: the five predefined entities and character references.
+  function xmlText(raw) {
+    const named = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    return raw.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g, (m, hex, dec, name) =>
+      name ? named[name] : String.fromCodePoint(parseInt(hex || dec, hex ? 16 : 10)));
   }
 
   // Shows an SVG string from /api/render: parsed as XML (not HTML), its <style> moved to
@@ -392,7 +420,9 @@
     for (let at = rest.indexOf("<style>"); at !== -1; at = rest.indexOf("<style>")) {
       const end = rest.indexOf("</style>", at);
       if (end === -1) return false;
-      css += rest.slice(at + 7, end).replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, "") + "\n";
+      const raw = rest.slice(at + 7, end);
+      const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(raw);
+      css += (cdata ? cdata[1] : xmlText(raw)) + "\n";
       rest = rest.slice(0, at) + rest.slice(end + 8);
     }
     const parsed = new DOMParser().parseFromString(rest, "image/svg+xml");
@@ -411,8 +441,9 @@
     // A group of buttons, not one image: role=img would hide the people from screen readers.
     node.setAttribute("role", "group");
     node.setAttribute("aria-roledescription", "genogram");
-    const byDomId = new Map(Object.keys(entries).map((id) => [personDomId(id), id]));
-    for (const g of node.querySelectorAll("g.person[id^='person-']")) {
+    // Who each person group is: the server says which element id it gave each person.
+    const byDomId = new Map(Object.entries(symbols).filter(([, el]) => isString(el)).map(([id, el]) => [el, id]));
+    for (const g of node.querySelectorAll("g.person[id]")) {
       const id = byDomId.get(g.id);
       if (id === undefined) continue;
       g.dataset.person = id;
@@ -513,6 +544,8 @@
     if (!svg) return;
     const px = x === undefined ? drawing.clientWidth / 2 : x;
     const py = y === undefined ? drawing.clientHeight / 2 : y;
+    // The drawing's point under (px, py), in drawing units (the host's offsets are from
+    // the pane, which is positioned; a drawing narrower than the pane is centred in it).
     const host = $("drawing-host");
     const before = { x: (drawing.scrollLeft + px - host.offsetLeft) / scale, y: (drawing.scrollTop + py - host.offsetTop) / scale };
     fit = false;
@@ -636,7 +669,9 @@
 
   drawingRoot.addEventListener("focusin", (event) => {
     const g = event.target.closest && event.target.closest("g.person");
-    placeRing("ws-focus", g && g.dataset.person !== undefined ? g : null);
+    // The dashed frame shows where the keyboard is; after a click the selection says it.
+    const keyboard = g && g.dataset.person !== undefined && g.matches(":focus-visible");
+    placeRing("ws-focus", keyboard ? g : null);
     if (g) for (const other of personGroups()) other.setAttribute("tabindex", other === g ? "0" : "-1");
   });
   drawingRoot.addEventListener("focusout", () => placeRing("ws-focus", null));
@@ -737,11 +772,13 @@
     showProblems(result.diagnostics, result.ok);
     if (result.ok) {
       entries = isObject(result.entries) ? result.entries : {};
+      symbols = isObject(result.symbols) ? result.symbols : {};
       renderedText = text;
       lastFamily = isObject(result.family) ? result.family : null;
       showDrawing(result.svg);
       drawing.classList.remove("dim");
       stale.hidden = true;
+      $("drawing-empty").hidden = true;
       $("report").textContent = result.report;
       showQuestions(result.gaps);
       showSkills(result.skills, result.trace);
@@ -760,12 +797,15 @@
         ? "There is a problem in the file. Turn privacy mode off to see it; the drawing comes back when it is fixed."
         : "There is a problem in the file: showing the last drawing that worked (and its report and questions).";
       stale.hidden = !privacy && drawing.dataset.rendered !== "yes";
+      $("drawing-empty").hidden = privacy || drawing.dataset.rendered === "yes";
     }
   }
 
-  const renderShape = (r) => isObject(r) && typeof r.ok === "boolean" && Array.isArray(r.diagnostics) &&
-    r.diagnostics.every((d) => isObject(d) && Number.isInteger(d.line) && Number.isInteger(d.column) && isString(d.message)) &&
-    (!r.ok || (isString(r.svg) && isString(r.report) && Array.isArray(r.gaps) && Array.isArray(r.skills)));
+  const renderShape = (r) => isObject(r) && typeof r.ok === "boolean" && Array.isArray(r.diagnostics)
+    && r.diagnostics.every((d) => isObject(d) && Number.isInteger(d.line) && Number.isInteger(d.column)
+      && isString(d.message) && isString(d.severity) && (d.help === undefined || (Array.isArray(d.help) && d.help.every(isString))))
+    && (!r.ok || (isString(r.svg) && isString(r.report) && Array.isArray(r.skills) && r.skills.every(isString)
+      && Array.isArray(r.gaps) && r.gaps.every((g) => isObject(g) && isString(g.question) && (isString(g.name) || isString(g.person)))));
 
   async function render() {
     if (inFlight) { again = true; return; }
@@ -780,10 +820,11 @@
         anonymize: anonymize.checked || forPrivacy,
         privacy: forPrivacy,
       }, renderShape);
+      answered();
       show(result, text, forPrivacy);
       if (forPrivacy !== privacy) again = true;
     } catch (e) {
-      setStatus(trouble(e, "Drawing"), "failed");
+      setStatus(trouble(e, "Not drawn"), "failed");
     } finally {
       inFlight = false;
       if (again) render();
@@ -806,7 +847,7 @@
   // comes.
   function setPrivacy(on) {
     privacy = on;
-    sessionStorage.setItem(PRIVACY_KEY, on ? "on" : "off");
+    remember(PRIVACY_KEY, on ? "on" : "off");
     document.body.classList.toggle("privacy", on);
     privacyButton.setAttribute("aria-pressed", String(on));
     privacyButton.textContent = on ? "Privacy mode: on" : "Privacy mode";
@@ -843,9 +884,11 @@
   async function loadFile(onlyIfClean) {
     let body;
     try {
-      body = await call("GET", "/api/file", null, fileShape);
+      body = await call("GET", "/api/file", undefined, fileShape);
     } catch (e) {
+      // The file is not there or cannot be opened here: the workspace says why.
       if (e && e.kind === "http" && isObject(e.body) && isString(e.body.message)) {
+        if (onlyIfClean && dirty()) return false;
         if (isString(e.body.version)) baseVersion = e.body.version;
         showNotice(e.body.message, false);
         if (!loaded) { loaded = true; setEditable(); render(); }
@@ -896,7 +939,7 @@
         showNotice(isString(e.body.message) ? e.body.message : "The file changed on disk; nothing was saved.", true);
         setStatus("Not saved", "failed");
       } else {
-        setStatus("Not saved. " + trouble(e, "Saving"), "failed");
+        setStatus(trouble(e, "Not saved"), "failed");
       }
     } finally {
       saving = false;
@@ -916,7 +959,7 @@
 
   $("notice-load").addEventListener("click", () => {
     loadFile().then(() => setStatus("Loaded the file from disk at " + time()))
-      .catch((e) => setStatus(trouble(e, "Loading"), "failed"));
+      .catch((e) => setStatus(trouble(e, "Not loaded"), "failed"));
   });
   $("notice-keep").addEventListener("click", () => {
     baseVersion = noticeVersion || baseVersion;
@@ -932,7 +975,8 @@
     // about other programs: it would show a false "changed on disk" notice.
     const savesBefore = saves;
     try {
-      const body = await call("GET", "/api/status", null, statusShape);
+      const body = await call("GET", "/api/status", undefined, statusShape);
+      answered();
       if (saving || saves !== savesBefore) return;
       if (body.version === baseVersion || body.version === noticeVersion) return;
       if (body.version === "missing") {
@@ -945,7 +989,7 @@
         showNotice("Another program changed the file on disk, and you have unsaved changes here.", true);
       }
     } catch (e) {
-      setStatus(trouble(e, "Checking the file"), "failed");
+      setStatus(trouble(e, "Not checked for changes"), "failed");
     }
   }
 
@@ -1025,11 +1069,11 @@
   // ---- start -----------------------------------------------------------------------------------
 
   if (privacy) setPrivacy(true);
-  if (window.GenogramApi && !window.GenogramApi.hasKey()) {
+  if (!window.GenogramApi.hasKey()) {
     setStatus("Open the address that genogram serve printed (it ends in #key=…).", "failed");
   } else {
     loadFile().then((ok) => { if (ok) setStatus("Opened at " + time()); }).catch((e) => {
-      setStatus(trouble(e, "Opening the file"), "failed");
+      setStatus(trouble(e, "The family file could not be opened"), "failed");
     });
     setInterval(poll, POLL_MS);
   }
