@@ -136,7 +136,9 @@ try {
         await kb.press("Enter");
         rated += 1;
       }
-    } else if (s.people[0] === "Mother") {
+    } else if (/^(Mother|\w+'s mother)$/.test(s.people[0])) {
+      const expected = ["Mother", "Linda's mother", "Tom's mother"][parentsAsked];
+      if (s.people[0] !== expected) fail(`parents form for ${s.people[0]}, expected ${expected}`);
       const [mother, father] = PARENTS[parentsAsked++];
       await kb.press("Tab");
       await kb.type(mother[0]);

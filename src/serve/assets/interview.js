@@ -446,8 +446,10 @@
       };
     } else if (q.missing === "parents") {
       about.append("Not in the file yet: the parents of ", h("strong", { text: nameOf(id) }));
-      const mother = newPersonFields("Mother", "female");
-      const father = newPersonFields("Father", "male");
+      // Whose mother and father they are, when they are not the client's.
+      const whose = id === clientId() ? "" : `${firstName(id)}'s `;
+      const mother = newPersonFields(whose ? `${whose}mother` : "Mother", "female");
+      const father = newPersonFields(whose ? `${whose}father` : "Father", "male");
       fields = [mother, father];
       body = [h("div", { className: "iv-people" }, mother.box, father.box)];
       form = {
