@@ -18,6 +18,10 @@ pub const INTERVIEW_CSS: &str = include_str!("assets/interview.css");
 pub const CODEMIRROR_JS: &str = include_str!("assets/vendor/codemirror.js");
 /// The licences of every package bundled in [`CODEMIRROR_JS`] (all MIT).
 pub const CODEMIRROR_LICENSE: &str = include_str!("assets/vendor/LICENSE-codemirror.txt");
+/// The person panel's forms (built on the page's `window.Workspace`).
+pub const FORMS_JS: &str = include_str!("assets/forms.js");
+/// The person panel's style sheet.
+pub const FORMS_CSS: &str = include_str!("assets/forms.css");
 
 /// The content type and body of the asset at `path`, if there is one.
 pub fn find(path: &str) -> Option<(&'static str, &'static str)> {
@@ -32,6 +36,8 @@ pub fn find(path: &str) -> Option<(&'static str, &'static str)> {
         "/vendor/LICENSE-codemirror.txt" => {
             Some(("text/plain; charset=utf-8", CODEMIRROR_LICENSE))
         }
+        "/forms.js" => Some(("text/javascript; charset=utf-8", FORMS_JS)),
+        "/forms.css" => Some(("text/css; charset=utf-8", FORMS_CSS)),
         _ => None,
     }
 }

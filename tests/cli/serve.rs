@@ -384,6 +384,8 @@ fn the_page_loads_nothing_from_elsewhere() {
         "/vendor/codemirror.js",
         "/interview.js",
         "/interview.css",
+        "/forms.js",
+        "/forms.css",
     ] {
         let (status, _, body) = get(&w, asset, "");
         assert_eq!(status, 200, "{asset}");
@@ -410,7 +412,9 @@ fn the_page_loads_nothing_from_elsewhere() {
             .all(|s| s.starts_with("<script src=\"/") && !s.starts_with("<script src=\"//")),
         "only the page's own script files"
     );
-    let app = scripts.iter().position(|s| s.starts_with("<script src=\"/app.js\""));
+    let app = scripts
+        .iter()
+        .position(|s| s.starts_with("<script src=\"/app.js\""));
     let editor = scripts
         .iter()
         .position(|s| s.starts_with("<script src=\"/vendor/codemirror.js\""));
@@ -693,4 +697,26 @@ fn an_empty_file_opens_as_a_new_family_and_a_broken_one_says_its_version() {
     let (_, _, st) = get(&w, "/api/status", "");
     let st: serde_json::Value = serde_json::from_str(&st).unwrap();
     assert_eq!(v["version"], st["version"]);
+}
+
+#[test]
+fn a_new_empty_file_opens_for_the_forms_to_fill() {
+    for (name, text) in [
+        ("serve-empty", ""),
+        ("serve-comments", "# Anna's family\n\n"),
+    ] {
+        let file = sample_copy(name);
+        std::fs::write(&file, text).unwrap();
+        let w = start(&file);
+        let (status, _, body) = get(&w, "/api/file", "");
+        assert_eq!(status, 200, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["text"], text);
+    }
+    // A file that is not text still cannot be opened.
+    let file = sample_copy("serve-not-text");
+    std::fs::write(&file, b"people:\n  \xff\xfe: {}\n").unwrap();
+    let w = start(&file);
+    let (status, _, _) = get(&w, "/api/file", "");
+    assert_eq!(status, 422);
 }
