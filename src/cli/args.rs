@@ -41,6 +41,19 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         person: Option<String>,
     },
+    /// What to ask next in an intake: open questions to rate each person's skills, and
+    /// about close relatives missing from the file, in the order of an interview.
+    Questions {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How to print the questions.
+        #[arg(long, value_enum, default_value_t = QuestionsFormat::Text)]
+        format: QuestionsFormat,
+        /// The client the questions are worded for. Default: the file's `index`.
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+    },
     /// Print the JSON Schema of the family file, for editor support.
     Schema,
     /// Lay a family out and print the positions of symbols and lines.
@@ -188,6 +201,17 @@ pub enum ReportFormat {
     /// Markdown, to print as a handout section.
     Markdown,
     /// JSON, for other tools (the shape of docs/analysis.md).
+    Json,
+}
+
+/// The output formats of `genogram questions`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuestionsFormat {
+    /// Plain text, for reading in a terminal.
+    Text,
+    /// Markdown, to print for the next session.
+    Markdown,
+    /// JSON, for other tools: {"questions": [{kind, people, skill, question, levels}]}.
     Json,
 }
 

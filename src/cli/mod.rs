@@ -8,6 +8,7 @@ mod edit_cmd;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
+mod questions_cmd;
 mod render_cmd;
 mod report;
 mod report_cmd;
@@ -15,7 +16,8 @@ mod serve_cmd;
 mod watch_cmd;
 
 pub use args::{
-    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat,
+    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, QuestionsFormat, RenderFormat,
+    ReportFormat,
 };
 
 use std::io::Write;
@@ -66,6 +68,11 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             person.as_deref(),
             &mut out,
         ),
+        Command::Questions {
+            file,
+            format,
+            person,
+        } => questions_cmd::run(&file, format, person.as_deref(), &mut out),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
         Command::Layout {
             file,

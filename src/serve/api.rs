@@ -45,8 +45,11 @@ fn diagnostic(d: &Diagnostic) -> Value {
 /// (`[{person, name, question}]`), `skills` (the family's skill names), `trace` (the
 /// skill traced, or null), `title` (the family's title, or null), `family` (the family
 /// as JSON in the file's own structure: what the forms edit), `entries` (`{id: line}`,
-/// where each person's entry starts in the file) and `symbols` (`{id: element id}`, each
-/// person's group in the drawing, `person-II-3` when it is anonymised).
+/// where each person's entry starts in the file), `symbols` (`{id: element id}`, each
+/// person's group in the drawing, `person-II-3` when it is anonymised), `questions` (the
+/// interview's, as `genogram questions --format json` gives them, plus `missing` on
+/// `relative` ones) and `findings` (per skill, where it was absent and who broke the
+/// cycle, in sentences).
 ///
 /// With [`View::privacy`] the report, the questions and `title` carry no names (see
 /// [`with_dates`]); `family` and `entries` are still sent, for the page to keep working
@@ -143,7 +146,26 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         "gaps": gaps,
         "skills": skills,
         "trace": traced,
+        "questions": interview(graph),
+        "findings": analysis::findings(&report),
     })
+}
+
+/// The interview's questions for the page: those of `genogram questions`, each `relative`
+/// one with `missing` (`parents`, `siblings` or `partners`) so that the page can offer
+/// the right way to add them.
+fn interview(graph: &FamilyGraph) -> Vec<Value> {
+    analysis::questions(graph, None)
+        .questions
+        .iter()
+        .map(|q| {
+            let mut v = serde_json::to_value(q).unwrap_or(Value::Null);
+            if let (Some(m), Value::Object(o)) = (q.missing, &mut v) {
+                o.insert("missing".into(), m.as_str().into());
+            }
+            v
+        })
+        .collect()
 }
 
 /// The anonymous view of a family (the one the anonymised drawing is made from: people
@@ -252,6 +274,30 @@ mod tests {
         assert_eq!(d["severity"], "error");
         assert!(d["column"].as_u64().unwrap() > 1);
         assert!(v.get("svg").is_none());
+    }
+
+    #[test]
+    fn the_interview_gets_its_questions_and_the_findings() {
+        let text = format!("index: ben\n{GOOD}");
+        let v = render("family.yaml", &text, &View::default());
+        let qs = v["questions"].as_array().expect("questions");
+        assert_eq!(qs[0]["kind"], "rate");
+        assert_eq!(qs[0]["people"], json!(["ben"]));
+        assert!(qs[0].get("missing").is_none());
+        let siblings = qs
+            .iter()
+            .find(|q| q["missing"] == "siblings")
+            .expect("a question about brothers and sisters");
+        assert_eq!(siblings["kind"], "relative");
+        assert_eq!(siblings["people"], json!(["ben"]));
+        assert!(
+            qs.iter()
+                .any(|q| q["missing"] == "parents" && q["people"] == json!(["ana"]))
+        );
+        let findings = v["findings"].as_array().expect("findings");
+        assert_eq!(findings.len(), 3);
+        assert_eq!(findings[0]["skill"], "openness");
+        assert!(findings[0]["absent"].is_array() && findings[0]["broke"].is_array());
     }
 
     #[test]

@@ -9,6 +9,10 @@ pub const API_JS: &str = include_str!("assets/api.js");
 pub const APP_JS: &str = include_str!("assets/app.js");
 /// Its style sheet.
 pub const APP_CSS: &str = include_str!("assets/app.css");
+/// The interview screen (built on the page's `window.Workspace`).
+pub const INTERVIEW_JS: &str = include_str!("assets/interview.js");
+/// The interview screen's style sheet, with its print style.
+pub const INTERVIEW_CSS: &str = include_str!("assets/interview.css");
 /// The text editor: CodeMirror 6 with YAML, one minified script defining the global `CM`,
 /// built from pinned npm packages by `web/codemirror/build` (see docs/workspace.md).
 pub const CODEMIRROR_JS: &str = include_str!("assets/vendor/codemirror.js");
@@ -26,6 +30,8 @@ pub fn find(path: &str) -> Option<(&'static str, &'static str)> {
         "/api.js" => Some(("text/javascript; charset=utf-8", API_JS)),
         "/app.js" => Some(("text/javascript; charset=utf-8", APP_JS)),
         "/app.css" => Some(("text/css; charset=utf-8", APP_CSS)),
+        "/interview.js" => Some(("text/javascript; charset=utf-8", INTERVIEW_JS)),
+        "/interview.css" => Some(("text/css; charset=utf-8", INTERVIEW_CSS)),
         "/vendor/codemirror.js" => Some(("text/javascript; charset=utf-8", CODEMIRROR_JS)),
         "/vendor/LICENSE-codemirror.txt" => Some(("text/plain; charset=utf-8", CODEMIRROR_LICENSE)),
         "/forms.js" => Some(("text/javascript; charset=utf-8", FORMS_JS)),

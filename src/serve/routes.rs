@@ -286,18 +286,27 @@ fn with_json<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The file's text; a new, empty file (nothing but blank lines and comments), which
+/// loading refuses, opens too: the page asks who the client is and fills it.
+fn decode_or_empty(bytes: &[u8]) -> Result<String, crate::diag::Diagnostic> {
+    crate::load::text::decode(bytes).or_else(|d| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .filter(|t| {
+                t.lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+            })
+            .map(str::to_owned)
+            .ok_or(d)
+    })
+}
+
 /// `GET /api/file`.
 fn file(state: &State) -> Response {
     let mut watched = lock(&state.watched);
     watched.forget();
     match disk::read(&state.path) {
-        // An empty file is a new family, to be written here (the page's forms start it).
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {
-            let text = String::from_utf8_lossy(&bytes);
-            let version = disk::version_of(&bytes);
-            Response::json(200, &json!({ "text": text, "version": version }))
-        }
-        Ok(bytes) => match crate::load::text::decode(&bytes) {
+        Ok(bytes) => match decode_or_empty(&bytes) {
             Ok(text) => {
                 let version = disk::version_of(&bytes);
                 Response::json(200, &json!({ "text": text, "version": version }))

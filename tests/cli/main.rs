@@ -13,6 +13,7 @@ mod hostile;
 mod import;
 mod init;
 mod layout;
+mod questions;
 mod readme;
 mod render;
 mod report;

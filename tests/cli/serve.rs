@@ -385,6 +385,8 @@ fn the_page_loads_nothing_from_elsewhere() {
         "/app.js",
         "/app.css",
         "/vendor/codemirror.js",
+        "/interview.js",
+        "/interview.css",
         "/forms.js",
         "/forms.css",
     ] {
@@ -698,4 +700,26 @@ fn idle_connections_cannot_lock_the_page_out() {
     println!("with {IDLE} idle connections: {}", times.join("; "));
     // The requirement: the page and the family answer within 2 s.
     assert!(slowest < Duration::from_secs(2), "{}", times.join("; "));
+}
+
+#[test]
+fn a_new_empty_file_opens_for_the_forms_to_fill() {
+    for (name, text) in [
+        ("serve-empty", ""),
+        ("serve-comments", "# Anna's family\n\n"),
+    ] {
+        let file = sample_copy(name);
+        std::fs::write(&file, text).unwrap();
+        let w = start(&file);
+        let (status, _, body) = get(&w, "/api/file", "");
+        assert_eq!(status, 200, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["text"], text);
+    }
+    // A file that is not text still cannot be opened.
+    let file = sample_copy("serve-not-text");
+    std::fs::write(&file, b"people:\n  \xff\xfe: {}\n").unwrap();
+    let w = start(&file);
+    let (status, _, _) = get(&w, "/api/file", "");
+    assert_eq!(status, 422);
 }
