@@ -28,6 +28,8 @@ mod triangles;
 mod types;
 
 pub use kinship::Kin;
+/// The report as a document of plain-word blocks, for the booklet's worksheets.
+pub(crate) use prose::{Block, capitalise, document};
 pub use types::*;
 
 use petgraph::stable_graph::{EdgeReference, StableDiGraph};

@@ -4,6 +4,7 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod booklet_cmd;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
@@ -14,7 +15,8 @@ mod serve_cmd;
 mod watch_cmd;
 
 pub use args::{
-    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat,
+    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, PaperArg, RenderFormat,
+    ReportFormat,
 };
 
 use std::io::Write;
@@ -73,6 +75,25 @@ pub fn run(args: Args) -> u8 {
                 last: true,
             };
             render_cmd::run(&request, &mut out)
+        }
+        Command::Booklet {
+            files,
+            output,
+            anonymize,
+            page,
+            title,
+            skill,
+        } => {
+            let options = crate::booklet::Options {
+                anonymize,
+                paper: match page {
+                    PaperArg::A4 => crate::booklet::Paper::A4,
+                    PaperArg::Letter => crate::booklet::Paper::Letter,
+                },
+                title,
+                skill,
+            };
+            booklet_cmd::run(&files, &output, &options, &mut err)
         }
         Command::Import {
             file,

@@ -39,6 +39,7 @@ mod trace;
 mod write;
 mod year_rows;
 
+pub use anonymize::neutral_labels;
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
 

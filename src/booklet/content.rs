@@ -1,0 +1,177 @@
+//! What the booklet says about each member: the drawing, the main findings in plain words
+//! (taken from the report's own sentences), and the questions for the next session.
+
+use crate::analysis::{self, AnalysisOptions, Block, Report};
+use crate::graph::FamilyGraph;
+use crate::render::{RenderOptions, Trace};
+
+use super::Options;
+
+/// Most questions a worksheet asks: a group session has time for a handful; the member's
+/// own report has the rest.
+pub const MAX_QUESTIONS: usize = 6;
+
+/// One member's pages.
+pub struct Member {
+    /// "Member 3", or with `--anonymize` off "Member 3: Anna Kowalski".
+    pub heading: String,
+    /// The file's title, when not anonymised.
+    pub subtitle: Option<String>,
+    /// The genogram as a self-contained SVG document.
+    pub svg: String,
+    /// Per skill, the main findings.
+    pub findings: Vec<Finding>,
+    /// Relationship patterns that repeat across generations.
+    pub patterns: Vec<String>,
+    /// The open-ended questions for the next session.
+    pub questions: Vec<String>,
+    /// How many more questions the member's report has.
+    pub more_questions: usize,
+    /// The analysis, for the group page.
+    pub report: Report,
+}
+
+/// The main findings about one skill in one family.
+pub struct Finding {
+    /// The skill.
+    pub skill: String,
+    /// The report's summary: where it was absent longest, and the member's own part.
+    pub paragraphs: Vec<String>,
+    /// Who broke the cycle, and where they learned it.
+    pub breakers: Vec<String>,
+}
+
+/// The member `number` (1-based) with the family `graph`.
+pub fn member(number: usize, graph: &FamilyGraph, opts: &Options) -> Member {
+    let layout = crate::layout::layout(graph, &crate::layout::LayoutOptions::default());
+    let anonymous = opts.anonymize.then(|| super::anonymous::view(graph, &layout));
+    // Everything shown is drawn and analysed from the one view, so the worksheet's names
+    // are the drawing's labels.
+    let shown = anonymous.as_ref().unwrap_or(graph);
+    let family = shown.family();
+    let has_skill = |s: &str| family.skills.iter().any(|d| d.name.value == s);
+    let skills: Vec<String> = match &opts.skill {
+        Some(s) if has_skill(s) => vec![s.clone()],
+        Some(_) => Vec::new(),
+        None => family.skills.iter().map(|d| d.name.value.clone()).collect(),
+    };
+    let report = if skills.is_empty() {
+        // The asked-for skill is not rated in this family: no findings, only questions.
+        analysis::analyse(
+            shown,
+            &AnalysisOptions {
+                skills: vec![String::new()],
+                ..AnalysisOptions::default()
+            },
+        )
+    } else {
+        analysis::analyse(
+            shown,
+            &AnalysisOptions {
+                skills: skills.clone(),
+                ..AnalysisOptions::default()
+            },
+        )
+    };
+    let trace = match (&opts.skill, skills.first()) {
+        (Some(_), Some(s)) => Some(Trace::from_report(shown, &report, s)),
+        _ => None,
+    };
+    let svg = crate::render::svg(
+        shown,
+        &layout,
+        &RenderOptions {
+            anonymize: opts.anonymize,
+            trace,
+            ..RenderOptions::default()
+        },
+    );
+    let (heading, subtitle) = if opts.anonymize {
+        (format!("Member {number}"), None)
+    } else {
+        let client = family
+            .index
+            .as_ref()
+            .and_then(|i| graph.find(&i.value))
+            .map(|p| clean(&graph.person(p).name));
+        let heading = match client {
+            Some(name) if !name.is_empty() => format!("Member {number}: {name}"),
+            _ => format!("Member {number}"),
+        };
+        (heading, family.title.as_deref().map(clean))
+    };
+    let (findings, patterns) = findings(&report);
+    let questions: Vec<String> = report
+        .gaps
+        .iter()
+        .take(MAX_QUESTIONS)
+        .map(|g| clean(&g.question))
+        .collect();
+    Member {
+        heading,
+        subtitle,
+        svg,
+        findings,
+        patterns,
+        more_questions: report.gaps.len().saturating_sub(questions.len()),
+        questions,
+        report,
+    }
+}
+
+/// The user's text without control or direction characters, on one line.
+pub fn clean(s: &str) -> String {
+    crate::render::text::clean(s)
+}
+
+/// The findings per skill and the patterns, picked from the report's document: the
+/// summary under each skill's heading and its "Who broke the cycle" list.
+fn findings(report: &Report) -> (Vec<Finding>, Vec<String>) {
+    let doc = analysis::document(report);
+    let mut findings = Vec::new();
+    let mut patterns = Vec::new();
+    for (i, section) in doc.sections.iter().enumerate() {
+        let Some(skill) = report.skills.get(i).filter(|s| !s.is_empty()) else {
+            if section.heading == "Patterns that repeat" {
+                for b in &section.blocks {
+                    if let Block::List(items) = b {
+                        patterns.extend(items.iter().map(|s| clean(s)));
+                    }
+                }
+            }
+            continue;
+        };
+        let description = report.descriptions.get(i).map(String::as_str);
+        let mut paragraphs = Vec::new();
+        let mut breakers = Vec::new();
+        let mut under: Option<&str> = None;
+        for b in &section.blocks {
+            match b {
+                Block::Sub(h) => under = Some(h),
+                // The description is on the opening page.
+                Block::Para(p) if under.is_none() && !is_description(p, skill, description) => {
+                    paragraphs.push(clean(p));
+                }
+                Block::List(items) if under == Some("Who broke the cycle") => {
+                    breakers.extend(items.iter().map(|s| clean(s)));
+                }
+                Block::Para(p) if under == Some("Who broke the cycle") => {
+                    breakers.push(clean(p));
+                }
+                _ => {}
+            }
+        }
+        findings.push(Finding {
+            skill: skill.to_string(),
+            paragraphs,
+            breakers,
+        });
+    }
+    (findings, patterns)
+}
+
+/// Whether a paragraph is the skill's definition, which the report puts first.
+fn is_description(p: &str, skill: &str, description: Option<&str>) -> bool {
+    description.is_some_and(|d| !d.is_empty() && p.contains(d.trim_end_matches('.')))
+        && p.to_lowercase().starts_with(&format!("{}:", skill.to_lowercase()))
+}
