@@ -13,10 +13,8 @@ pub const MAX_QUESTIONS: usize = 6;
 
 /// One member's pages.
 pub struct Member {
-    /// "Member 3", or with `--anonymize` off "Member 3: Anna Kowalski".
+    /// "Member 3", or without `--anonymize` "Member 3: Anna Kowalski" (the client's name).
     pub heading: String,
-    /// The file's title, when not anonymised.
-    pub subtitle: Option<String>,
     /// The genogram as a self-contained SVG document.
     pub svg: String,
     /// Per skill, the main findings.
@@ -55,24 +53,35 @@ pub fn member(number: usize, graph: &FamilyGraph, opts: &Options) -> Member {
         Some(_) => Vec::new(),
         None => family.skills.iter().map(|d| d.name.value.clone()).collect(),
     };
-    let report = if skills.is_empty() {
-        // The asked-for skill is not rated in this family: no findings, only questions.
-        analysis::analyse(
-            shown,
-            &AnalysisOptions {
-                skills: vec![String::new()],
-                ..AnalysisOptions::default()
-            },
-        )
-    } else {
-        analysis::analyse(
-            shown,
-            &AnalysisOptions {
-                skills: skills.clone(),
-                ..AnalysisOptions::default()
-            },
-        )
+    let options = AnalysisOptions {
+        // No skill the file declares: no findings, only the questions.
+        skills: if skills.is_empty() {
+            vec![String::new()]
+        } else {
+            skills.clone()
+        },
+        ..AnalysisOptions::default()
     };
+    let report = analysis::analyse(shown, &options);
+    // The anonymous view has no dates, so its report asks for every birth year; only the
+    // questions the family's own report asks are kept.
+    let asked: Option<Vec<_>> = anonymous.as_ref().map(|_| {
+        analysis::analyse(graph, &options)
+            .gaps
+            .into_iter()
+            .map(|g| (g.person, g.missing, g.skill))
+            .collect()
+    });
+    let gaps: Vec<&analysis::Gap> = report
+        .gaps
+        .iter()
+        .filter(|g| {
+            asked.as_ref().is_none_or(|a| {
+                a.iter()
+                    .any(|(p, m, s)| *p == g.person && *m == g.missing && *s == g.skill)
+            })
+        })
+        .collect();
     let trace = match (&opts.skill, skills.first()) {
         (Some(_), Some(s)) => Some(Trace::from_report(shown, &report, s)),
         _ => None,
@@ -86,34 +95,32 @@ pub fn member(number: usize, graph: &FamilyGraph, opts: &Options) -> Member {
             ..RenderOptions::default()
         },
     );
-    let (heading, subtitle) = if opts.anonymize {
-        (format!("Member {number}"), None)
+    let heading = if opts.anonymize {
+        format!("Member {number}")
     } else {
         let client = family
             .index
             .as_ref()
             .and_then(|i| graph.find(&i.value))
             .map(|p| clean(&graph.person(p).name));
-        let heading = match client {
+        match client {
             Some(name) if !name.is_empty() => format!("Member {number}: {name}"),
             _ => format!("Member {number}"),
-        };
-        (heading, family.title.as_deref().map(clean))
+        }
     };
     let (findings, patterns) = findings(&report);
-    let questions: Vec<String> = report
-        .gaps
+    let questions: Vec<String> = gaps
         .iter()
         .take(MAX_QUESTIONS)
         .map(|g| clean(&g.question))
         .collect();
+    let more_questions = gaps.len().saturating_sub(questions.len());
     Member {
         heading,
-        subtitle,
         svg,
         findings,
         patterns,
-        more_questions: report.gaps.len().saturating_sub(questions.len()),
+        more_questions,
         questions,
         report,
     }
@@ -160,6 +167,10 @@ fn findings(report: &Report) -> (Vec<Finding>, Vec<String>) {
                 }
                 _ => {}
             }
+        }
+        // The summary already tells the member's own part; the list would say it again.
+        if paragraphs.iter().any(|p| p.contains("You learned it")) {
+            breakers.retain(|b| !b.starts_with("You learned it"));
         }
         findings.push(Finding {
             skill: skill.to_string(),

@@ -121,7 +121,8 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
         let mut y = TOP + HEADING;
         text(&mut svg, SIDE, y, HEADING, true, &member.heading);
         y += 4.0;
-        for line in member.subtitle.iter().map(String::as_str).chain(note) {
+        // The drawing shows the family's title itself.
+        if let Some(line) = note {
             for l in m.wrap(line, BODY, false, aw) {
                 y += LEADING;
                 text(&mut svg, SIDE, y - 3.0, BODY, false, &l);
