@@ -114,8 +114,8 @@ mod tests {
         let anon = view(&graph, &layout);
         let dump = format!("{:?}", anon.family());
         for secret in [
-            "Secret", "Zed", "Quill", "Baker", "Oslo", "Private", "wizard", "gout", "Ruth",
-            "1999", "1950", "1970", "hush",
+            "Secret", "Zed", "Quill", "Baker", "Oslo", "Private", "wizard", "gout", "Ruth", "1999",
+            "1950", "1970", "hush",
         ] {
             assert!(!dump.contains(secret), "{secret} left in {dump}");
         }

@@ -12,11 +12,19 @@ use super::Options;
 pub const MAX_QUESTIONS: usize = 6;
 
 /// One member's pages.
-pub struct Member {
+pub struct Member<'a> {
     /// "Member 3", or without `--anonymize` "Member 3: Anna Kowalski" (the client's name).
     pub heading: String,
-    /// The genogram as a self-contained SVG document.
+    /// The genogram as a self-contained SVG document, with its key under it.
     pub svg: String,
+    /// The family as given.
+    graph: &'a FamilyGraph,
+    /// The anonymous view drawn and analysed instead, with `--anonymize`.
+    anonymous: Option<FamilyGraph>,
+    /// The layout of the family.
+    layout: crate::layout::Layout,
+    /// How the genogram is drawn.
+    render: RenderOptions,
     /// Per skill, the main findings.
     pub findings: Vec<Finding>,
     /// Relationship patterns that repeat across generations.
@@ -39,10 +47,21 @@ pub struct Finding {
     pub breakers: Vec<String>,
 }
 
+impl Member<'_> {
+    /// The key of the genogram laid out for `width` pixels: a self-contained SVG document
+    /// and its size.
+    pub fn key(&self, width: f64) -> (String, (f64, f64)) {
+        let shown = self.anonymous.as_ref().unwrap_or(self.graph);
+        crate::render::key_svg(shown, &self.layout, &self.render, width)
+    }
+}
+
 /// The member `number` (1-based) with the family `graph`.
-pub fn member(number: usize, graph: &FamilyGraph, opts: &Options) -> Member {
+pub fn member<'a>(number: usize, graph: &'a FamilyGraph, opts: &Options) -> Member<'a> {
     let layout = crate::layout::layout(graph, &crate::layout::LayoutOptions::default());
-    let anonymous = opts.anonymize.then(|| super::anonymous::view(graph, &layout));
+    let anonymous = opts
+        .anonymize
+        .then(|| super::anonymous::view(graph, &layout));
     // Everything shown is drawn and analysed from the one view, so the worksheet's names
     // are the drawing's labels.
     let shown = anonymous.as_ref().unwrap_or(graph);
@@ -86,15 +105,12 @@ pub fn member(number: usize, graph: &FamilyGraph, opts: &Options) -> Member {
         (Some(_), Some(s)) => Some(Trace::from_report(shown, &report, s)),
         _ => None,
     };
-    let svg = crate::render::svg(
-        shown,
-        &layout,
-        &RenderOptions {
-            anonymize: opts.anonymize,
-            trace,
-            ..RenderOptions::default()
-        },
-    );
+    let render = RenderOptions {
+        anonymize: opts.anonymize,
+        trace,
+        ..RenderOptions::default()
+    };
+    let svg = crate::render::svg(shown, &layout, &render);
     let heading = if opts.anonymize {
         format!("Member {number}")
     } else {
@@ -118,6 +134,10 @@ pub fn member(number: usize, graph: &FamilyGraph, opts: &Options) -> Member {
     Member {
         heading,
         svg,
+        graph,
+        anonymous,
+        layout,
+        render,
         findings,
         patterns,
         more_questions,
@@ -168,6 +188,17 @@ fn findings(report: &Report) -> (Vec<Finding>, Vec<String>) {
                 _ => {}
             }
         }
+        let rated: usize = report
+            .generations
+            .iter()
+            .filter_map(|g| g.skills.get(i))
+            .map(|c| c.rated)
+            .sum();
+        if rated == 0 {
+            // "Nobody learned it without someone at home who had it" would say too much.
+            paragraphs = vec![format!("Nobody in the file is rated for {skill} yet.")];
+            breakers.clear();
+        }
         // The summary already tells the member's own part; the list would say it again.
         if paragraphs.iter().any(|p| p.contains("You learned it")) {
             breakers.retain(|b| !b.starts_with("You learned it"));
@@ -184,5 +215,6 @@ fn findings(report: &Report) -> (Vec<Finding>, Vec<String>) {
 /// Whether a paragraph is the skill's definition, which the report puts first.
 fn is_description(p: &str, skill: &str, description: Option<&str>) -> bool {
     description.is_some_and(|d| !d.is_empty() && p.contains(d.trim_end_matches('.')))
-        && p.to_lowercase().starts_with(&format!("{}:", skill.to_lowercase()))
+        && p.to_lowercase()
+            .starts_with(&format!("{}:", skill.to_lowercase()))
 }

@@ -118,11 +118,7 @@ pub fn sentences(c: &SkillCounts, members: usize) -> Vec<String> {
         of(c.broke, c.families, "member", "members")
     ));
     if c.broke > 0 {
-        let places: Vec<String> = c
-            .sources
-            .iter()
-            .map(|(w, n)| format!("{w}: {n}"))
-            .collect();
+        let places: Vec<String> = c.sources.iter().map(|(w, n)| format!("{w}: {n}")).collect();
         out.push(format!("Where they learned it: {}.", places.join("; ")));
         out.push(format!(
             "Of them, {} passed it on to a child they raised.",
@@ -168,6 +164,9 @@ mod tests {
         assert_eq!(c.sources, vec![("in group therapy".to_string(), 2)]);
         assert_eq!(c.passed_on_by_breakers, 2);
         let words = sentences(&c, 2).join("\n");
-        assert!(words.contains("Broke the cycle themselves: 2 of 2 members."), "{words}");
+        assert!(
+            words.contains("Broke the cycle themselves: 2 of 2 members."),
+            "{words}"
+        );
     }
 }

@@ -72,7 +72,7 @@ pub struct Options {
 }
 
 /// Everything the pages show, gathered before any page is set.
-pub(crate) struct Book {
+pub(crate) struct Book<'a> {
     /// The booklet's title.
     pub title: String,
     /// The paper.
@@ -80,12 +80,9 @@ pub(crate) struct Book {
     /// The skills over all files, in order of first appearance, with their definitions.
     pub skills: Vec<(String, String)>,
     /// The members, in the order the files were given.
-    pub members: Vec<content::Member>,
+    pub members: Vec<content::Member<'a>>,
     /// Per skill, the group's counts.
     pub group: Vec<SkillCounts>,
-    /// The key of the opening page.
-    #[cfg(feature = "pdf")]
-    pub key: Option<key::Key>,
 }
 
 /// The booklet of the families of the members, in order, as PDF bytes.
@@ -136,12 +133,12 @@ pub fn skills_of(families: &[&FamilyGraph]) -> Vec<(String, String)> {
 }
 
 /// The booklet's content.
-fn gather(families: &[&FamilyGraph], opts: &Options) -> Book {
+fn gather<'a>(families: &[&'a FamilyGraph], opts: &Options) -> Book<'a> {
     let mut skills = skills_of(families);
     if let Some(s) = &opts.skill {
         skills.retain(|(n, _)| n == s);
     }
-    let members: Vec<content::Member> = families
+    let members: Vec<content::Member<'a>> = families
         .iter()
         .enumerate()
         .map(|(i, g)| content::member(i + 1, g, opts))
@@ -163,7 +160,5 @@ fn gather(families: &[&FamilyGraph], opts: &Options) -> Book {
         skills,
         members,
         group,
-        #[cfg(feature = "pdf")]
-        key: key::key(),
     }
 }

@@ -2,11 +2,11 @@
 //! in the built-in fonts (wrapped where it will be set), the genograms nested as they are
 //! drawn, a running header and page numbers. Each page becomes one PDF page.
 
+use super::Book;
 use super::content::Member;
 use super::group::{self, SkillCounts};
-use super::key::Key;
+use super::key::{self, Key};
 use super::metrics::Metrics;
-use super::Book;
 
 /// The side margins, in points (2 cm).
 const SIDE: f64 = 56.7;
@@ -96,8 +96,8 @@ fn opening(book: &Book, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
          the worksheet is for has a double outline. Small boxes under each symbol show how \
          strongly that person has each skill. The key:",
     );
-    match &book.key {
-        Some(k) => f.key(k),
+    match key::example(f.width() / NATURAL) {
+        Some(k) => f.key(&k),
         None => f.para("Each genogram page has its key under the drawing."),
     }
     f.finish();
@@ -106,16 +106,21 @@ fn opening(book: &Book, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
 /// The genogram of a member on one page with its key, or split over several when it
 /// would be too small to read on one.
 fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
-    let (drawing, key) = match super::key::split(&member.svg) {
-        Some((d, k)) => (d, Some(k)),
-        None => (member.svg.clone(), None),
+    // The drawing without the key under it; the key is laid out anew for the page.
+    let (drawing, keyed) = match key::without_key(&member.svg) {
+        Some(d) => (d, true),
+        None => (strip_prolog(&member.svg).to_string(), false),
     };
-    let drawing = strip_prolog(&drawing).to_string();
     let (w, h) = svg_size(&drawing);
     // Sideways when the drawing is wider than tall.
     let size = if w > h { (paper.1, paper.0) } else { paper };
     let aw = size.0 - 2.0 * SIDE;
+    // The key as wide as the page at the drawing's natural size, and as wide as the page
+    // at the smallest readable size (more columns, fewer rows).
+    let key = keyed.then(|| Key::from(member.key(aw / NATURAL)));
+    let small = keyed.then(|| Key::from(member.key(aw / MIN_SCALE)));
     let (kw, kh) = key.as_ref().map_or((1.0, 0.0), |k| (k.width, k.height));
+    let (sw, sh) = small.as_ref().map_or((1.0, 0.0), |k| (k.width, k.height));
     let page = |note: Option<&str>| {
         let mut svg = String::new();
         let mut y = TOP + HEADING;
@@ -133,26 +138,95 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
     let bottom = size.1 - BOTTOM;
     let (svg, top) = page(None);
     let ah = bottom - top;
-    // The drawing and its key at one scale; else the key as small as it stays readable
-    // and the drawing larger.
-    let together = (aw / w)
-        .min(aw / kw)
-        .min((ah - GAP) / (h + kh))
-        .min(NATURAL);
-    let key_small = (aw / kw).min(MIN_SCALE);
-    let beside = (aw / w).min((ah - GAP - kh * key_small) / h).min(NATURAL);
+    // Where the key goes, of the ways that keep drawing and key readable on one page,
+    // the one that shows the drawing largest: under it at one scale, under it as small as
+    // it stays readable, or beside it in one or two columns.
+    let key_small = (aw / sw).min(MIN_SCALE);
     let fit = (aw / w).min(ah / h).min(NATURAL);
-    if together >= MIN_SCALE || beside >= MIN_SCALE {
-        let (ds, ks) = if together >= MIN_SCALE {
-            (together, together)
-        } else {
-            (beside, key_small)
-        };
+    let mut best: Option<Placement> = None;
+    let mut consider = |p: Placement| {
+        if p.drawing >= MIN_SCALE
+            && p.key >= MIN_SCALE.min(p.drawing)
+            && best.as_ref().is_none_or(|b| p.drawing > b.drawing + 1e-9)
+        {
+            best = Some(p);
+        }
+    };
+    if let Some(k) = &key {
+        let s = (aw / w)
+            .min(aw / kw)
+            .min((ah - GAP) / (h + kh))
+            .min(NATURAL);
+        consider(Placement::under(k, s, s));
+    }
+    if let Some(k) = &small {
+        let s = (aw / w).min((ah - GAP - sh * key_small) / h).min(NATURAL);
+        consider(Placement::under(k, s, key_small));
+    }
+    if keyed {
+        for width in [300.0, 580.0] {
+            let k = Key::from(member.key(width));
+            // At one scale, else the key at the smallest readable size.
+            let same = ((aw - GAP) / (w + k.width))
+                .min(ah / h)
+                .min(ah / k.height)
+                .min(NATURAL);
+            consider(Placement::beside(&k, same, same));
+            if k.height * MIN_SCALE <= ah {
+                let s = ((aw - GAP - k.width * MIN_SCALE) / w)
+                    .min(ah / h)
+                    .min(NATURAL);
+                consider(Placement::beside(&k, s, MIN_SCALE));
+            }
+        }
+    } else {
+        consider(Placement {
+            drawing: fit,
+            key: fit,
+            beside: false,
+            content: None,
+        });
+    }
+    if let Some(p) = best {
         let mut svg = svg;
-        nest(&mut svg, &drawing, SIDE + (aw - w * ds) / 2.0, top, ds, (0.0, 0.0, w, h));
-        if let Some(k) = &key {
-            let y = top + h * ds + GAP;
-            nest_key(&mut svg, k, SIDE + (aw - kw * ks) / 2.0, y, ks);
+        let ds = p.drawing;
+        match &p.content {
+            Some((k, kw, _)) if p.beside => {
+                let used = w * ds + GAP + kw * p.key;
+                let x = SIDE + (aw - used) / 2.0;
+                nest(&mut svg, &drawing, x, top, ds, (0.0, 0.0, w, h));
+                let kx = x + w * ds + GAP;
+                nest(&mut svg, k, kx, top, p.key, (0.0, 0.0, *kw, p.key_height()));
+            }
+            Some((k, kw, kh)) => {
+                nest(
+                    &mut svg,
+                    &drawing,
+                    SIDE + (aw - w * ds) / 2.0,
+                    top,
+                    ds,
+                    (0.0, 0.0, w, h),
+                );
+                let y = top + h * ds + GAP;
+                nest(
+                    &mut svg,
+                    k,
+                    SIDE + (aw - kw * p.key) / 2.0,
+                    y,
+                    p.key,
+                    (0.0, 0.0, *kw, *kh),
+                );
+            }
+            None => {
+                nest(
+                    &mut svg,
+                    &drawing,
+                    SIDE + (aw - w * ds) / 2.0,
+                    top,
+                    ds,
+                    (0.0, 0.0, w, h),
+                );
+            }
         }
         out.push(Body {
             size,
@@ -188,7 +262,14 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             let (ww, wh) = (((aw / scale).min(w)), ((bottom - top) / scale).min(h));
             let x = offset(col, cols, w, ww);
             let y = offset(row, rows, h, wh);
-            nest(&mut svg, &drawing, SIDE + (aw - ww * scale) / 2.0, top, scale, (x, y, ww, wh));
+            nest(
+                &mut svg,
+                &drawing,
+                SIDE + (aw - ww * scale) / 2.0,
+                top,
+                scale,
+                (x, y, ww, wh),
+            );
             last_bottom = top + wh * scale;
             out.push(Body {
                 size,
@@ -197,16 +278,20 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             });
         }
     }
-    if let Some(k) = &key {
-        let ks = (aw / kw).min(NATURAL);
-        let last = out.last_mut().filter(|_| last_bottom + GAP + kh * key_small <= bottom);
+    if let (Some(small), Some(key)) = (&small, &key) {
+        let last = out
+            .last_mut()
+            .filter(|_| last_bottom + GAP + sh * key_small <= bottom);
         match last {
-            Some(b) => nest_key(&mut b.svg, k, SIDE, last_bottom + GAP, key_small),
+            Some(b) => nest_key(&mut b.svg, small, SIDE, last_bottom + GAP, key_small),
             None => {
+                // A page of its own, at the drawing's natural size if it fits.
                 let mut svg = String::new();
-                text(&mut svg, SIDE, TOP + HEADING, HEADING, true, &format!("Key to the genogram of {}", member.heading));
-                let ks = ks.min((bottom - TOP - 40.0) / kh);
-                nest_key(&mut svg, k, SIDE, TOP + 40.0, ks);
+                let heading = format!("Key to the genogram of {}", member.heading);
+                text(&mut svg, SIDE, TOP + HEADING, HEADING, true, &heading);
+                let top = TOP + HEADING + 14.0;
+                let ks = (aw / kw).min(NATURAL).min((bottom - top) / kh);
+                nest_key(&mut svg, key, SIDE, top, ks);
                 out.push(Body {
                     size,
                     section: member.heading.clone(),
@@ -214,6 +299,42 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
                 });
             }
         }
+    }
+}
+
+/// Where a genogram's key goes on its page, and at what scales.
+struct Placement {
+    /// Points per pixel of the drawing.
+    drawing: f64,
+    /// Points per pixel of the key.
+    key: f64,
+    /// Whether the key is beside the drawing rather than under it.
+    beside: bool,
+    /// The key's SVG document, width and height in pixels.
+    content: Option<(String, f64, f64)>,
+}
+
+impl Placement {
+    fn under(k: &Key, drawing: f64, key: f64) -> Self {
+        Placement {
+            drawing,
+            key,
+            beside: false,
+            content: Some((k.content.clone(), k.width, k.height)),
+        }
+    }
+
+    fn beside(k: &Key, drawing: f64, key: f64) -> Self {
+        Placement {
+            drawing,
+            key,
+            beside: true,
+            content: Some((k.content.clone(), k.width, k.height)),
+        }
+    }
+
+    fn key_height(&self) -> f64 {
+        self.content.as_ref().map_or(0.0, |c| c.2)
     }
 }
 
@@ -239,7 +360,14 @@ fn nest(svg: &mut String, doc: &str, x: f64, y: f64, scale: f64, view: (f64, f64
 
 /// Appends a key nested at (`x`, `y`) at `scale` points per pixel.
 fn nest_key(svg: &mut String, key: &Key, x: f64, y: f64, scale: f64) {
-    nest(svg, &key.content, x, y, scale, (0.0, 0.0, key.width, key.height));
+    nest(
+        svg,
+        &key.content,
+        x,
+        y,
+        scale,
+        (0.0, 0.0, key.width, key.height),
+    );
 }
 
 /// How many overlapping windows of `window` cover `length`.
@@ -247,7 +375,9 @@ fn parts(length: f64, window: f64) -> usize {
     if length <= window {
         1
     } else {
-        ((length - OVERLAP) / (window - OVERLAP).max(1.0)).ceil().max(1.0) as usize
+        ((length - OVERLAP) / (window - OVERLAP).max(1.0))
+            .ceil()
+            .max(1.0) as usize
     }
 }
 
@@ -290,7 +420,10 @@ fn worksheet(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body
     f.sub("For the next session");
     if member.questions.is_empty() {
         f.para("The file leaves no question open. What would you like to add to it?");
-        f.question(1, "What would you like the group to know about your family?");
+        f.question(
+            1,
+            "What would you like the group to know about your family?",
+        );
     }
     for (i, q) in member.questions.iter().enumerate() {
         f.question(i + 1, q);
@@ -392,7 +525,14 @@ impl<'a> Flow<'a> {
         for line in self.m.wrap(s, size, bold, self.width() - (x - SIDE)) {
             self.room(leading);
             self.y += leading;
-            text(&mut self.svg, x, self.y - (leading - size) / 2.0, size, bold, &line);
+            text(
+                &mut self.svg,
+                x,
+                self.y - (leading - size) / 2.0,
+                size,
+                bold,
+                &line,
+            );
         }
     }
 
@@ -635,7 +775,8 @@ mod tests {
 
     #[test]
     fn size_of_a_drawing() {
-        let svg = "<?xml version=\"1.0\"?>\n<svg height=\"1255\" viewBox=\"0 0 802 1255\" width=\"802\">";
+        let svg =
+            "<?xml version=\"1.0\"?>\n<svg height=\"1255\" viewBox=\"0 0 802 1255\" width=\"802\">";
         assert_eq!(svg_size(svg), (802.0, 1255.0));
     }
 

@@ -371,6 +371,47 @@ fn svg_split(
     parts
 }
 
+/// The key of the drawing [`svg()`] makes, alone, laid out for a width of `width` pixels,
+/// as a self-contained SVG document, and its width and height: for pages that place the
+/// key apart from the drawing (the booklet), wider or narrower than under the drawing.
+pub fn key_svg(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    width: f64,
+) -> (String, (f64, f64)) {
+    let mut ctx = Ctx::new(graph, layout, opts);
+    ctx.years_below = year_rows::rows_with_years_below(&ctx);
+    // The key shows what the drawing uses: the drawing is made to find out, then dropped.
+    let mut used = Used::new();
+    if let Some(t) = &opts.trace {
+        trace::under(&ctx, t, &mut used);
+        trace::over(&ctx, t, &mut used);
+    }
+    let (_, body_used) = drawing::draw(&ctx, drawing::Split::for_size(layout.people.len()));
+    used.extend(body_used);
+    let (legend, (w, h)) = legend::legend(&ctx, &used, width);
+    let (w, h) = (w.ceil(), h.ceil());
+    let doc = svg::Document::new()
+        .set("width", num(w))
+        .set("height", num(h))
+        .set("viewBox", format!("0 0 {} {}", num(w), num(h)));
+    let mut out = String::new();
+    write::start(&mut out, &doc);
+    for child in [
+        &Style::new(css::style_sheet()) as &dyn Node,
+        &definitions(),
+        &legend,
+    ] {
+        out.push('\n');
+        write::node(&mut out, child);
+    }
+    out.push('\n');
+    write::end(&mut out, &doc);
+    out.push('\n');
+    (out, (w, h))
+}
+
 /// The title shown above the drawing and in the root `<title>`.
 fn title_text(ctx: &Ctx) -> String {
     let title = ctx

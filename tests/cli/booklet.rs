@@ -16,7 +16,11 @@ fn without_pdf_support_the_booklet_is_refused_in_plain_words() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("built without PDF output"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("built without PDF output"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!out.exists());
 }
 
@@ -45,7 +49,11 @@ fn pages(path: &Path) -> (lopdf::Document, Vec<((f32, f32), String)>) {
     let bytes = std::fs::read(path).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).expect("a PDF that parses");
     let texts = pdftotext(path);
-    assert_eq!(texts.len(), doc.get_pages().len(), "pdftotext reads every page");
+    assert_eq!(
+        texts.len(),
+        doc.get_pages().len(),
+        "pdftotext reads every page"
+    );
     let pages = doc
         .get_pages()
         .iter()
@@ -80,7 +88,11 @@ fn pdftotext(path: &Path) -> Vec<String> {
         .unwrap_or_else(|e| {
             panic!("pdftotext could not run ({e}): install poppler-utils (apt-get install poppler-utils)")
         });
-    assert!(o.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let text = String::from_utf8(o.stdout).expect("pdftotext writes UTF-8");
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     // The text ends with a form feed after the last page.
@@ -139,19 +151,28 @@ fn check_structure(pages: &[((f32, f32), String)], members: usize, paper: (f32, 
     let mut at = 1;
     for n in 1..=members {
         let member = squash(&format!("Member {n}"));
-        assert!(squash(&pages[at].1).contains(&member), "member {n} starts at page {}", at + 1);
+        assert!(
+            squash(&pages[at].1).contains(&member),
+            "member {n} starts at page {}",
+            at + 1
+        );
         let worksheet = squash(&format!("Worksheet for Member {n}"));
         let w = (at..total - 1)
             .find(|&i| squash(&pages[i].1).contains(&worksheet))
             .unwrap_or_else(|| panic!("a worksheet for member {n}"));
         assert!(w > at, "the genogram comes before the worksheet");
         at = w + 1;
-        while at < total - 1 && !squash(&pages[at].1).contains(&squash(&format!("Member {}", n + 1)))
+        while at < total - 1
+            && !squash(&pages[at].1).contains(&squash(&format!("Member {}", n + 1)))
         {
             at += 1;
         }
     }
-    assert_eq!(at, total - 1, "nothing between the last worksheet and the group page");
+    assert_eq!(
+        at,
+        total - 1,
+        "nothing between the last worksheet and the group page"
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -170,10 +191,18 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
     let dir = temp_dir("booklet-three");
     let out = dir.join("three.pdf");
     let files: Vec<PathBuf> = THREE.iter().map(|f| path(f)).collect();
-    booklet(&files, &out, &["--page", "letter", "--title", "Tuesday group"]);
+    booklet(
+        &files,
+        &out,
+        &["--page", "letter", "--title", "Tuesday group"],
+    );
     let (doc, pages) = pages(&out);
     check_structure_titled(&pages, 3, (612.0, 792.0), "Tuesday group");
-    let info = doc.trailer.get(b"Info").and_then(|r| r.as_reference()).unwrap();
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|r| r.as_reference())
+        .unwrap();
     let title = doc.get_dictionary(info).unwrap().get(b"Title").unwrap();
     assert_eq!(lopdf::decode_text_string(title).unwrap(), "Tuesday group");
 
@@ -182,7 +211,11 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
     for f in &files {
         let (_, g) = genogram::load_file(f).unwrap();
         for s in &g.family().skills {
-            assert!(opening.contains(&squash(&s.description)), "{}", s.description);
+            assert!(
+                opening.contains(&squash(&s.description)),
+                "{}",
+                s.description
+            );
         }
     }
     // Each member's pages: the worksheet's questions are the report's, and its findings
@@ -241,7 +274,13 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
     for skill in &skills {
         let rated: Vec<&serde_json::Value> = reports
             .iter()
-            .filter(|r| r["skills"].as_array().unwrap().iter().any(|s| s == skill.as_str()))
+            .filter(|r| {
+                r["skills"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s == skill.as_str())
+            })
             .collect();
         let f = rated.len();
         let absent = rated
@@ -275,10 +314,14 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
                     .count()
             })
             .sum();
-        let families = |n: usize| format!("{n} of {f} {}", if f == 1 { "family" } else { "families" });
+        let families =
+            |n: usize| format!("{n} of {f} {}", if f == 1 { "family" } else { "families" });
         let members = if f == 1 { "member" } else { "members" };
         for want in [
-            format!("Absent for three generations or more: in {}.", families(absent)),
+            format!(
+                "Absent for three generations or more: in {}.",
+                families(absent)
+            ),
             format!("Broke the cycle themselves: {broke} of {f} {members}."),
             format!(
                 "Passed on for two generations or more: {lines} {}",
@@ -289,11 +332,19 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
         }
     }
     // Anna broke the cycle of openness in group therapy.
-    assert!(group.contains(&squash("Where they learned it: in group therapy: 1")), "{group}");
+    assert!(
+        group.contains(&squash("Where they learned it: in group therapy: 1")),
+        "{group}"
+    );
 }
 
 #[cfg(feature = "pdf")]
-fn check_structure_titled(pages: &[((f32, f32), String)], members: usize, paper: (f32, f32), title: &str) {
+fn check_structure_titled(
+    pages: &[((f32, f32), String)],
+    members: usize,
+    paper: (f32, f32),
+    title: &str,
+) {
     for (i, (_, text)) in pages.iter().enumerate() {
         assert!(text.contains(title), "header on page {}", i + 1);
     }
@@ -378,16 +429,30 @@ fn anonymised_booklet_has_no_text_of_any_file() {
     for object in doc.objects.values() {
         collect_strings(object, &mut strings);
     }
-    assert!(strings.contains("genogram"), "the creator is among the strings");
+    assert!(
+        strings.contains("genogram"),
+        "the creator is among the strings"
+    );
     all.push_str(&strings);
     let text = squash(&all).to_lowercase();
-    assert!(text.contains("member1") && text.contains("member3"), "{text}");
-    assert!(text.contains("conditiona"), "free-text conditions become letters: {text}");
+    assert!(
+        text.contains("member1") && text.contains("member3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("conditiona"),
+        "free-text conditions become letters: {text}"
+    );
     assert!(!text.contains("zq"), "a marker is left: {text}");
     for n in 1..=3 {
-        for year in ["1", "2", "3"].map(|d| format!("20{n}{d}")).into_iter().chain(
-            ["1", "4", "5", "6", "7", "8", "9"].map(|d| format!("1{}{n}{d}", if d == "4" || d == "6" { "8" } else { "9" })),
-        ) {
+        for year in ["1", "2", "3"]
+            .map(|d| format!("20{n}{d}"))
+            .into_iter()
+            .chain(
+                ["1", "4", "5", "6", "7", "8", "9"]
+                    .map(|d| format!("1{}{n}{d}", if d == "4" || d == "6" { "8" } else { "9" })),
+            )
+        {
             assert!(!text.contains(&year), "the year {year} is left: {text}");
         }
     }
@@ -396,7 +461,10 @@ fn anonymised_booklet_has_no_text_of_any_file() {
     booklet(&files, &named, &[]);
     let (_, pages) = self::pages(&named);
     let text: String = pages.iter().map(|(_, t)| squash(t)).collect();
-    assert!(text.contains("Zqname1a") && text.contains("Zqcondition2a"), "{text}");
+    assert!(
+        text.contains("Zqname1a") && text.contains("Zqcondition2a"),
+        "{text}"
+    );
 }
 
 /// Every string and name of `o`, outside stream data, each followed by a space.
@@ -405,8 +473,9 @@ fn collect_strings(o: &lopdf::Object, out: &mut String) {
     use lopdf::Object;
     match o {
         Object::String(..) => {
-            let s = lopdf::decode_text_string(o)
-                .unwrap_or_else(|_| String::from_utf8_lossy(o.as_str().unwrap_or(b"")).into_owned());
+            let s = lopdf::decode_text_string(o).unwrap_or_else(|_| {
+                String::from_utf8_lossy(o.as_str().unwrap_or(b"")).into_owned()
+            });
             out.push_str(&s);
             out.push(' ');
         }
@@ -477,22 +546,44 @@ fn same_files_same_bytes() {
 fn nothing_written_on_bad_input_or_bad_flags() {
     let dir = temp_dir("booklet-bad");
     let good = path(THREE[0]);
-    let bad = write(&dir, "bad.yaml", "people:\n  ana: {sex: female}\n  ben: {sex: mail}\n");
+    let bad = write(
+        &dir,
+        "bad.yaml",
+        "people:\n  ana: {sex: female}\n  ben: {sex: mail}\n",
+    );
     let out = dir.join("b.pdf");
     let run = |args: &[&str]| {
         let mut all = vec!["booklet"];
         all.extend_from_slice(args);
         genogram(&all)
     };
-    let o = run(&[good.to_str().unwrap(), bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = run(&[
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains(&format!("{}:3:", bad.display())), "file and line: {err}");
+    assert!(
+        err.contains(&format!("{}:3:", bad.display())),
+        "file and line: {err}"
+    );
     assert!(!out.exists(), "nothing written on bad input");
 
-    let o = run(&[good.to_str().unwrap(), "-o", out.to_str().unwrap(), "--skill", "opennes"]);
+    let o = run(&[
+        good.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--skill",
+        "opennes",
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("did you mean `openness`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean `openness`"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!out.exists());
 
     let copy = write(&dir, "copy.yaml", std::fs::read(&good).unwrap());
@@ -510,6 +601,12 @@ fn one_skill_traced() {
     booklet(&files, &out, &["--skill", "repair"]);
     let (_, pages) = pages(&out);
     let group = squash(&pages[pages.len() - 1].1);
-    assert!(group.contains("Repair") && !group.contains("Openness"), "{group}");
-    assert!(group.contains(&squash("Rated in 1 of 3 families.")), "{group}");
+    assert!(
+        group.contains("Repair") && !group.contains("Openness"),
+        "{group}"
+    );
+    assert!(
+        group.contains(&squash("Rated in 1 of 3 families.")),
+        "{group}"
+    );
 }
