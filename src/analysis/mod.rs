@@ -29,6 +29,7 @@ mod types;
 
 pub use kinship::Kin;
 /// The report as a document of plain-word blocks, for the booklet's worksheets.
+#[cfg(feature = "pdf")]
 pub(crate) use prose::{Block, capitalise, document};
 pub use types::*;
 

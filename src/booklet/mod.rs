@@ -13,11 +13,13 @@
 //! from its anonymous view ([`anonymous`]): member *n* is "Member n" and nothing the files
 //! say about a person reaches the PDF.
 //!
-//! What a booklet says ([`content`], [`group`]) is built with or without PDF support;
-//! setting it on pages and writing the PDF needs the `pdf` feature.
+//! All of it needs the `pdf` feature; without it [`make`] refuses with [`missing`].
 
+#[cfg(feature = "pdf")]
 mod anonymous;
+#[cfg(feature = "pdf")]
 mod content;
+#[cfg(feature = "pdf")]
 mod group;
 #[cfg(feature = "pdf")]
 mod key;
@@ -27,8 +29,6 @@ mod metrics;
 mod pages;
 #[cfg(feature = "pdf")]
 mod pdf;
-
-pub use group::SkillCounts;
 
 use crate::Error;
 use crate::graph::FamilyGraph;
@@ -72,6 +72,7 @@ pub struct Options {
 }
 
 /// Everything the pages show, gathered before any page is set.
+#[cfg(feature = "pdf")]
 pub(crate) struct Book<'a> {
     /// The booklet's title.
     pub title: String,
@@ -82,7 +83,7 @@ pub(crate) struct Book<'a> {
     /// The members, in the order the files were given.
     pub members: Vec<content::Member<'a>>,
     /// Per skill, the group's counts.
-    pub group: Vec<SkillCounts>,
+    pub group: Vec<group::SkillCounts>,
 }
 
 /// The booklet of the families of the members, in order, as PDF bytes.
@@ -92,16 +93,16 @@ pub(crate) struct Book<'a> {
 /// [`Error::Usage`] when this build has no PDF support, or (a bug) when a page could not
 /// be converted.
 pub fn make(families: &[&FamilyGraph], opts: &Options) -> Result<Vec<u8>, Error> {
-    let book = gather(families, opts);
     #[cfg(feature = "pdf")]
     {
+        let book = gather(families, opts);
         let metrics = metrics::Metrics::new();
         let pages = pages::pages(&book, &metrics);
         pdf::document(&pages, &book.title)
     }
     #[cfg(not(feature = "pdf"))]
     {
-        let _ = book;
+        let _ = (families, opts);
         Err(missing())
     }
 }
@@ -123,8 +124,8 @@ pub fn skills_of(families: &[&FamilyGraph]) -> Vec<(String, String)> {
         for s in &f.family().skills {
             if !skills.iter().any(|(n, _)| *n == s.name.value) {
                 skills.push((
-                    content::clean(&s.name.value),
-                    content::clean(&s.description),
+                    crate::render::text::clean(&s.name.value),
+                    crate::render::text::clean(&s.description),
                 ));
             }
         }
@@ -133,6 +134,7 @@ pub fn skills_of(families: &[&FamilyGraph]) -> Vec<(String, String)> {
 }
 
 /// The booklet's content.
+#[cfg(feature = "pdf")]
 fn gather<'a>(families: &[&'a FamilyGraph], opts: &Options) -> Book<'a> {
     let mut skills = skills_of(families);
     if let Some(s) = &opts.skill {

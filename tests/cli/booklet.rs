@@ -1,8 +1,11 @@
 //! `genogram booklet`: one PDF for a therapy group.
 
+#[cfg(feature = "pdf")]
 use std::path::{Path, PathBuf};
 
-use crate::util::{genogram, path, stderr, temp_dir, write};
+#[cfg(feature = "pdf")]
+use crate::util::write;
+use crate::util::{genogram, path, stderr, temp_dir};
 
 #[cfg(not(feature = "pdf"))]
 #[test]
