@@ -453,13 +453,9 @@ fn group_page(
     let mut f = Flow::new(m, paper, "The group", out);
     f.heading("The group");
     f.para(&format!(
-        "Counted over the {} {} of the group. The counts name nobody.",
+        "Counted over the families of the {} {} of the group. The counts name nobody.",
         members,
-        if members == 1 {
-            "member's family"
-        } else {
-            "members' families"
-        }
+        if members == 1 { "member" } else { "members" }
     ));
     for c in counts {
         f.sub(&crate::analysis::capitalise(&c.skill));
