@@ -31,7 +31,10 @@ pub fn document(pages: &[Page], title: &str) -> Result<Vec<u8>, Error> {
         // read, never iterated, so the order of the output does not depend on it.
         let mut map = std::collections::BTreeMap::new();
         let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
-        let form = map[&form];
+        let form = map
+            .get(&form)
+            .copied()
+            .ok_or_else(|| internal(i + 1, "the page's form is missing".into()))?;
         let page_ref = alloc.bump();
         let content_ref = alloc.bump();
         let (w, h) = page.size;
