@@ -46,9 +46,13 @@ fn booklet(files: &[PathBuf], out: &Path, extra: &[&str]) {
     assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
 }
 
+/// A page: its size (width, height in points) and its text.
+#[cfg(feature = "pdf")]
+type Page = ((f32, f32), String);
+
 /// The PDF's pages: size (width, height in points) and extracted text.
 #[cfg(feature = "pdf")]
-fn pages(path: &Path) -> (lopdf::Document, Vec<((f32, f32), String)>) {
+fn pages(path: &Path) -> (lopdf::Document, Vec<Page>) {
     let bytes = std::fs::read(path).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).expect("a PDF that parses");
     let texts = pdftotext(path);
@@ -132,7 +136,7 @@ fn report(file: &Path) -> serde_json::Value {
 /// Checks the page structure: opening page first, group page last, each member's
 /// genogram then worksheet, every page numbered and of the paper's size.
 #[cfg(feature = "pdf")]
-fn check_structure(pages: &[((f32, f32), String)], members: usize, paper: (f32, f32)) {
+fn check_structure(pages: &[Page], members: usize, paper: (f32, f32)) {
     let total = pages.len();
     assert!(total >= 2 + 2 * members, "{total} pages");
     for (i, (size, text)) in pages.iter().enumerate() {
@@ -342,16 +346,11 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
 }
 
 #[cfg(feature = "pdf")]
-fn check_structure_titled(
-    pages: &[((f32, f32), String)],
-    members: usize,
-    paper: (f32, f32),
-    title: &str,
-) {
+fn check_structure_titled(pages: &[Page], members: usize, paper: (f32, f32), title: &str) {
     for (i, (_, text)) in pages.iter().enumerate() {
         assert!(text.contains(title), "header on page {}", i + 1);
     }
-    let renamed: Vec<((f32, f32), String)> = pages
+    let renamed: Vec<Page> = pages
         .iter()
         .map(|(s, t)| (*s, t.replace(title, "Our families")))
         .collect();
@@ -519,7 +518,7 @@ fn a_family_too_wide_for_a_page_is_split_over_pages() {
     booklet(&[file], &out, &[]);
     let (_, pages) = pages(&out);
     check_structure(&pages, 1, (595.28, 841.89));
-    let parts: Vec<&((f32, f32), String)> = pages
+    let parts: Vec<&Page> = pages
         .iter()
         .filter(|(_, t)| squash(t).contains("Thedrawingistoolarge"))
         .collect();
