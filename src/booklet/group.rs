@@ -118,8 +118,8 @@ pub fn sentences(c: &SkillCounts, members: usize) -> Vec<String> {
         of(c.broke, c.families, "member", "members")
     ));
     if c.broke > 0 {
-        let places: Vec<String> = c.sources.iter().map(|(w, n)| format!("{w}: {n}")).collect();
-        out.push(format!("Where they learned it: {}.", places.join("; ")));
+        let places: Vec<String> = c.sources.iter().map(|(w, n)| format!("{n} {w}")).collect();
+        out.push(format!("Where they learned it: {}.", places.join(", ")));
         out.push(format!(
             "Of them, {} passed it on to a child they raised.",
             c.passed_on_by_breakers
