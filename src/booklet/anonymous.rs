@@ -45,7 +45,9 @@ pub fn view(graph: &FamilyGraph, layout: &Layout) -> FamilyGraph {
                         conditions.len() - 1
                     }
                 };
-                c.value = OpenWord::Other(format!("condition {}", letters(n)));
+                // The letter first: the drawing's badge is the label's first letters, so
+                // "condition A" and "condition B" would both be drawn "Condition".
+                c.value = OpenWord::Other(format!("{} (another condition)", letters(n)));
             }
         }
         for r in &mut person.skills {
@@ -119,7 +121,7 @@ mod tests {
         ] {
             assert!(!dump.contains(secret), "{secret} left in {dump}");
         }
-        assert!(dump.contains("condition A"));
+        assert!(dump.contains("A (another condition)"));
         assert!(dump.contains("Alcohol"), "known words stay");
     }
 }
