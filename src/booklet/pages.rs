@@ -430,7 +430,7 @@ fn worksheet(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body
     }
     if member.more_questions > 0 {
         f.para(&format!(
-            "The member's own report (genogram report) has {} more {}.",
+            "The member's full report has {} more {} for later sessions.",
             member.more_questions,
             if member.more_questions == 1 {
                 "question"
