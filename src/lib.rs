@@ -23,6 +23,7 @@
 #![recursion_limit = "256"]
 
 pub mod analysis;
+pub mod booklet;
 pub mod cli;
 pub mod diag;
 pub mod edit;

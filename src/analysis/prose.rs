@@ -96,6 +96,8 @@ fn source_phrase(source: &str) -> Option<Cell> {
         "mentor" => "from a mentor",
         "community" => "in the community",
         "self" => "on their own",
+        // The anonymous view's word for a place the user named (render::anonymize).
+        "elsewhere" => "elsewhere",
         other => return Some(Cell::Owned(format!("through {other}"))),
     }))
 }

@@ -102,6 +102,29 @@ pub enum Command {
         #[command(flatten)]
         drawing: DrawingArgs,
     },
+    /// Make one PDF for a therapy group: every member's genogram and a worksheet with
+    /// questions for the next session, an opening page and the group's counts.
+    Booklet {
+        /// The members' family files (YAML), one per member, in the order of the booklet.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to write the booklet (a PDF).
+        #[arg(short, long, value_name = "OUT.pdf", required = true)]
+        output: PathBuf,
+        /// Call each member "Member 1", "Member 2"… and leave out every name, id, title,
+        /// note, occupation, place, date and free-text condition of the files.
+        #[arg(long)]
+        anonymize: bool,
+        /// The paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        page: PaperArg,
+        /// The booklet's title, on the opening page and at the top of every page.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// Only this skill, traced on every genogram. Default: every skill of the files.
+        #[arg(long, value_name = "SKILL")]
+        skill: Option<String>,
+    },
     /// Make a family file from a GEDCOM file exported by a genealogy program.
     Import {
         /// The GEDCOM file (.ged): GEDCOM 5.5, 5.5.1 or 7.0.
@@ -173,6 +196,15 @@ pub enum RenderFormat {
 pub enum PageArg {
     /// The drawing's own size.
     Fit,
+    /// A4 (210 mm × 297 mm).
+    A4,
+    /// US Letter (8.5 in × 11 in).
+    Letter,
+}
+
+/// The paper sizes of `booklet --page`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
     /// A4 (210 mm × 297 mm).
     A4,
     /// US Letter (8.5 in × 11 in).

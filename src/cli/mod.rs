@@ -4,6 +4,7 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod booklet_cmd;
 mod edit_cmd;
 mod import_cmd;
 mod init_cmd;
@@ -16,7 +17,8 @@ mod serve_cmd;
 mod watch_cmd;
 
 pub use args::{
-    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, QuestionsFormat, RenderFormat,
+    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, PaperArg, QuestionsFormat,
+    RenderFormat,
     ReportFormat,
 };
 
@@ -102,6 +104,25 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
                 last: true,
             };
             render_cmd::run(&request, &mut out, leftovers)
+        }
+        Command::Booklet {
+            files,
+            output,
+            anonymize,
+            page,
+            title,
+            skill,
+        } => {
+            let options = crate::booklet::Options {
+                anonymize,
+                paper: match page {
+                    PaperArg::A4 => crate::booklet::Paper::A4,
+                    PaperArg::Letter => crate::booklet::Paper::Letter,
+                },
+                title,
+                skill,
+            };
+            booklet_cmd::run(&files, &output, &options, &mut err, leftovers)
         }
         Command::Import {
             file,

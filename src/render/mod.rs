@@ -264,11 +264,25 @@ fn svg_split(
     opts: &RenderOptions,
     split: drawing::Split,
 ) -> Vec<String> {
+    shown(graph, layout, opts, |graph, layout, opts, facts| {
+        draw(graph, layout, opts, facts, split)
+    })
+}
+
+/// Calls `f` with the family to draw (the real one, or with `opts.anonymize` its anonymous
+/// view), its layout, the options to draw it with, and the facts of the real family's
+/// dates: the one place the drawing and its key choose what they show.
+fn shown<R>(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    f: impl FnOnce(&FamilyGraph, &Layout, &RenderOptions, anonymize::Facts) -> R,
+) -> R {
     // The dates' facts come from the real family; everything else drawn comes from the
     // family drawn, the real one or its anonymous view.
     let facts = anonymize::Facts::of(graph);
     if !opts.anonymize {
-        return draw(graph, layout, opts, facts, split);
+        return f(graph, layout, opts, facts);
     }
     let anonymize::View {
         graph,
@@ -280,7 +294,7 @@ fn svg_split(
         trace,
         ..opts.clone()
     };
-    draw(&graph, &layout, &opts, facts, split)
+    f(&graph, &layout, &opts, facts)
 }
 
 /// [`svg_split`] of the family to draw.
@@ -401,6 +415,55 @@ fn draw(
     end.push_str(&tail);
     parts.push(end);
     parts
+}
+
+/// The key of the drawing [`svg()`] makes, alone, laid out for a width of `width` pixels,
+/// as a self-contained SVG document, and its width and height: for pages that place the
+/// key apart from the drawing (the booklet), wider or narrower than under the drawing.
+pub fn key_svg(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    width: f64,
+) -> (String, (f64, f64)) {
+    shown(graph, layout, opts, |graph, layout, opts, facts| {
+        let mut ctx = Ctx::new(graph, layout, opts, facts);
+        ctx.years_below = year_rows::rows_with_years_below(&ctx);
+        // The key shows what the drawing uses: the drawing is made to find out, then dropped.
+        let mut used = Used::new();
+        if let Some(t) = &opts.trace {
+            trace::under(&ctx, t, &mut used);
+            trace::over(&ctx, t, &mut used);
+        }
+        let (_, body_used) = drawing::draw(&ctx, drawing::Split::for_size(layout.people.len()));
+        used.extend(body_used);
+        let (legend, size) = legend::legend(&ctx, &used, width);
+        key_document(legend, size)
+    })
+}
+
+/// The key `legend` of `size` as a self-contained SVG document, and its size in whole
+/// pixels.
+fn key_document(legend: Group, (w, h): (f64, f64)) -> (String, (f64, f64)) {
+    let (w, h) = (w.ceil(), h.ceil());
+    let doc = svg::Document::new()
+        .set("width", num(w))
+        .set("height", num(h))
+        .set("viewBox", format!("0 0 {} {}", num(w), num(h)));
+    let mut out = String::new();
+    write::start(&mut out, &doc);
+    for child in [
+        &Style::new(css::style_sheet()) as &dyn Node,
+        &definitions(),
+        &legend,
+    ] {
+        out.push('\n');
+        write::node(&mut out, child);
+    }
+    out.push('\n');
+    write::end(&mut out, &doc);
+    out.push('\n');
+    (out, (w, h))
 }
 
 /// The title shown above the drawing and in the root `<title>`.

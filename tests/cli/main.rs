@@ -1,5 +1,6 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
+mod booklet;
 mod check;
 mod edit;
 // The geometry of the drawings, read with usvg (part of the PNG support).
