@@ -50,7 +50,12 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
             Some(Trace::from_report(&graph, &report, skill))
         }
     };
-    let layout = crate::layout::layout(&graph, &crate::layout::LayoutOptions::default());
+    // The layout makes room for the note numbers the drawing adds to names.
+    let layout_options = crate::layout::LayoutOptions {
+        notes: drawing.notes && !drawing.anonymize,
+        ..crate::layout::LayoutOptions::default()
+    };
+    let layout = crate::layout::layout(&graph, &layout_options);
     let options = RenderOptions {
         anonymize: drawing.anonymize,
         notes: drawing.notes,

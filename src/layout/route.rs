@@ -402,8 +402,12 @@ pub(super) fn route(
                             vec![(x[a] + s, Y::At(ra, 0.0)), (x[b] - s, Y::At(rb, 0.0))],
                         )
                     });
+                    // Midway, unless a wide label of one partner reaches past the
+                    // middle: then in the space between their boxes.
+                    let (lo, hi) = (x[a] + rt.half(a) + 2.0, x[b] - rt.half(b) - 2.0);
+                    let mid = (x[a] + x[b]) / 2.0;
                     Some(Port {
-                        x: (x[a] + x[b]) / 2.0,
+                        x: if lo <= hi { mid.clamp(lo, hi) } else { mid },
                         y: Y::At(ra, 0.0),
                         row: ra,
                     })
@@ -678,6 +682,16 @@ pub(super) fn route(
                 generation: f.row[p] as u32 + 1,
                 label_width: round(f.label_w[p]),
                 label_height: round(f.label_h[p]),
+                bbox: {
+                    let [x0, y0, x1, y1] = f.bbox[p];
+                    let (cx, cy) = (x[p], row_y[f.row[p]]);
+                    [
+                        round(cx + x0),
+                        round(cy + y0),
+                        round(cx + x1),
+                        round(cy + y1),
+                    ]
+                },
             }
         })
         .collect();
@@ -732,6 +746,7 @@ pub(super) fn route(
         people,
         lines,
         rows,
+        options: o.clone(),
     }
 }
 

@@ -106,7 +106,7 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
     let mut row_h: f64 = 0.0;
     for item in used {
         let words = words(ctx, item);
-        let lines = text::wrap(&words, SMALL_SIZE, COLUMN_W - SAMPLE_W - 16.0, 6);
+        let lines = text::wrap(&words, SMALL_SIZE, text::Face::Regular, COLUMN_W - SAMPLE_W - 16.0);
         let h = (lines.len() as f64 * LINE + 6.0).max(26.0);
         let x = 8.0 + col as f64 * COLUMN_W;
         let cy = y + h / 2.0;
@@ -178,7 +178,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         }
         Item::Substance(Fill::Dots) => "lower half dotted: suspected alcohol or drug misuse".into(),
         Item::IllnessAndSubstance => "three quarters: illness and alcohol or drug misuse".into(),
-        Item::Badge(i) => format!("{}: {}", ctx.badge_initials[*i], ctx.badges[*i]),
+        Item::Badge(i) => format!("{}: {}", ctx.common.badge_initials[*i], ctx.common.badges[*i]),
         Item::Relation(r) => match r {
             Relation::Married => "married",
             Relation::Cohabiting => "living together, not married",
@@ -301,7 +301,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             g.append(square());
         }
         Item::Badge(i) => {
-            let w = text::width(&ctx.badge_initials[*i], 9.0) + 6.0;
+            let w = crate::layout::labels::badge_width(&ctx.common.badge_initials[*i]);
             let mut b = Group::new().set("class", "badge");
             b.append(
                 Rectangle::new()
@@ -311,7 +311,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                     .set("height", "12")
                     .set("rx", "2"),
             );
-            b.append(label_blob(ctx.badge_initials[*i].clone(), 0.0, 0.0, ""));
+            b.append(label_blob(ctx.common.badge_initials[*i].clone(), 0.0, 0.0, ""));
             g.append(b);
         }
         Item::Relation(rel) => g.append(path_blob(
@@ -393,7 +393,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             &format!("trace trace-{}", t.as_str()),
         )),
         Item::Breaker(badge, _) => {
-            let w = text::width(badge, 9.0) + 8.0;
+            let w = text::width(badge, 9.0, text::Face::Bold) + 8.0;
             let mut b = Group::new().set("class", "breaker");
             b.append(
                 Rectangle::new()
@@ -483,7 +483,7 @@ pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
     g.append(label_blob("Notes", 8.0, 16.0, "legend-heading"));
     let mut y = 34.0;
     for e in entries {
-        for line in text::wrap(&e, SMALL_SIZE, width - 32.0, 12) {
+        for line in text::wrap(&e, SMALL_SIZE, text::Face::Regular, width - 32.0) {
             g.append(label_blob(line, 8.0, y, "note-text"));
             y += LINE;
         }

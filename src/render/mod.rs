@@ -92,9 +92,10 @@ pub(crate) struct Ctx<'a> {
     /// The skills, in file order, and their initials.
     pub skills: Vec<String>,
     pub skill_initials: Vec<String>,
-    /// Conditions without a standard fill, in order of first use, and their initials.
-    pub badges: Vec<String>,
-    pub badge_initials: Vec<String>,
+    /// What every label shares (skills, badges), as the layout measured it.
+    pub common: crate::layout::labels::Common,
+    /// The options the layout was made with: the label model's sizes.
+    pub layout_options: &'a crate::layout::LayoutOptions,
     /// Footnote number of each person with notes (only with `--notes`).
     pub note_numbers: Vec<Option<usize>>,
     /// Rows (the bits of their y) whose years go under the names.
@@ -130,34 +131,12 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let skills: Vec<String> = family
-            .skills
-            .iter()
-            .map(|s| text::clean(&s.name.value))
-            .collect();
-        let skill_initials = text::initials(&skills);
-        let mut badges: Vec<String> = Vec::new();
-        for p in &family.people {
-            for c in &p.conditions {
-                if let crate::model::OpenWord::Other(word) = &c.value {
-                    let word = text::clean(word);
-                    if !word.is_empty() && !badges.contains(&word) {
-                        badges.push(word);
-                    }
-                }
-            }
-        }
-        let badge_initials = text::initials(&badges);
-        let mut note_numbers = vec![None; family.people.len()];
-        if opts.notes && !opts.anonymize {
-            let mut n = 0;
-            for (i, p) in family.people.iter().enumerate() {
-                if has_notes(p) {
-                    n += 1;
-                    note_numbers[i] = Some(n);
-                }
-            }
-        }
+        let common = crate::layout::labels::Common::of(family);
+        let note_numbers = if opts.notes && !opts.anonymize {
+            crate::layout::labels::note_numbers(family)
+        } else {
+            vec![None; family.people.len()]
+        };
         // One pass over the lines, so that large families stay linear.
         let mut couple_lines: Vec<Vec<&Line>> = vec![Vec::new(); family.couples.len()];
         for l in &layout.lines {
@@ -175,10 +154,10 @@ impl<'a> Ctx<'a> {
             placed,
             names,
             neutral,
-            skills,
-            skill_initials,
-            badges,
-            badge_initials,
+            skills: common.skills.clone(),
+            skill_initials: common.skill_initials.clone(),
+            common,
+            layout_options: &layout.options,
             note_numbers,
             years_below: Vec::new(),
             couple_lines,
@@ -213,18 +192,6 @@ impl<'a> Ctx<'a> {
             ids::push_person_id(out, &self.graph.person(p).id.value);
         }
     }
-}
-
-/// Whether a person has any note that `--notes` would show.
-fn has_notes(p: &crate::model::Person) -> bool {
-    p.notes
-        .as_deref()
-        .is_some_and(|n| !text::clean(n).is_empty())
-        || p.skills.iter().any(|s| {
-            s.note
-                .as_deref()
-                .is_some_and(|n| !text::clean(n).is_empty())
-        })
 }
 
 /// The set of notation actually drawn, for the legend.
@@ -420,15 +387,10 @@ pub(crate) fn list_words(words: &[String]) -> String {
 
 /// The title and the line under it, each cut to one line of the drawing's width.
 fn title_band(ctx: &Ctx, width: f64) -> Group {
-    let one_line = |s: String, size: f64| {
-        text::wrap(&s, size, width - 16.0, 1)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    };
+    let one_line = |s: String, size: f64, face| text::one_line(&s, size, face, width - 16.0);
     let mut g = Group::new().set("id", "title");
     g.append(
-        Text::new(one_line(title_text(ctx), 18.0))
+        Text::new(one_line(title_text(ctx), 18.0, text::Face::Bold))
             .set("class", "title")
             .set("x", "8")
             .set("y", "24"),
@@ -441,7 +403,7 @@ fn title_band(ctx: &Ctx, width: f64) -> Group {
         None => format!("Skills under each person: {}", list_words(&ctx.skills)),
     };
     g.append(
-        Text::new(one_line(sub, 11.0))
+        Text::new(one_line(sub, 11.0, text::Face::Regular))
             .set("class", "subtitle")
             .set("x", "8")
             .set("y", "42"),
@@ -543,3 +505,6 @@ pub(crate) fn push_polyline_d(out: &mut String, points: &[[f64; 2]]) {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod label_box_tests;

@@ -11,7 +11,9 @@ use crate::model::{KnownCondition, KnownGender, OpenWord, Person, PersonKind, Se
 use super::legend::{Fill, Item};
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
-use super::text::{self, NAME_SIZE, SMALL_SIZE};
+use super::text;
+use crate::layout::labels::{self, LineText, Shown, Stack};
+pub use crate::layout::labels::{push_year, year};
 use super::write::escape_text;
 use super::{Ctx, Used};
 
@@ -255,7 +257,7 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
         if !ctx.years_below.contains(&pp.y.to_bits()) {
             years_above(out, person, r, used);
         } else {
-            years_below = has_years_line(person);
+            years_below = labels::has_years_line(person);
             if years_below {
                 used.insert(Item::YearsBelow);
             }
@@ -263,19 +265,21 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
     }
     badges(ctx, out, person, r, used);
 
-    // Below the symbol: the skill strip, then the label lines.
-    let mut y = bottom.max(pp.height / 2.0) + 6.0;
-    if person.kind == PersonKind::Person && !ctx.skills.is_empty() {
-        let h = super::skills::strip(ctx, person, y, out, used);
-        y += h + 2.0;
+    // Below the symbol: the skill strip, then the label lines, placed by the label model
+    // the layout made room with.
+    let mut stack = Stack::new(bottom.max(pp.height / 2.0), &ctx.layout_options);
+    if labels::has_strip(person, &ctx.common) {
+        let top = stack.strip();
+        super::skills::strip(ctx, person, top, out, used);
     }
-    label_lines(ctx, p, pp, years_below, |line, class, size| {
-        y += size;
+    label_lines(ctx, p, years_below, |line, role| {
+        let y = stack.line(role);
         match line {
-            Line::Text(t) => markup::text(out, class, 0.0, y, t),
-            Line::Years => text_with(out, class, 0.0, y, |o| push_years_line(o, person)),
+            LineText::Text(t) => markup::text(out, role.class(), 0.0, y, t),
+            LineText::Years => text_with(out, role.class(), 0.0, y, |o| {
+                labels::push_years_line(o, person)
+            }),
         }
-        y += size * (text::LINE_HEIGHT - 1.0);
     });
     markup::close(out, "g");
 }
@@ -320,58 +324,13 @@ pub fn age_at_death(p: &Person) -> Option<i32> {
     (0..=150).contains(&age).then_some(age)
 }
 
-/// A year as shown: `1950`, or `~1950` when approximate.
-pub fn year(d: &crate::model::PartialDate) -> String {
-    let mut s = String::with_capacity(6);
-    push_year(&mut s, d);
-    s
-}
-
-/// Appends what [`year`] gives.
-pub fn push_year(out: &mut String, d: &crate::model::PartialDate) {
-    if d.is_approximate() {
-        out.push('~');
-    }
-    push_int(out, d.year_value().into());
-}
-
-/// Whether the person has years to show as a label line under the name (see
-/// [`push_years_line`]).
-fn has_years_line(person: &Person) -> bool {
-    person.born.is_some() || (person.died.is_some() && person.kind == PersonKind::Person)
-}
-
-/// The years as one label line under the name, where they go when a line runs through
-/// the place above the symbol: `1927–1999`, `b. 1950`, `d. 1999`. Nothing when
-/// [`has_years_line`] is false.
-fn push_years_line(out: &mut String, person: &Person) {
-    let is_person = person.kind == PersonKind::Person;
-    match (&person.born, &person.died) {
-        (Some(b), Some(d)) if is_person => {
-            push_year(out, &b.value);
-            out.push('–');
-            push_year(out, &d.value);
-        }
-        (Some(b), _) if is_person => {
-            out.push_str("b. ");
-            push_year(out, &b.value);
-        }
-        (Some(b), _) => push_year(out, &b.value),
-        (None, Some(d)) if is_person => {
-            out.push_str("d. ");
-            push_year(out, &d.value);
-        }
-        _ => {}
-    }
-}
-
 /// Birth year above left, death year above right (McGoldrick): birth as `1927–`
 /// (a plain year for losses and pregnancies), death as `1999` (people only).
 fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
-    let y = -r - 6.0;
+    let y = -r - labels::YEAR_GAP;
     let is_person = person.kind == PersonKind::Person;
     if let Some(b) = &person.born {
-        text_with(out, "year year-born", -2.0, y, |o| {
+        text_with(out, "year year-born", -labels::YEAR_SIDE, y, |o| {
             push_year(o, &b.value);
             if is_person {
                 o.push('–');
@@ -380,7 +339,9 @@ fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
         used.insert(Item::Years);
     }
     if let Some(d) = person.died.as_ref().filter(|_| is_person) {
-        text_with(out, "year year-died", 2.0, y, |o| push_year(o, &d.value));
+        text_with(out, "year year-died", labels::YEAR_SIDE, y, |o| {
+            push_year(o, &d.value)
+        });
         used.insert(Item::Years);
     }
 }
@@ -389,20 +350,14 @@ fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
 fn badges(ctx: &Ctx, out: &mut String, person: &Person, r: f64, used: &mut Used) {
     // Outside the lower right corner: clear of the partner line at mid-height and of the
     // death year above.
-    let mut x = r + 3.0;
-    let top = r - 12.0;
-    for c in &person.conditions {
-        let OpenWord::Other(word) = &c.value else {
-            continue;
-        };
-        let word = text::clean(word);
-        let Some(i) = ctx.badges.iter().position(|b| *b == word) else {
-            continue;
-        };
-        let initials = &ctx.badge_initials[i];
-        let w = text::width(initials, 9.0) + 6.0;
+    let mut x = r + labels::BADGE_GAP;
+    let top = r - labels::BADGE_HEIGHT;
+    for i in ctx.common.badges_of(person) {
+        let word = &ctx.common.badges[i];
+        let initials = &ctx.common.badge_initials[i];
+        let w = labels::badge_width(initials);
         child(out, "g").attr("class", "badge").open();
-        markup::title(out, &word);
+        markup::title(out, word);
         child(out, "rect")
             .with("height", |o| o.push_str("12"))
             .with("rx", |o| o.push('2'))
@@ -433,56 +388,26 @@ fn fill_items(f: &[(Region, Fill)]) -> Vec<Item> {
     items
 }
 
-/// One label line under the symbol.
-enum Line<'a> {
-    /// A line of text (user text, escaped when written).
-    Text(&'a str),
-    /// The years, as [`push_years_line`] writes them.
-    Years,
-}
-
-/// The lines under the symbol, each with its class and font size: name (or neutral label),
-/// the years when a line keeps them from their place above the symbol (`years`), then
-/// occupation and location. Losses and pregnancies without a name of their own show no
-/// name.
-fn label_lines(
-    ctx: &Ctx,
-    p: PersonIx,
-    pp: &PlacedPerson,
-    years: bool,
-    mut line: impl FnMut(Line, &'static str, f64),
-) {
+/// The lines under the symbol, each with its role: name (or neutral label) with its note
+/// number, the years when a line keeps them from their place above the symbol (`years`),
+/// then occupation and location, as the label model gives them.
+fn label_lines(ctx: &Ctx, p: PersonIx, years: bool, line: impl FnMut(LineText, labels::Role)) {
     let person = ctx.graph.person(p);
-    // The layout wraps at 2.6 symbol sizes (`label_wrap`); `label_width` is the widest line it
-    // got, so wrapping to it could add lines the layout did not make room for.
-    let max = 2.6 * pp.width.max(8.0);
-    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value;
-    let name = if unnamed && !ctx.opts.anonymize {
-        ""
-    } else {
+    // A loss or pregnancy without a name of its own shows none, anonymised or not: the
+    // layout made no room for one.
+    let own = labels::own_name(person);
+    let name = if ctx.opts.anonymize && !own.is_empty() {
         ctx.name(p)
+    } else {
+        &own
     };
-    let numbered;
-    let name = match ctx.note_numbers[p.0] {
-        Some(n) => {
-            numbered = format!("{name} [{n}]");
-            numbered.as_str()
-        }
-        None => name,
+    let name = labels::with_note(name, ctx.note_numbers[p.0]);
+    let shown = Shown {
+        name: &name,
+        years,
+        details: !ctx.opts.anonymize,
     };
-    text::for_each_line(name, NAME_SIZE, max, 2, |l| {
-        line(Line::Text(l), "label name", NAME_SIZE)
-    });
-    if years {
-        line(Line::Years, "label detail", SMALL_SIZE);
-    }
-    if !ctx.opts.anonymize {
-        for field in [&person.occupation, &person.location].into_iter().flatten() {
-            text::for_each_line(&text::clean(field), SMALL_SIZE, max, 2, |l| {
-                line(Line::Text(l), "label detail", SMALL_SIZE)
-            });
-        }
-    }
+    labels::for_each_line(person, shown, labels::wrap_width(&ctx.layout_options), line);
 }
 
 /// The person's `<title>`, on a new line: everything the symbol says, in words, as
