@@ -34,11 +34,18 @@ fn widths(font: &[u8]) -> Vec<Vec<u16>> {
 fn main() {
     let regular = widths(include_bytes!("../assets/fonts/DejaVuSans.ttf"));
     let bold = widths(include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf"));
-    println!("//! Advance widths of DejaVu Sans and DejaVu Sans Bold in font units (2048 to the em),");
-    println!("//! written by `cargo run --example font_widths`; `u16::MAX` where the font has no glyph.");
+    println!(
+        "//! Advance widths of DejaVu Sans and DejaVu Sans Bold in font units (2048 to the em),"
+    );
+    println!(
+        "//! written by `cargo run --example font_widths`; `u16::MAX` where the font has no glyph."
+    );
     println!();
     println!("/// The ranges of characters in the tables (start, end exclusive).");
-    println!("pub(super) const RANGES: [(u32, u32); {}] = [", RANGES.len());
+    println!(
+        "pub(super) const RANGES: [(u32, u32); {}] = [",
+        RANGES.len()
+    );
     for (a, b) in RANGES {
         println!("    (0x{a:X}, 0x{b:X}),");
     }

@@ -120,6 +120,9 @@ mod tests {
         // DejaVu Sans: "1" is 1303 units.
         assert!((width("1", 2048.0, Face::Regular) - 1303.0).abs() < 1e-9);
         assert_eq!(width("李小龙", 10.0, Face::Regular), 30.0);
-        assert_eq!(width("e\u{301}", 10.0, Face::Regular), width("e", 10.0, Face::Regular));
+        assert_eq!(
+            width("e\u{301}", 10.0, Face::Regular),
+            width("e", 10.0, Face::Regular)
+        );
     }
 }

@@ -136,11 +136,7 @@ pub struct Common {
 impl Common {
     /// What the labels of this family share.
     pub fn of(family: &crate::model::Family) -> Common {
-        let skills: Vec<String> = family
-            .skills
-            .iter()
-            .map(|s| clean(&s.name.value))
-            .collect();
+        let skills: Vec<String> = family.skills.iter().map(|s| clean(&s.name.value)).collect();
         let skill_initials = initials(&skills);
         let mut badges: Vec<String> = Vec::new();
         for p in &family.people {
@@ -228,8 +224,7 @@ pub fn note_numbers(family: &crate::model::Family) -> Vec<Option<usize>> {
 /// Whether a person has any note that `--notes` would show.
 pub fn has_notes(p: &Person) -> bool {
     p.notes.as_deref().is_some_and(|n| !clean_cow(n).is_empty())
-        || p
-            .skills
+        || p.skills
             .iter()
             .any(|s| s.note.as_deref().is_some_and(|n| !clean_cow(n).is_empty()))
 }
@@ -396,15 +391,11 @@ pub fn years_above_widths(person: &Person) -> (f64, f64) {
         }
         font::width(&s, YEAR_SIZE, Face::Regular)
     });
-    let died = person
-        .died
-        .as_ref()
-        .filter(|_| is_person)
-        .map_or(0.0, |d| {
-            s.clear();
-            push_year(&mut s, &d.value);
-            font::width(&s, YEAR_SIZE, Face::Regular)
-        });
+    let died = person.died.as_ref().filter(|_| is_person).map_or(0.0, |d| {
+        s.clear();
+        push_year(&mut s, &d.value);
+        font::width(&s, YEAR_SIZE, Face::Regular)
+    });
     (born, died)
 }
 
@@ -644,7 +635,10 @@ mod tests {
                 .iter()
                 .all(|l| font::width(l, 11.0, Face::Regular) <= 104.0)
         );
-        assert_eq!(lines.join(" "), "librarian (retired) in the city of Utrecht");
+        assert_eq!(
+            lines.join(" "),
+            "librarian (retired) in the city of Utrecht"
+        );
     }
 
     #[test]
@@ -687,7 +681,8 @@ mod tests {
 
     #[test]
     fn the_years_are_reserved_above_and_below_and_the_box_holds_them() {
-        let g = person("name: Ana Lima, born: 1950, died: 2001, occupation: nurse, location: Porto");
+        let g =
+            person("name: Ana Lima, born: 1950, died: 2001, occupation: nurse, location: Porto");
         let l = label(
             g.person(g.find("a").unwrap()),
             None,

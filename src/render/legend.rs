@@ -5,92 +5,14 @@
 use svg::Node;
 use svg::node::element::{Group, Rectangle};
 
-use crate::model::{Level, RelKind, Relation};
+use crate::model::{Level, Relation};
 
+use super::marks::{Fill, Item};
 use super::number::{num, pt};
 use super::relationships::{self, kind_words, recipe};
 use super::symbols::{Region, Shape, fill_class, outline_d, region_d};
 use super::text::{self, SMALL_SIZE};
-use super::trace::Transmission;
 use super::{Ctx, label_blob, path, path_blob};
-
-/// How a region of a symbol is filled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Fill {
-    /// Solid black: the condition is present.
-    Solid,
-    /// Hatched: in recovery.
-    Hatch,
-    /// Dotted: suspected.
-    Dots,
-}
-
-/// One kind of mark the drawing uses; the legend shows each once, in this order.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Item {
-    /// A base shape.
-    Shape(Shape),
-    /// The doubled outline of the index person.
-    Index,
-    /// The X of a deceased person.
-    Deceased,
-    /// Years above the symbol.
-    Years,
-    /// Years under the name.
-    YearsBelow,
-    /// Age at death inside the symbol.
-    AgeAtDeath,
-    /// A current pregnancy.
-    Pregnancy,
-    /// A miscarriage.
-    Miscarriage,
-    /// An abortion.
-    Abortion,
-    /// A stillbirth.
-    Stillbirth,
-    /// Left half filled.
-    Illness,
-    /// Lower half filled (or the lower right quarter next to an illness).
-    Substance(Fill),
-    /// Three quarters filled.
-    IllnessAndSubstance,
-    /// A badge for another condition (index into the badge words).
-    Badge(usize),
-    /// A partner line of this kind.
-    Relation(Relation),
-    /// Dates on a partner line.
-    CoupleDates,
-    /// One slash.
-    Separated,
-    /// Two slashes.
-    Divorced,
-    /// A dashed child line with brackets.
-    Adopted,
-    /// A dotted child line.
-    Foster,
-    /// A thin line to birth parents who did not raise the child.
-    BirthLink,
-    /// A thin dashed line to a step-parent couple the child does not hang from.
-    StepLink,
-    /// Twins with a bar.
-    TwinsIdentical,
-    /// Twins without a bar.
-    TwinsFraternal,
-    /// Twins with `?`.
-    TwinsUnknown,
-    /// An emotional relationship.
-    Emotional(RelKind),
-    /// The skill strip and its initials.
-    Skills,
-    /// A skill cell at this level.
-    Level(Level),
-    /// A trace band.
-    Trace(Transmission),
-    /// A cycle breaker's badge: (badge, source words).
-    Breaker(String, String),
-    /// The longest chain of absence.
-    AbsenceChain,
-}
 
 const SAMPLE_W: f64 = 52.0;
 const COLUMN_W: f64 = 270.0;
@@ -106,7 +28,12 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
     let mut row_h: f64 = 0.0;
     for item in used {
         let words = words(ctx, item);
-        let lines = text::wrap(&words, SMALL_SIZE, text::Face::Regular, COLUMN_W - SAMPLE_W - 16.0);
+        let lines = text::wrap(
+            &words,
+            SMALL_SIZE,
+            text::Face::Regular,
+            COLUMN_W - SAMPLE_W - 16.0,
+        );
         let h = (lines.len() as f64 * LINE + 6.0).max(26.0);
         let x = 8.0 + col as f64 * COLUMN_W;
         let cy = y + h / 2.0;
@@ -311,7 +238,12 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                     .set("height", "12")
                     .set("rx", "2"),
             );
-            b.append(label_blob(ctx.common.badge_initials[*i].clone(), 0.0, 0.0, ""));
+            b.append(label_blob(
+                ctx.common.badge_initials[*i].clone(),
+                0.0,
+                0.0,
+                "",
+            ));
             g.append(b);
         }
         Item::Relation(rel) => g.append(path_blob(

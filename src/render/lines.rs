@@ -8,7 +8,7 @@ use crate::layout::{Line, LineKind};
 use crate::model::{Couple, Link, Relation};
 
 use super::geometry::{self, P};
-use super::legend::Item;
+use super::marks::Item;
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
 use super::symbols::year;

@@ -28,6 +28,7 @@ mod geometry;
 pub mod ids;
 mod legend;
 mod lines;
+mod marks;
 mod markup;
 pub mod number;
 mod page;
@@ -52,7 +53,7 @@ use svg::node::element::{
 
 use crate::graph::{FamilyGraph, PersonIx};
 use crate::layout::{Layout, Line, LineKind, PlacedPerson};
-use legend::Item;
+use marks::Item;
 use number::num;
 
 /// What to draw and how; `RenderOptions::default()` draws the full genogram to fit.

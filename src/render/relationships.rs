@@ -9,8 +9,8 @@ use crate::layout::LineKind;
 use crate::model::RelKind;
 
 use super::geometry::{self, P};
-use super::legend::Item;
 use super::lines::symbol_size;
+use super::marks::Item;
 use super::markup::{self, child};
 use super::number::{push_int, push_pt};
 use super::symbols::push_year;

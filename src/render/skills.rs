@@ -4,7 +4,7 @@
 
 use crate::model::{Level, Person};
 
-use super::legend::Item;
+use super::marks::Item;
 use super::markup;
 use super::number::{push_num, push_pt};
 use super::text;

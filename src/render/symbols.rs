@@ -8,25 +8,15 @@ use crate::graph::PersonIx;
 use crate::layout::PlacedPerson;
 use crate::model::{KnownCondition, KnownGender, OpenWord, Person, PersonKind, Sex};
 
-use super::legend::{Fill, Item};
+pub use super::marks::Shape;
+use super::marks::{Fill, Item};
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
 use super::text;
-use crate::layout::labels::{self, LineText, Shown, Stack};
-pub use crate::layout::labels::{push_year, year};
 use super::write::escape_text;
 use super::{Ctx, Used};
-
-/// The base shape of a person's symbol.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Shape {
-    /// Man, or male when no gender is given.
-    Square,
-    /// Woman, or female when no gender is given.
-    Circle,
-    /// Non-binary, another gender, intersex or unknown.
-    Diamond,
-}
+use crate::layout::labels::{self, LineText, Shown, Stack};
+pub use crate::layout::labels::{push_year, year};
 
 /// The shape by gender when given, else by sex (`format.md`, People).
 pub fn shape_of(p: &Person) -> Shape {

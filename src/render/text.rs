@@ -25,8 +25,7 @@ pub fn one_line(s: &str, size: f64, face: Face, max: f64) -> String {
         1 => lines.into_iter().next().unwrap_or_default(),
         _ => {
             let mut first: String = lines.into_iter().next().unwrap_or_default();
-            while !first.is_empty() && width(&first, size, face) + width("…", size, face) > max
-            {
+            while !first.is_empty() && width(&first, size, face) + width("…", size, face) > max {
                 first.pop();
             }
             first.push('…');

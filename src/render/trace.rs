@@ -11,7 +11,7 @@ use crate::graph::PersonIx;
 use crate::layout::{Line, LineKind};
 
 use super::geometry::{self, P};
-use super::legend::Item;
+use super::marks::Item;
 use super::number::{num, pt};
 use super::text;
 use super::{Ctx, Used, label_blob, path_blob, polyline_d};

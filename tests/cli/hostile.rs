@@ -419,7 +419,9 @@ fn a_ten_thousand_character_word_is_cut_to_a_page_width() {
         assert!(width(&all, size, face) <= LONGEST_WORD, "{all}");
         assert!(width(&all, size, face) > LONGEST_WORD - 2.0 * size, "{all}");
         assert!(
-            drawn.iter().all(|l| width(l.trim_end_matches('…'), size, face) <= 104.0),
+            drawn
+                .iter()
+                .all(|l| width(l.trim_end_matches('…'), size, face) <= 104.0),
             "{drawn:?}"
         );
     }
