@@ -97,7 +97,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         Item::Pregnancy => "current pregnancy".into(),
         Item::Miscarriage => "miscarriage".into(),
         Item::Abortion => "abortion".into(),
-        Item::Stillbirth => "stillbirth".into(),
+        Item::Stillbirth(_) => "stillbirth".into(),
         Item::Illness => "left half filled: physical or mental illness".into(),
         Item::Substance(Fill::Solid) => "lower half filled: alcohol or drug misuse".into(),
         Item::Substance(Fill::Hatch) => {
@@ -200,14 +200,20 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             g.append(path_blob(outline_d(Shape::Square, 11.0), "sym-bg"));
             g.append(path_blob(outline_d(Shape::Square, 11.0), "sym"));
             g.append(path_blob("M-9,-9L9,9M9,-9L-9,9", "mark"));
+            let mut plate = String::new();
+            super::symbols::age_plate(&mut plate, 72);
+            g.append(svg::node::Blob::new(plate.trim_start().to_string()));
             g.append(label_blob("72", 0.0, 0.0, "age"));
         }
         Item::Pregnancy => g.append(path_blob("M0,-8L9,8L-9,8Z", "sym")),
         Item::Miscarriage => g.append(path_blob(outline_d(Shape::Circle, 5.0), "sym-small")),
         Item::Abortion => g.append(path_blob("M-5,-5L5,5M5,-5L-5,5", "mark")),
-        Item::Stillbirth => {
-            g.append(path_blob(outline_d(Shape::Square, 6.0), "sym"));
-            g.append(path_blob("M-5,-5L5,5M5,-5L-5,5", "mark"));
+        Item::Stillbirth(shape) => {
+            g.append(path_blob(outline_d(*shape, 7.0), "sym-bg"));
+            g.append(path_blob(outline_d(*shape, 7.0), "sym"));
+            let mut d = String::new();
+            super::symbols::push_stillbirth_cross_d(&mut d, 7.0);
+            g.append(path_blob(d, "mark"));
         }
         Item::Illness | Item::Substance(_) | Item::IllnessAndSubstance => {
             g.append(bg());

@@ -39,8 +39,8 @@ pub enum Item {
     Miscarriage,
     /// An abortion.
     Abortion,
-    /// A stillbirth.
-    Stillbirth,
+    /// A stillbirth, drawn small in this shape.
+    Stillbirth(Shape),
     /// Left half filled.
     Illness,
     /// Lower half filled (or the lower right quarter next to an illness).

@@ -195,6 +195,8 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
                 used.insert(Item::Deceased);
             }
             if let Some(age) = age_at_death(person) {
+                // On a white plate over the X and any fill, so the digits read at 100 %.
+                age_plate(out, age);
                 text_with(out, "age", 0.0, 0.0, |o| push_int(o, age.into()));
                 used.insert(Item::AgeAtDeath);
             }
@@ -236,8 +238,8 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
             connector(out, top, -q);
             markup::path(out, "sym-bg", |o| push_outline_d(o, shape, q));
             markup::path(out, "sym", |o| push_outline_d(o, shape, q));
-            markup::path(out, "mark", |o| push_cross_d(o, shape, q));
-            used.insert(Item::Stillbirth);
+            markup::path(out, "mark", |o| push_stillbirth_cross_d(o, q));
+            used.insert(Item::Stillbirth(shape));
             q
         }
     };
@@ -301,9 +303,34 @@ fn push_cross_d(out: &mut String, shape: Shape, k: f64) {
     let a = match shape {
         Shape::Square => 0.84 * k,
         Shape::Circle => 0.7 * k,
-        Shape::Diamond => 0.5 * k,
+        // Through the diamond's sides: an X that stayed inside would run parallel to
+        // them and read as a `+` in a square.
+        Shape::Diamond => 0.75 * k,
     };
     push_template(out, "Mm,mLn,nMn,mLm,n", a);
+}
+
+/// The X of a stillbirth over its small symbol of half-size `q`: reaching past the
+/// outline whatever the shape, so it reads as the X of a death and never as a `+`.
+pub fn push_stillbirth_cross_d(out: &mut String, q: f64) {
+    push_template(out, "Mm,mLn,nMn,mLm,n", 1.25 * q);
+}
+
+/// Height of the white plate under the age at death.
+const AGE_PLATE_H: f64 = 14.0;
+
+/// A white plate under the digits of the age at death, as wide as they are.
+pub fn age_plate(out: &mut String, age: i32) {
+    let digits = age.to_string();
+    let w = text::width(&digits, labels::NAME_SIZE, text::Face::Bold) + 4.0;
+    child(out, "rect")
+        .attr("class", "age-plate")
+        .num("height", AGE_PLATE_H)
+        .with("rx", |o| o.push('2'))
+        .num("width", w)
+        .num("x", -w / 2.0)
+        .num("y", -AGE_PLATE_H / 2.0)
+        .empty();
 }
 
 /// Age at death, when both dates are known.

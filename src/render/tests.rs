@@ -466,3 +466,40 @@ fn output_does_not_depend_on_threads_or_pieces() {
         assert_eq!(svg(&g, &l, &opts), one);
     }
 }
+
+/// A stillbirth of unknown sex is a small diamond with an X reaching past its sides, and
+/// the key shows that diamond, not a square.
+#[test]
+fn the_key_shows_the_stillbirths_own_shape() {
+    let g = crate::load_str(
+        "s.yaml",
+        "people:\n  m: {sex: female}\n  f: {sex: male}\n  s: {kind: stillbirth, born: 1990}\ncouples:\n  - partners: [f, m]\n    children: [s]\n",
+    )
+    .unwrap();
+    let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
+    let out = svg(&g, &l, &RenderOptions::default());
+    let legend = &out[out.find("id=\"legend\"").unwrap()..];
+    let diamond = super::symbols::outline_d(super::symbols::Shape::Diamond, 7.0);
+    let square = super::symbols::outline_d(super::symbols::Shape::Square, 7.0);
+    assert!(legend.contains(&diamond), "{legend}");
+    assert!(!legend.contains(&square));
+    // In the drawing: the X reaches past the diamond (half-size 10) on both axes.
+    let person = &out[out.find("id=\"person-s\"").unwrap()..];
+    assert!(person.contains("d=\"M-12.5,-12.5L12.5,12.5M12.5,-12.5L-12.5,12.5\""));
+}
+
+/// The age at death sits on a white plate drawn after the X, so the X never runs
+/// through the digits.
+#[test]
+fn the_age_at_death_is_on_a_plate_over_the_x() {
+    let out = render(&RenderOptions::default());
+    let mut ages = 0;
+    for (i, _) in out.match_indices("class=\"age\"") {
+        let before = &out[..i];
+        let plate = before.rfind("class=\"age-plate\"").expect("a plate");
+        let cross = before.rfind("class=\"mark\"").expect("the X");
+        assert!(cross < plate, "the plate comes after the X");
+        ages += 1;
+    }
+    assert!(ages > 0);
+}
