@@ -14,7 +14,8 @@ mod serve_cmd;
 mod watch_cmd;
 
 pub use args::{
-    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat,
+    Args, Command, DrawingArgs, ExportFormat, KeyArg, LayoutFormat, PageArg, RenderFormat,
+    ReportFormat,
 };
 
 use std::io::Write;

@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{DrawingArgs, PageArg, RenderFormat, require_skill, write_out};
+use super::{DrawingArgs, KeyArg, PageArg, RenderFormat, require_skill, write_out};
 use crate::Error;
 use crate::analysis::{self, AnalysisOptions};
 use crate::handout::{self, Format};
-use crate::render::{Page, RenderOptions, Trace};
+use crate::render::{Key, Page, RenderOptions, Trace};
 
 /// What `render` was asked to do.
 pub(super) struct Request {
@@ -65,6 +65,11 @@ pub(super) fn run(req: &Request, out: &mut impl Write) -> Result<u8, Error> {
             PageArg::Letter => Page::Letter,
         },
         landscape: drawing.landscape,
+        key: match drawing.key {
+            KeyArg::Compact => Key::Compact,
+            KeyArg::Full => Key::Full,
+            KeyArg::None => Key::None,
+        },
         trace,
     };
     // An SVG is written in the parts it is drawn in; a PNG or PDF is made from it whole.

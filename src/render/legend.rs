@@ -83,6 +83,185 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
     (g, (inner_w + 16.0, height))
 }
 
+/// Height of a row of the compact key.
+const COMPACT_ROW: f64 = 22.0;
+/// Space after an entry of the compact key.
+const COMPACT_GAP: f64 = 14.0;
+
+/// The compact key (`id="legend"`), at most `width` wide: only the marks the drawing
+/// uses beyond the universal ones (square, circle, marriage), each a small sample and a
+/// few words, flowing across the width in rows. Returns the group and its size.
+pub fn compact(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) {
+    let heading_w = text::width("Key", 13.0, text::Face::Bold) + 12.0;
+    let inner = width.max(200.0);
+    let mut entries = Group::new();
+    let (mut x, mut y) = (8.0 + heading_w, 4.0);
+    let mut rows = 1;
+    let mut widest: f64 = x;
+    for item in used.iter().filter(|i| !is_universal(i)) {
+        let words = short_words(ctx, item);
+        let sample_w = sample_width(item);
+        let text_w = text::width(&words, SMALL_SIZE, text::Face::Regular);
+        let w = sample_w + 4.0 + text_w;
+        if x + w > inner && x > 8.0 + heading_w {
+            x = 8.0 + heading_w;
+            y += COMPACT_ROW;
+            rows += 1;
+        }
+        let cy = y + COMPACT_ROW / 2.0;
+        let mut e = Group::new().set("class", "legend-entry");
+        let mut sample = Group::new().set(
+            "transform",
+            format!("translate({})", pt(x + sample_w / 2.0, cy)),
+        );
+        draw_sample(ctx, &mut sample, item);
+        e.append(sample);
+        e.append(label_blob(words, x + sample_w + 4.0, cy, "legend-text"));
+        entries.append(e);
+        x += w + COMPACT_GAP;
+        widest = widest.max(x - COMPACT_GAP + 8.0);
+    }
+    if widest <= 8.0 + heading_w {
+        // Nothing beyond the universal marks: no key at all is needed, but say so.
+        entries.append(label_blob(
+            "square: man, circle: woman, line between: married",
+            8.0 + heading_w,
+            4.0 + COMPACT_ROW / 2.0,
+            "legend-text",
+        ));
+        widest = inner;
+    }
+    let height = 8.0 + rows as f64 * COMPACT_ROW;
+    let frame_w = widest.min(inner);
+    let g = Group::new()
+        .set("id", "legend")
+        .set("class", "legend legend-compact")
+        .add(
+            Rectangle::new()
+                .set("class", "legend-frame")
+                .set("x", "0")
+                .set("y", "0")
+                .set("width", num(frame_w))
+                .set("height", num(height))
+                .set("rx", "4"),
+        )
+        .add(label_blob(
+            "Key",
+            8.0,
+            4.0 + COMPACT_ROW / 2.0,
+            "legend-heading legend-text",
+        ))
+        .add(entries);
+    (g, (frame_w, height))
+}
+
+/// The marks every reader of a genogram knows, which the compact key leaves out.
+fn is_universal(item: &Item) -> bool {
+    matches!(
+        item,
+        Item::Shape(Shape::Square | Shape::Circle) | Item::Relation(Relation::Married)
+    )
+}
+
+/// The width of an item's sample in the compact key: a symbol's, a stretch of line's,
+/// or the years' text.
+fn sample_width(item: &Item) -> f64 {
+    match item {
+        Item::Years => 60.0,
+        Item::YearsBelow => 44.0,
+        _ if is_line(item) => 48.0,
+        _ => 24.0,
+    }
+}
+
+/// Whether an item's sample is a stretch of line (wider than a symbol's).
+fn is_line(item: &Item) -> bool {
+    matches!(
+        item,
+        Item::Relation(_)
+            | Item::CoupleDates
+            | Item::Separated
+            | Item::Divorced
+            | Item::Adopted
+            | Item::Foster
+            | Item::BirthLink
+            | Item::StepLink
+            | Item::Emotional(_)
+            | Item::Trace(_)
+            | Item::AbsenceChain
+            | Item::Skills
+    )
+}
+
+/// An item's meaning in a few words, for the compact key.
+fn short_words(ctx: &Ctx, item: &Item) -> String {
+    match item {
+        Item::Shape(Shape::Square) => "man".into(),
+        Item::Shape(Shape::Circle) => "woman".into(),
+        Item::Shape(Shape::Diamond) => "non-binary or not known".into(),
+        Item::Index => "the client".into(),
+        Item::Deceased => "died".into(),
+        Item::Years => "years of birth, death".into(),
+        Item::YearsBelow => "b. born, d. died".into(),
+        Item::AgeAtDeath => "age at death".into(),
+        Item::Pregnancy => "pregnancy".into(),
+        Item::Miscarriage => "miscarriage".into(),
+        Item::Abortion => "abortion".into(),
+        Item::Stillbirth(_) => "stillbirth".into(),
+        Item::Illness => "illness".into(),
+        Item::Substance(Fill::Solid) => "alcohol or drugs".into(),
+        Item::Substance(Fill::Hatch) => "in recovery".into(),
+        Item::Substance(Fill::Dots) => "suspected misuse".into(),
+        Item::IllnessAndSubstance => "illness and misuse".into(),
+        Item::Badge(i) => format!(
+            "{}: {}",
+            ctx.common.badge_initials[*i], ctx.common.badges[*i]
+        ),
+        Item::Relation(r) => match r {
+            Relation::Married => "married",
+            Relation::Cohabiting => "living together",
+            Relation::Engaged => "engaged",
+            Relation::Dating => "dating",
+            Relation::Affair => "affair",
+            Relation::Unknown => "union, kind not known",
+        }
+        .into(),
+        Item::CoupleDates => {
+            "m. married, s. separated, d. divorced, e. ended, LT living together".into()
+        }
+        Item::Separated => "separated".into(),
+        Item::Divorced => "divorced or ended".into(),
+        Item::Adopted => "adopted".into(),
+        Item::Foster => "foster child".into(),
+        Item::BirthLink => "birth parents".into(),
+        Item::StepLink => "step-child".into(),
+        Item::TwinsIdentical => "identical twins".into(),
+        Item::TwinsFraternal => "fraternal twins".into(),
+        Item::TwinsUnknown => "twins".into(),
+        Item::Emotional(k) => {
+            let w = kind_words(*k);
+            w.split(" (").next().unwrap_or(w).into()
+        }
+        Item::Skills => {
+            let pairs: Vec<String> = ctx
+                .skill_initials
+                .iter()
+                .zip(&ctx.skills)
+                .map(|(i, s)| format!("{i} {s}"))
+                .collect();
+            pairs.join(", ")
+        }
+        Item::Level(l) => match l {
+            Level::None => "no skill",
+            Level::Some => "some skill",
+            Level::Strong => "strong skill",
+            Level::Unknown => "skill not rated",
+        }
+        .into(),
+        _ => words(ctx, item),
+    }
+}
+
 /// An item's meaning in plain words.
 fn words(ctx: &Ctx, item: &Item) -> String {
     match item {

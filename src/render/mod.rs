@@ -71,6 +71,21 @@ pub struct RenderOptions {
     pub landscape: bool,
     /// The transmission of one skill to overlay. Default: none.
     pub trace: Option<Trace>,
+    /// The key under the drawing. Default: [`Key::Compact`].
+    pub key: Key,
+}
+
+/// The key under the drawing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Key {
+    /// Only the marks this drawing uses beyond the universal ones (square, circle,
+    /// marriage), each in a few words, laid out across the width.
+    #[default]
+    Compact,
+    /// Every mark this drawing uses, each explained in full.
+    Full,
+    /// No key.
+    None,
 }
 
 /// Width of the column of generation numerals, left of the drawing.
@@ -256,9 +271,21 @@ fn svg_split(
 
     let drawing_width = GENERATION_COLUMN + layout.width.max(0.0);
     let legend_top = TITLE_BAND + layout.height.max(0.0) + 8.0;
-    let (legend, legend_size) = legend::legend(&ctx, &used, drawing_width.max(360.0));
-    let mut width = drawing_width.max(legend_size.0 + 16.0);
-    let mut height = legend_top + legend_size.1 + 8.0;
+    let legend = match opts.key {
+        Key::Compact => Some(legend::compact(
+            &ctx,
+            &used,
+            drawing_width.max(360.0) - 16.0,
+        )),
+        Key::Full => Some(legend::legend(&ctx, &used, drawing_width.max(360.0))),
+        Key::None => None,
+    };
+    let mut width = drawing_width;
+    let mut height = legend_top;
+    if let Some((_, size)) = &legend {
+        width = width.max(size.0 + 16.0);
+        height += size.1 + 8.0;
+    }
     let notes = legend::notes(&ctx, width).map(|(g, h)| {
         let g = g.set("transform", format!("translate(8 {})", num(height)));
         height += h + 8.0;
@@ -293,9 +320,12 @@ fn svg_split(
     doc.append(title_band(&ctx, width));
     doc.append(generation_labels(&ctx));
     // The parts after the drawing, as the document's children would be written.
-    let mut rest: Vec<Box<dyn Node>> = vec![Box::new(
-        legend.set("transform", format!("translate(8 {})", num(legend_top))),
-    )];
+    let mut rest: Vec<Box<dyn Node>> = Vec::new();
+    if let Some((legend, _)) = legend {
+        rest.push(Box::new(
+            legend.set("transform", format!("translate(8 {})", num(legend_top))),
+        ));
+    }
     if let Some(n) = notes {
         rest.push(Box::new(n));
     }

@@ -503,3 +503,61 @@ fn the_age_at_death_is_on_a_plate_over_the_x() {
     }
     assert!(ages > 0);
 }
+
+/// The key's frame and the whole picture, as (key area, picture area).
+fn key_share(out: &str) -> f64 {
+    let attr = |s: &str, name: &str| -> f64 {
+        let i = s.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        s[i..i + s[i..].find('"').unwrap()].parse().unwrap()
+    };
+    let root = &out[out.find("<svg").unwrap()..];
+    let picture = attr(root, "width") * attr(root, "height");
+    let legend = &out[out.find("id=\"legend\"").unwrap()..];
+    let frame = &legend[legend.find("class=\"legend-frame\"").unwrap() - 6..];
+    attr(frame, "width") * attr(frame, "height") / picture
+}
+
+/// The compact key (the default) takes at most a fifth of the picture on every sample,
+/// leaves out square, circle and marriage, and says the rest in a few words; the full
+/// key explains every mark; `Key::None` draws none.
+#[test]
+fn the_compact_key_takes_at_most_a_fifth_of_the_picture() {
+    let mut files: Vec<_> = std::fs::read_dir("samples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let g = crate::load_str("s.yaml", &text).unwrap();
+        let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
+        let compact = svg(&g, &l, &RenderOptions::default());
+        let share = key_share(&compact);
+        assert!(share <= 0.2, "{}: the key takes {share:.3}", path.display());
+        let words = legend_words(&compact);
+        assert!(!words.contains("woman"), "{words}");
+        assert!(!words.contains("married,") || words.contains("m. married"));
+        let full = svg(
+            &g,
+            &l,
+            &RenderOptions {
+                key: super::Key::Full,
+                ..RenderOptions::default()
+            },
+        );
+        assert!(legend_words(&full).contains("woman (or female, when no gender is given)"));
+        assert!(key_share(&full) > share);
+        let none = svg(
+            &g,
+            &l,
+            &RenderOptions {
+                key: super::Key::None,
+                ..RenderOptions::default()
+            },
+        );
+        assert!(!none.contains("id=\"legend\""));
+        assert!(none.len() < compact.len());
+    }
+}
