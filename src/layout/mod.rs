@@ -35,6 +35,9 @@ mod rows;
 mod types;
 pub mod verify;
 
+#[cfg(test)]
+mod relationship_tests;
+
 pub use labels::{Label, label};
 pub use types::{Layout, Line, LineKind, PlacedPerson, Row};
 

@@ -248,7 +248,25 @@ fn notation_marks_are_drawn() {
 
 #[test]
 fn legend_lists_only_what_is_drawn() {
-    let out = render(&RenderOptions::default());
+    // The compact key, in its few words.
+    let compact = legend_words(&render(&RenderOptions::default()));
+    for drawn in ["identical twins", "adopted", "miscarriage", "cut off"] {
+        assert!(compact.contains(drawn), "{drawn}: {compact}");
+    }
+    for not in [
+        "foster",
+        "stillbirth",
+        "fraternal",
+        "engaged",
+        "sexual abuse",
+    ] {
+        assert!(!compact.contains(not), "{not}: {compact}");
+    }
+    // The full key, in its sentences.
+    let out = render(&RenderOptions {
+        key: super::Key::Full,
+        ..RenderOptions::default()
+    });
     let legend = &legend_words(&out);
     assert!(legend.contains("identical twins"));
     assert!(legend.contains("adopted child"));
@@ -403,6 +421,16 @@ fn step_links_are_thin_dashed_lines_named_in_the_key() {
     let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
     let out = svg(&g, &l, &RenderOptions::default());
     assert!(out.contains("line child child-birth child-step"));
+    let compact = legend_words(&out);
+    assert!(compact.contains("step-child") && !compact.contains("birth parents"));
+    let out = svg(
+        &g,
+        &l,
+        &RenderOptions {
+            key: super::Key::Full,
+            ..RenderOptions::default()
+        },
+    );
     let legend = &legend_words(&out);
     assert!(legend.contains("step-child,") && legend.contains("lives with this couple"));
     // No adopted child there: the birth-parents wording would mislead.
