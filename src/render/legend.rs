@@ -541,7 +541,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
 /// The numbered notes (`--notes`): each person's note and skill notes, then the
 /// relationships' notes. `None` when there is nothing to show.
 pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
-    if !ctx.opts.notes || ctx.opts.anonymize {
+    if !ctx.opts.notes {
         return None;
     }
     let family = ctx.graph.family();

@@ -51,7 +51,7 @@ use svg::node::element::{
     Definitions, Description, Group, Path, Pattern, Rectangle, Style, Text, Title,
 };
 
-use crate::graph::{FamilyGraph, PersonIx};
+use crate::graph::{CoupleIx, FamilyGraph, PersonIx};
 use crate::layout::{Layout, Line, LineKind, PlacedPerson};
 use marks::Item;
 use number::num;
@@ -59,8 +59,9 @@ use number::num;
 /// What to draw and how; `RenderOptions::default()` draws the full genogram to fit.
 #[derive(Clone, Debug, Default)]
 pub struct RenderOptions {
-    /// Replace names with neutral labels (`II-3`) and leave out the title, notes,
-    /// occupations, locations and every date. Default: false.
+    /// Draw the anonymous view of the family ([`anonymize`]): neutral labels (`II-3`)
+    /// for names and ids, no title, notes, occupations, locations or dates, neutral
+    /// words for conditions in the user's own words. Default: false.
     pub anonymize: bool,
     /// Show notes (people's, skills', relationships') as numbered notes under the legend.
     /// Default: false. Ignored with `anonymize`.
@@ -101,10 +102,11 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a RenderOptions,
     /// Person index → index in `layout.people`.
     placed: Vec<Option<usize>>,
-    /// The label shown for each person: the name, or the neutral label when anonymised.
+    /// The name shown for each person, cleaned.
     pub names: Vec<Cow<'a, str>>,
-    /// The neutral `II-3` label of each person.
-    pub neutral: Vec<String>,
+    /// What is drawn from the dates (ages at death, broken partnerships), which the
+    /// anonymous view keeps without its dates.
+    pub facts: anonymize::Facts,
     /// The skills, in file order, and their initials.
     pub skills: Vec<String>,
     pub skill_initials: Vec<String>,
@@ -121,7 +123,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(graph: &'a FamilyGraph, layout: &'a Layout, opts: &'a RenderOptions) -> Self {
+    fn new(
+        graph: &'a FamilyGraph,
+        layout: &'a Layout,
+        opts: &'a RenderOptions,
+        facts: anonymize::Facts,
+    ) -> Self {
         let family = graph.family();
         let mut placed = vec![None; family.people.len()];
         for (i, pp) in layout.people.iter().enumerate() {
@@ -129,26 +136,13 @@ impl<'a> Ctx<'a> {
                 *slot = Some(i);
             }
         }
-        // Only anonymised drawings show the neutral labels.
-        let neutral = if opts.anonymize {
-            anonymize::neutral_labels(graph, layout)
-        } else {
-            Vec::new()
-        };
         let names = family
             .people
             .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                if opts.anonymize {
-                    Cow::Owned(neutral[i].clone())
-                } else {
-                    text::clean_cow(&p.name)
-                }
-            })
+            .map(|p| text::clean_cow(&p.name))
             .collect();
         let common = crate::layout::labels::Common::of(family);
-        let note_numbers = if opts.notes && !opts.anonymize {
+        let note_numbers = if opts.notes {
             crate::layout::labels::note_numbers(family)
         } else {
             vec![None; family.people.len()]
@@ -169,7 +163,7 @@ impl<'a> Ctx<'a> {
             opts,
             placed,
             names,
-            neutral,
+            facts,
             skills: common.skills.clone(),
             skill_initials: common.skill_initials.clone(),
             common,
@@ -199,14 +193,23 @@ impl<'a> Ctx<'a> {
         &self.names[p.0]
     }
 
-    /// Appends the SVG id of a person's group: from the id, or from the neutral label when
-    /// anonymised (ids are often first names).
+    /// Appends the SVG id of a person's group, from the person's id.
     pub fn push_person_svg_id(&self, out: &mut String, p: PersonIx) {
-        if self.opts.anonymize {
-            ids::push_person_id(out, &self.neutral[p.0]);
-        } else {
-            ids::push_person_id(out, &self.graph.person(p).id.value);
-        }
+        ids::push_person_id(out, &self.graph.person(p).id.value);
+    }
+
+    /// The age at death of a person, when the family says.
+    pub fn age_at_death(&self, p: PersonIx) -> Option<i32> {
+        self.facts.ages_at_death.get(p.0).copied().flatten()
+    }
+
+    /// How a couple's partnership broke.
+    pub fn break_of(&self, c: CoupleIx) -> anonymize::Break {
+        self.facts
+            .breaks
+            .get(c.0)
+            .copied()
+            .unwrap_or(anonymize::Break::None)
     }
 }
 
@@ -241,7 +244,34 @@ fn svg_split(
     opts: &RenderOptions,
     split: drawing::Split,
 ) -> Vec<String> {
-    let mut ctx = Ctx::new(graph, layout, opts);
+    // The dates' facts come from the real family; everything else drawn comes from the
+    // family drawn, the real one or its anonymous view.
+    let facts = anonymize::Facts::of(graph);
+    if !opts.anonymize {
+        return draw(graph, layout, opts, facts, split);
+    }
+    let anonymize::View {
+        graph,
+        layout,
+        trace,
+    } = anonymize::view(graph, layout, opts.trace.as_ref());
+    let opts = RenderOptions {
+        notes: false,
+        trace,
+        ..opts.clone()
+    };
+    draw(&graph, &layout, &opts, facts, split)
+}
+
+/// [`svg_split`] of the family to draw.
+fn draw(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    facts: anonymize::Facts,
+    split: drawing::Split,
+) -> Vec<String> {
+    let mut ctx = Ctx::new(graph, layout, opts, facts);
     ctx.years_below = year_rows::rows_with_years_below(&ctx);
     let mut used = Used::new();
 
@@ -377,7 +407,7 @@ fn title_text(ctx: &Ctx) -> String {
         .as_deref()
         .map(text::clean)
         .unwrap_or_default();
-    if ctx.opts.anonymize || title.is_empty() {
+    if title.is_empty() {
         "Genogram".into()
     } else {
         title

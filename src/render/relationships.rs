@@ -346,15 +346,13 @@ fn title(ctx: &Ctx, r: usize, out: &mut String) {
     escape_text(out, a);
     out.push_str(if kind.is_directed() { " to " } else { " and " });
     escape_text(out, b);
-    if !ctx.opts.anonymize {
-        if let Some(d) = &rel.since {
-            out.push_str(", since ");
-            push_year(out, &d.value);
-        }
-        if let Some(d) = &rel.until {
-            out.push_str(", until ");
-            push_year(out, &d.value);
-        }
+    if let Some(d) = &rel.since {
+        out.push_str(", since ");
+        push_year(out, &d.value);
+    }
+    if let Some(d) = &rel.until {
+        out.push_str(", until ");
+        push_year(out, &d.value);
     }
     out.push_str("</title>");
 }

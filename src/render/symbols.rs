@@ -194,7 +194,7 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
                 markup::path(out, "mark", |o| push_cross_d(o, shape, k));
                 used.insert(Item::Deceased);
             }
-            if let Some(age) = age_at_death(person) {
+            if let Some(age) = ctx.age_at_death(p) {
                 // On a white plate over the X and any fill, so the digits read at 100 %.
                 age_plate(out, age);
                 text_with(out, "age", 0.0, 0.0, |o| push_int(o, age.into()));
@@ -245,14 +245,12 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
     };
 
     let mut years_below = false;
-    if !ctx.opts.anonymize {
-        if !ctx.years_below.contains(&pp.y.to_bits()) {
-            years_above(out, person, r, used);
-        } else {
-            years_below = labels::has_years_line(person);
-            if years_below {
-                used.insert(Item::YearsBelow);
-            }
+    if !ctx.years_below.contains(&pp.y.to_bits()) {
+        years_above(out, person, r, used);
+    } else {
+        years_below = labels::has_years_line(person);
+        if years_below {
+            used.insert(Item::YearsBelow);
         }
     }
     badges(ctx, out, person, r, used);
@@ -333,14 +331,6 @@ pub fn age_plate(out: &mut String, age: i32) {
         .empty();
 }
 
-/// Age at death, when both dates are known.
-pub fn age_at_death(p: &Person) -> Option<i32> {
-    let born = p.born.as_ref()?;
-    let died = p.died.as_ref()?;
-    let age = born.value.years_until(&died.value);
-    (0..=150).contains(&age).then_some(age)
-}
-
 /// Birth year above left, death year above right (McGoldrick): birth as `1927–`
 /// (a plain year for losses and pregnancies), death as `1999` (people only).
 fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
@@ -410,19 +400,14 @@ fn fill_items(f: &[(Region, Fill)]) -> Vec<Item> {
 /// then occupation and location, as the label model gives them.
 fn label_lines(ctx: &Ctx, p: PersonIx, years: bool, line: impl FnMut(LineText, labels::Role)) {
     let person = ctx.graph.person(p);
-    // A loss or pregnancy without a name of its own shows none, anonymised or not: the
-    // layout made no room for one.
+    // The drawn family's own name (the neutral label in the anonymous view); a loss or
+    // pregnancy without a name of its own shows none, as the layout made room for.
     let own = labels::own_name(person);
-    let name = if ctx.opts.anonymize && !own.is_empty() {
-        ctx.name(p)
-    } else {
-        &own
-    };
-    let name = labels::with_note(name, ctx.note_numbers[p.0]);
+    let name = labels::with_note(&own, ctx.note_numbers[p.0]);
     let shown = Shown {
         name: &name,
         years,
-        details: !ctx.opts.anonymize,
+        details: true,
     };
     labels::for_each_line(person, shown, labels::wrap_width(&ctx.layout_options), line);
 }
@@ -431,9 +416,8 @@ fn label_lines(ctx: &Ctx, p: PersonIx, years: bool, line: impl FnMut(LineText, l
 /// `name: part, part, …`.
 fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     let person = ctx.graph.person(p);
-    let anon = ctx.opts.anonymize;
     out.push_str("\n<title>");
-    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value && !anon;
+    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value;
     if !unnamed && !ctx.name(p).is_empty() {
         escape_text(out, ctx.name(p));
         out.push_str(": ");
@@ -452,11 +436,10 @@ fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     let other;
     let identity = match &person.gender {
         Some(OpenWord::Known(k)) => k.as_str(),
-        Some(OpenWord::Other(t)) if !anon => {
+        Some(OpenWord::Other(t)) => {
             other = text::clean(t);
             other.as_str()
         }
-        Some(OpenWord::Other(_)) => "another gender",
         None => person.sex.as_str(),
     };
     if identity != "unknown" {
@@ -465,29 +448,25 @@ fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     if ctx.graph.index_person() == Some(p) {
         parts.next().push_str("index person");
     }
-    if !anon {
-        if let Some(b) = &person.born {
-            let o = parts.next();
-            o.push_str("born ");
-            push_year(o, &b.value);
-        }
-        if let Some(d) = &person.died {
-            let o = parts.next();
-            o.push_str("died ");
-            push_year(o, &d.value);
-        }
+    if let Some(b) = &person.born {
+        let o = parts.next();
+        o.push_str("born ");
+        push_year(o, &b.value);
     }
-    if let Some(age) = age_at_death(person) {
+    if let Some(d) = &person.died {
+        let o = parts.next();
+        o.push_str("died ");
+        push_year(o, &d.value);
+    }
+    if let Some(age) = ctx.age_at_death(p) {
         let o = parts.next();
         o.push_str("died at age ");
         push_int(o, age.into());
-    } else if person.deceased && (anon || person.died.is_none()) {
+    } else if person.deceased && person.died.is_none() {
         parts.next().push_str("deceased");
     }
-    if !anon {
-        for f in [&person.occupation, &person.location].into_iter().flatten() {
-            escape_text(parts.next(), &text::clean(f));
-        }
+    for f in [&person.occupation, &person.location].into_iter().flatten() {
+        escape_text(parts.next(), &text::clean(f));
     }
     if !person.conditions.is_empty() {
         let o = parts.next();

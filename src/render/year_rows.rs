@@ -354,7 +354,7 @@ mod tests {
             );
             let g = crate::load_str("generated.yaml", &yaml).unwrap();
             let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
-            let ctx = Ctx::new(&g, &l, &opts);
+            let ctx = Ctx::new(&g, &l, &opts, super::super::anonymize::Facts::of(&g));
             let rows = rows_with_years_below(&ctx);
             assert_eq!(rows, rows_by_scan(&ctx), "{people} people");
             rows_found += rows.len();
@@ -386,7 +386,7 @@ mod tests {
                 relationship: None,
                 secondary: false,
             });
-            let ctx = Ctx::new(&g, &l, &opts);
+            let ctx = Ctx::new(&g, &l, &opts, super::super::anonymize::Facts::of(&g));
             let rows = rows_with_years_below(&ctx);
             assert_eq!(rows, rows_by_scan(&ctx), "line {i}");
             rows_found += rows.len();

@@ -2,6 +2,9 @@
 
 /// The page itself.
 pub const INDEX_HTML: &str = include_str!("assets/index.html");
+/// The only script that talks to the server: the key, the hello and every request
+/// (the global `GenogramApi`).
+pub const API_JS: &str = include_str!("assets/api.js");
 /// Its script: plain JavaScript, no framework, no build step.
 pub const APP_JS: &str = include_str!("assets/app.js");
 /// Its style sheet.
@@ -11,6 +14,7 @@ pub const APP_CSS: &str = include_str!("assets/app.css");
 pub fn find(path: &str) -> Option<(&'static str, &'static str)> {
     match path {
         "/" | "/index.html" => Some(("text/html; charset=utf-8", INDEX_HTML)),
+        "/api.js" => Some(("text/javascript; charset=utf-8", API_JS)),
         "/app.js" => Some(("text/javascript; charset=utf-8", APP_JS)),
         "/app.css" => Some(("text/css; charset=utf-8", APP_CSS)),
         _ => None,

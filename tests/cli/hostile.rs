@@ -511,10 +511,11 @@ fn anonymized_drawing_holds_no_free_text_of_any_field() {
         \x20   born: 1951-03-02\n\
         \x20   occupation: qzxoccupation\n\
         \x20   location: qzxplace\n\
+        \x20   conditions: [qzxcondition one, alcohol]\n\
         \x20   notes: qzxnote\n\
         \x20   skills: {openness: {level: strong, learned: qzxlearned, since: 1999, note: qzxskillnote}}\n\
         \x20 qzxid-ben: {name: \"Qzx\u{202e}ben\", sex: male, born: 1949, died: 2001}\n\
-        \x20 qzxid-kid: {sex: female, born: 1980}\n\
+        \x20 qzxid-kid: {sex: female, born: 1980, conditions: [qzxcondition two, qzxcondition one]}\n\
         couples:\n\
         \x20 - partners: [qzxid-ana, qzxid-ben]\n\
         \x20   married: 1975\n\
@@ -526,6 +527,11 @@ fn anonymized_drawing_holds_no_free_text_of_any_field() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let svg = stdout(&out).to_lowercase();
     assert!(!svg.contains("qzx"), "user text in the anonymised drawing");
+    // Conditions in the user's own words become neutral words; those the format defines
+    // stay.
+    assert!(svg.contains("a (condition)"), "{svg}");
+    assert!(svg.contains("b (condition)"));
+    assert!(svg.contains("alcohol"));
     for year in ["1951", "1949", "2001", "1980", "1975", "1999"] {
         assert!(!svg.contains(year), "{year}");
     }

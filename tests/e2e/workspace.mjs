@@ -43,7 +43,7 @@ const address = await new Promise((ok, no) => {
   const timer = setTimeout(() => no(new Error("the server did not print its address in 10 s")), 10000);
   server.stdout.on("data", (chunk) => {
     seen += chunk;
-    const m = /http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]{32}/.exec(seen);
+    const m = /http:\/\/127\.0\.0\.1:\d+\/#key=[0-9a-f]{32}/.exec(seen);
     if (m) { clearTimeout(timer); ok(m[0]); }
   });
   server.on("exit", (code) => no(new Error(`the server exited with ${code}`)));

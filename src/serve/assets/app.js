@@ -38,6 +38,41 @@ function setStatus(text, kind) {
   statusLine.className = kind || "";
 }
 
+// ---- talking to the workspace (only through GenogramApi, api.js) ----------------------
+
+const isText = (v) => typeof v === "string";
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+// The shapes of the replies this page uses: anything else changes nothing.
+const replies = {
+  file: (r) => isObject(r) && isText(r.text) && isText(r.version),
+  status: (r) => isObject(r) && isText(r.version),
+  save: (r) => isObject(r) && isText(r.version),
+  render: (r) => isObject(r) && typeof r.ok === "boolean" && Array.isArray(r.diagnostics)
+    && r.diagnostics.every((d) => isObject(d) && Number.isInteger(d.line) && Number.isInteger(d.column)
+      && isText(d.message) && isText(d.severity) && (d.help === undefined || (Array.isArray(d.help) && d.help.every(isText))))
+    && (!r.ok || (isText(r.svg) && isText(r.report) && Array.isArray(r.skills) && r.skills.every(isText)
+      && Array.isArray(r.gaps) && r.gaps.every((g) => isObject(g) && isText(g.question) && (isText(g.name) || isText(g.person))))),
+};
+
+// The words for a failed call (see the kinds in api.js).
+function trouble(e, what) {
+  switch (e && e.kind) {
+    case "no-key": return "This page has no key: open the address that genogram serve printed (it ends in #key=…)";
+    case "not-ours": return what + ": this page is no longer talking to its workspace (it may have stopped, and another program may be using its address). Nothing was sent. Start genogram serve again and open the address it prints.";
+    case "bad-reply": return what + ": the workspace sent a reply this page does not understand; nothing was changed";
+    case "http": return what + (e.status === 503 ? ": the workspace stayed busy; try again in a moment" : ": the workspace refused (" + e.status + ")");
+    default: return what + ": the workspace is not answering; is it still running?";
+  }
+}
+
+const BUSY = "Busy, retrying…";
+GenogramApi.onBusy = () => setStatus(BUSY, "unsaved");
+// After an answer, the status no longer says busy.
+function answered() {
+  if (statusLine.textContent !== BUSY) return;
+  if (dirty()) setStatus("Unsaved changes", "unsaved"); else setStatus("No unsaved changes");
+}
+
 function dirty() {
   return editor.value !== savedText;
 }
@@ -201,18 +236,14 @@ async function render() {
   inFlight = true;
   again = false;
   try {
-    const response = await fetch("/api/render", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        text: editor.value,
-        trace: traceSelect.value || null,
-        anonymize: anonymize.checked,
-      }),
-    });
-    if (response.ok) show(await response.json());
+    show(await GenogramApi.call("POST", "/api/render", {
+      text: editor.value,
+      trace: traceSelect.value || null,
+      anonymize: anonymize.checked,
+    }, replies.render));
+    answered();
   } catch (e) {
-    setStatus("The workspace is not answering; is it still running?", "failed");
+    setStatus(trouble(e, "Not drawn"), "failed");
   } finally {
     inFlight = false;
     if (again) render();
@@ -253,19 +284,25 @@ $("fit").addEventListener("change", (e) => drawing.classList.toggle("fit", e.tar
 // Loads the file into the editor. With `onlyIfClean`, edits typed while the file was on
 // its way are not thrown away: the notice asks instead.
 async function loadFile(onlyIfClean) {
-  const response = await fetch("/api/file");
-  const body = await response.json();
+  let body;
+  try {
+    body = await GenogramApi.call("GET", "/api/file", undefined, replies.file);
+  } catch (e) {
+    // The file is not there or cannot be opened here: the workspace says why.
+    const said = e.kind === "http" && e.body && isText(e.body.message) ? e.body : null;
+    if (!said) throw e;
+    if (onlyIfClean && dirty()) return false;
+    hideNotice();
+    if (isText(said.version)) baseVersion = said.version;
+    showNotice(said.message, false);
+    return false;
+  }
   if (onlyIfClean && dirty()) {
     noticeVersion = body.version;
     showNotice("Another program changed the file on disk, and you have unsaved changes here.", true);
     return false;
   }
   hideNotice();
-  if (!response.ok) {
-    baseVersion = body.version || baseVersion;
-    showNotice(body.message, false);
-    return;
-  }
   const keepAt = editor.selectionStart;
   editor.value = body.text;
   editor.setSelectionRange(Math.min(keepAt, body.text.length), Math.min(keepAt, body.text.length));
@@ -283,26 +320,22 @@ async function save() {
   saves += 1;
   const text = editor.value;
   try {
-    const response = await fetch("/api/save", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text, base: baseVersion }),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (response.ok) {
-      savedText = text;
-      baseVersion = body.version;
-      hideNotice();
-      if (dirty()) setStatus("Unsaved changes", "unsaved"); else setStatus("Saved at " + time());
-    } else if (response.status === 409) {
-      noticeVersion = body.version;
-      showNotice(body.message, true);
-      setStatus("Not saved", "failed");
-    } else {
-      setStatus(body.message || "Not saved: the workspace refused the save", "failed");
-    }
+    const body = await GenogramApi.call("POST", "/api/save", { text, base: baseVersion }, replies.save);
+    savedText = text;
+    baseVersion = body.version;
+    hideNotice();
+    if (dirty()) setStatus("Unsaved changes", "unsaved"); else setStatus("Saved at " + time());
   } catch (e) {
-    setStatus("Not saved: the workspace is not answering", "failed");
+    const said = e.kind === "http" && e.body && isText(e.body.message) ? e.body : null;
+    if (said && e.status === 409 && isText(said.version)) {
+      noticeVersion = said.version;
+      showNotice(said.message, true);
+      setStatus("Not saved", "failed");
+    } else if (said) {
+      setStatus(said.message, "failed");
+    } else {
+      setStatus(trouble(e, "Not saved"), "failed");
+    }
   } finally {
     saving = false;
   }
@@ -320,7 +353,8 @@ function hideNotice() {
 }
 
 $("notice-load").addEventListener("click", () => {
-  loadFile().then(() => setStatus("Loaded the file from disk at " + time()));
+  loadFile().then((loaded) => { if (loaded) setStatus("Loaded the file from disk at " + time()); })
+    .catch((e) => setStatus(trouble(e, "Not loaded"), "failed"));
 });
 $("notice-keep").addEventListener("click", () => {
   baseVersion = noticeVersion || baseVersion;
@@ -334,8 +368,8 @@ async function poll() {
   // about other programs: it would show a false "changed on disk" notice.
   const savesBefore = saves;
   try {
-    const response = await fetch("/api/status");
-    const body = await response.json();
+    const body = await GenogramApi.call("GET", "/api/status", undefined, replies.status);
+    answered();
     if (saving || saves !== savesBefore) return;
     if (body.version === baseVersion || body.version === noticeVersion) return;
     if (body.version === "missing") {
@@ -348,7 +382,7 @@ async function poll() {
       showNotice("Another program changed the file on disk, and you have unsaved changes here.", true);
     }
   } catch (e) {
-    setStatus("The workspace is not answering; is it still running?", "failed");
+    setStatus(trouble(e, "Not checked for changes"), "failed");
   }
 }
 
@@ -384,7 +418,7 @@ for (const t of tabs) {
   });
 }
 
-loadFile().then(() => setStatus("Opened at " + time())).catch(() => {
-  setStatus("The family file could not be opened", "failed");
+loadFile().then((opened) => { if (opened) setStatus("Opened at " + time()); }).catch((e) => {
+  setStatus(trouble(e, "The family file could not be opened"), "failed");
 });
 setInterval(poll, POLL_MS);
