@@ -32,12 +32,12 @@ mod types;
 
 pub use bank::LevelHints;
 pub use kinship::Kin;
-pub use prose::{Findings, findings};
-pub use questions::{Question, QuestionKind, Questions, Relative, questions};
-pub use questions_format::{questions_json, questions_markdown, questions_text};
 /// The report as a document of plain-word blocks, for the booklet's worksheets.
 #[cfg(feature = "pdf")]
 pub(crate) use prose::{Block, capitalise, document};
+pub use prose::{Findings, findings};
+pub use questions::{Question, QuestionKind, Questions, Relative, questions};
+pub use questions_format::{questions_json, questions_markdown, questions_text};
 pub use types::*;
 
 use petgraph::stable_graph::{EdgeReference, StableDiGraph};

@@ -82,11 +82,19 @@ pub fn member<'a>(number: usize, graph: &'a FamilyGraph, opts: &Options) -> Memb
     // The anonymous view has no dates, so its report asks for every birth year; only the
     // questions the family's own report asks are kept. The view names each person by their
     // label, at the same index as in the family.
-    let real_report = anonymous.as_ref().map(|_| analysis::analyse(graph, &options));
+    let real_report = anonymous
+        .as_ref()
+        .map(|_| analysis::analyse(graph, &options));
     let asked: Option<Vec<_>> = real_report.as_ref().map(|r| {
         r.gaps
             .iter()
-            .map(|g| (shown_id(graph, shown, &g.person), g.missing, g.skill.clone()))
+            .map(|g| {
+                (
+                    shown_id(graph, shown, &g.person),
+                    g.missing,
+                    g.skill.clone(),
+                )
+            })
             .collect()
     });
     let gaps: Vec<&analysis::Gap> = report

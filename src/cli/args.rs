@@ -266,4 +266,20 @@ pub struct DrawingArgs {
     /// Turn the A4 or Letter page sideways.
     #[arg(long)]
     pub landscape: bool,
+    /// The key under the drawing: only the marks this drawing uses, in a few words
+    /// (compact), every mark used in full sentences (full), or none.
+    #[arg(long, value_enum, default_value_t = KeyArg::Compact)]
+    pub key: KeyArg,
+}
+
+/// The keys of `render --key`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeyArg {
+    /// The marks this drawing uses beyond square, circle and marriage, in a few words,
+    /// laid out across the width.
+    Compact,
+    /// Every mark this drawing uses, each explained in full.
+    Full,
+    /// No key.
+    None,
 }

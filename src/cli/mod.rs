@@ -17,9 +17,8 @@ mod serve_cmd;
 mod watch_cmd;
 
 pub use args::{
-    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, PaperArg, QuestionsFormat,
-    RenderFormat,
-    ReportFormat,
+    Args, Command, DrawingArgs, ExportFormat, KeyArg, LayoutFormat, PageArg, PaperArg,
+    QuestionsFormat, RenderFormat, ReportFormat,
 };
 
 use std::io::Write;

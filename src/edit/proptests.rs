@@ -71,7 +71,7 @@ fn op(kind: u8, a: usize, b: usize, c: usize, ids: &[String]) -> Json {
     let kinds = ["close", "hostile", "distant", "cutoff", "focused-on"];
     let sex = ["female", "male"][b % 2];
     let top = ["title", "index"][b % 2];
-    let top_value = if b % 2 == 0 {
+    let top_value = if b.is_multiple_of(2) {
         json!(names[a % names.len()])
     } else {
         json!(pick(a))
@@ -90,7 +90,7 @@ fn op(kind: u8, a: usize, b: usize, c: usize, ids: &[String]) -> Json {
             json!({"op": "add-couple", "couple": {"partners": [pick(a), pick(b)], "married": 1950 + (c % 60)}})
         }
         6 => {
-            json!({"op": "add-child", "parents": if c % 3 == 0 { vec![pick(a)] } else { vec![pick(a), pick(b)] }, "child": pick(c)})
+            json!({"op": "add-child", "parents": if c.is_multiple_of(3) { vec![pick(a)] } else { vec![pick(a), pick(b)] }, "child": pick(c)})
         }
         7 => {
             json!({"op": "add-relationship", "relationship": {"between": [pick(a), pick(b)], "kind": kinds[c % kinds.len()]}})

@@ -631,7 +631,12 @@ fn parse_ops_refuses_in_plain_words() {
         e.message
     );
     let e = parse_ops(r#"{"op": "remove-person", "id": ["x"]}"#).unwrap_err();
-    assert!(e.message.contains("`id` must be an id, like \"mia\", not a list"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("`id` must be an id, like \"mia\", not a list"),
+        "{}",
+        e.message
+    );
     let e = parse_ops(r#"{"op": "add-person", "person": "Mia"}"#).unwrap_err();
     assert!(
         e.message.contains("`person` must be an object of fields"),
@@ -676,7 +681,10 @@ fn files_the_editor_cannot_change_safely_are_refused() {
     );
     assert!(e.message.contains("do not fix"), "{}", e.message);
     assert_eq!(e.index, None);
-    let e = refused("- a list\n", r#"{"op": "set", "field": "title", "value": "x"}"#);
+    let e = refused(
+        "- a list\n",
+        r#"{"op": "set", "field": "title", "value": "x"}"#,
+    );
     assert!(e.message.contains("not a family file"), "{}", e.message);
 }
 
