@@ -84,12 +84,15 @@ impl Editor {
         };
         // `{}` in a block is a section or entry not filled yet: it is written anew, in
         // the style of the others.
-        if is_empty_collection(parent) && !parent_path.is_empty() && self.in_block(parent_path)
-            && let Seg::Key(k) = last {
-                let mut wrapped = serde_json::Map::new();
-                wrapped.insert(k.clone(), value.clone());
-                return self.set(parent_path, &Json::Object(wrapped));
-            }
+        if is_empty_collection(parent)
+            && !parent_path.is_empty()
+            && self.in_block(parent_path)
+            && let Seg::Key(k) = last
+        {
+            let mut wrapped = serde_json::Map::new();
+            wrapped.insert(k.clone(), value.clone());
+            return self.set(parent_path, &Json::Object(wrapped));
+        }
         match (&parent.body, last) {
             (Body::Map(entries), Seg::Key(k)) => {
                 if let Some(e) = entries.iter().find(|e| e.key == *k) {
