@@ -64,6 +64,23 @@ async function tabTo(selector, backwards) {
   fail(`Tab never reached ${selector}`);
 }
 
+// Whether the element `selector` can be clicked where it is, without scrolling, on a
+// laptop's screen (1280 × 720): inside the window and on top at its centre.
+async function onScreenAtLaptopSize(selector) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForTimeout(100);
+  const ok = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && el.contains(hit);
+  }, selector);
+  await page.setViewportSize({ width: 1400, height: 860 });
+  return ok;
+}
+
 // The people to add when asked, in the order the questions come.
 const PARENTS = [
   [["Linda Hart", "1958"], ["Tom Hart", "1955"]],   // Mia's parents
@@ -101,6 +118,9 @@ try {
   await kb.press("Tab");
   await kb.type("I only learned to say I was scared in my group.");
   await snap(page, "rated-with-source-and-words");
+  // The longest rating form (levels, where, since, the client's words): its buttons stay in
+  // sight on a laptop's screen.
+  if (!(await onScreenAtLaptopSize("#interview .iv-next"))) fail("at 1280 × 720, \"Save and go on\" is off-screen under a rating with where and since");
   await kb.press("Control+Enter");
   s = await movedOn(s);
   rated += 1;
@@ -120,6 +140,8 @@ try {
 
   // ---- everything else, as it comes --------------------------------------------------------------
   let skipped = null;
+  let enterOnRadio = false;
+  let enterOnLevel = false;
   const totals = new Set();
   for (let guard = 0; !s.summary && guard < 60; guard++) {
     totals.add(/of (?:about )?(\d+)/.exec(s.progress)[1]);
@@ -131,6 +153,21 @@ try {
         skipped = s.question;
         await tabTo("button.iv-skip");
         await kb.press("Enter");
+      } else if (!enterOnRadio && levels[rated % 3] !== "1") {
+        // Enter on "At home, growing up" goes on, as the keys line says.
+        await kb.press(levels[rated % 3]);
+        await tabTo("input[type=radio][value=family]");
+        await kb.press("Enter");
+        enterOnRadio = true;
+        rated += 1;
+      } else if (!enterOnLevel) {
+        // Tab to a level, Enter chooses it, Enter again goes on (it does not unchoose it).
+        await tabTo("#interview .iv-level[data-level=some]");
+        await kb.press("Enter");
+        if ((await screen()).pressed !== "some") fail("Enter on a level did not choose it");
+        await kb.press("Enter");
+        enterOnLevel = true;
+        rated += 1;
       } else {
         await kb.press(levels[rated % 3]);
         await kb.press("Enter");
@@ -139,6 +176,9 @@ try {
     } else if (/^(Mother|\w+'s mother)$/.test(s.people[0])) {
       const expected = ["Mother", "Linda's mother", "Tom's mother"][parentsAsked];
       if (s.people[0] !== expected) fail(`parents form for ${s.people[0]}, expected ${expected}`);
+      if (parentsAsked === 0 && !(await onScreenAtLaptopSize("#interview .iv-next"))) {
+        fail("at 1280 × 720, \"Add them and go on\" is off-screen under the parents' fields");
+      }
       const [mother, father] = PARENTS[parentsAsked++];
       await kb.press("Tab");
       await kb.type(mother[0]);
@@ -178,9 +218,22 @@ try {
     if (s.error) fail(`refused: ${s.error}`);
     if (!s.summary && s.question === before.question && s.about === before.about) fail(`stuck on: ${s.question}`);
     if (/^Question 14 of/.test(s.progress)) await snap(page, "question-14");
+    if (parentsAsked === 1 && /^(Mother)$/.test(before.people[0])) {
+      // Back at the parents just added: the screen says who was added, and goes on.
+      await tabTo("button.iv-back");
+      await kb.press("Enter");
+      const again = await movedOn(s);
+      const note = await page.locator("#interview .iv-note").first().textContent();
+      if (!note.startsWith("Added in this interview: Linda Hart, Tom Hart.")) fail(`back at the parents: ${note}`);
+      await page.locator("#interview .iv-question").focus();
+      await kb.press("Enter");
+      s = await movedOn(again);
+      if (s.question === again.question) fail("Enter did not go on from the parents already added");
+    }
   }
   if (!s.summary) fail("the interview never reached its summary");
   if (parentsAsked !== 3) fail(`parents asked ${parentsAsked} times, not 3`);
+  if (!enterOnRadio || !enterOnLevel) fail("Enter on a radio button or on the chosen level was never tried");
   // The count foresaw the people added: it never jumped.
   if ([...totals].join() !== "32") fail(`the number of questions changed on the way: ${[...totals]}`);
   step(`answered ${rated} ratings and added 8 people with the keyboard; skipped one; ${s.progress}`);

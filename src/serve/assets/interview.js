@@ -32,6 +32,7 @@
   let pos = 0;            // which one is on screen; history.length means the next new one
   const done = new Set(); // keys answered or skipped in this interview
   const answered = new Set(); // keys answered (not skipped)
+  const added = new Map();    // key of a relative question → the names added by its answer
   let busy = false;
   let waiters = [];       // resolve functions waiting for the next drawing
 
@@ -285,11 +286,15 @@
       h("button", { type: "submit", className: "iv-next", text: q.kind === "rate" ? "Save and go on" : form.submitWords }));
     const keys = h("p", { className: "iv-keys", text: q.kind === "rate"
       ? "Keys: 1 none, 2 some, 3 strong; Enter saves and goes on (Ctrl+Enter from the text box)."
-      : "Keys: Enter in a name field adds them and goes on; Ctrl+Enter from the text box." });
+      : form.submitWords === "Go on" ? "Keys: Enter goes on; Ctrl+Enter from the text box."
+        : "Keys: Enter in a name field adds them and goes on; Ctrl+Enter from the text box." });
     const noClient = clientId() ? null : h("p", { className: "iv-note",
       text: "The file names no client, so the questions name people in full and none asks about missing relatives. To change that, end the interview and make someone the client." });
+    // The buttons and the refusal stay in sight at the foot of the pane, however long the
+    // form (a laptop's screen holds the question and the answers, not always the buttons).
+    const foot = h("div", { className: "iv-foot" }, nav, error);
     const wrap = h("form", { className: "iv-form", "aria-labelledby": "iv-question", novalidate: true },
-      noClient, about, heading, body, nav, error, keys);
+      noClient, about, heading, body, foot, keys);
     wrap.addEventListener("submit", (ev) => { ev.preventDefault(); answer(q, false); });
     wrap.addEventListener("keydown", (ev) => onKey(ev, q));
     form.error = error;
@@ -303,7 +308,9 @@
 
   function onKey(ev, q) {
     const t = ev.target;
-    const typing = t instanceof HTMLTextAreaElement || t instanceof HTMLInputElement || t instanceof HTMLSelectElement;
+    // A radio button or a check box takes no typing: Enter there goes on, as the keys say.
+    const choosing = t instanceof HTMLInputElement && (t.type === "radio" || t.type === "checkbox");
+    const typing = !choosing && (t instanceof HTMLTextAreaElement || t instanceof HTMLInputElement || t instanceof HTMLSelectElement);
     if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {
       ev.preventDefault();
       answer(q, false);
@@ -314,7 +321,10 @@
       const level = LEVELS.find((l) => l[2] === ev.key);
       if (level) { ev.preventDefault(); form.setLevel(level[0]); return; }
     }
-    if (ev.key === "Enter" && !(t instanceof HTMLButtonElement)) {
+    // Enter on the level already chosen goes on (on another level it chooses that one):
+    // Tab to a level, Enter, Enter.
+    const chosenLevel = t instanceof HTMLButtonElement && t.classList.contains("iv-level") && t.getAttribute("aria-pressed") === "true";
+    if (ev.key === "Enter" && (chosenLevel || !(t instanceof HTMLButtonElement))) {
       ev.preventDefault();
       answer(q, false);
     }
@@ -436,7 +446,8 @@
     if (answered.has(keyOf(q))) {
       // Back at a question answered in this interview: adding them again would double them.
       about.append(h("strong", { text: nameOf(id) }));
-      body = [h("p", { className: "iv-note", text: "Already added in this interview. To change them, end the interview and click them in the drawing." })];
+      const who = added.get(keyOf(q)) || [];
+      body = [h("p", { className: "iv-note", text: `${who.length ? `Added in this interview: ${who.join(", ")}.` : "Answered in this interview."} To change them, end the interview and click them in the drawing.` })];
       form = {
         submitWords: "Go on",
         ops(skip) {
@@ -461,6 +472,7 @@
           const add = fields.filter((f) => !f.empty());
           if (!add.length) return "Write at least one parent's name (or skip this question for now).";
           const made = add.map((f) => newId(f.value().name, f === mother ? "mother" : "father", taken));
+          form.names = add.map((f) => f.value().name || (f === mother ? "a mother" : "a father"));
           const ops = add.map((f, i) => ({ op: "add-person", id: made[i], person: f.value() }));
           ops.push({ op: "add-couple", couple: { partners: made, children: [id] } });
           return ops.concat(extra);
@@ -495,6 +507,7 @@
           const p = parentsOf(id);
           if (!p) return `Add ${firstName(id)}'s parents first (Back), then the brothers and sisters.`;
           const ops = [];
+          form.names = add.map((f) => f.value().name || "a brother or sister");
           for (const f of add) {
             const sib = newId(f.value().name, "sibling", taken);
             ops.push({ op: "add-person", id: sib, person: f.value() });
@@ -520,6 +533,7 @@
           if (none) return notesOps(id, note ? note : "No partner so far.");
           if (partner.empty()) return "Write the partner's name, or choose \u201cNone so far\u201d, or skip this question for now.";
           const pid = newId(partner.value().name, "partner", taken);
+          form.names = [partner.value().name || "a partner"];
           const couple = { partners: [id, pid] };
           if (relation.value !== "married") couple.relation = relation.value;
           return [{ op: "add-person", id: pid, person: partner.value() }, { op: "add-couple", couple }].concat(extra);
@@ -561,6 +575,7 @@
     const key = keyOf(q);
     done.add(key);
     if (skip) answered.delete(key); else answered.add(key);
+    if (!skip && form.names && !none) added.set(key, form.names);
     if (pos === history.length) history.push(q);
     pos += 1;
     W.announce(skip ? "Skipped for now." : "Written into the file.");
