@@ -475,9 +475,88 @@ async function undoAcrossFormsAndText() {
   });
 }
 
+// ---- 3. on a laptop's screen (1280 × 720) ------------------------------------------------------
+
+// Whether the element is where one can click it without scrolling: inside the window and
+// on top at its centre (not under a sticky heading or off the panel's edge).
+function clickable(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && el.contains(hit);
+  });
+}
+
+async function laptopScreen() {
+  const w = await open("tests/e2e/empty.yaml");
+  const { page } = w;
+  const u = helpers(page);
+  const { panel, sub } = u;
+  await attempt(w, "laptop", async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // A new, empty file is no mistake: the list under the file says where to start.
+    await panel.getByRole("heading", { name: "Who is your client?" }).waitFor();
+    await page.waitForFunction(() => /The file is empty/.test(document.getElementById("problems").textContent));
+    if (await page.locator("#problems li.error").count()) fail("the empty file is listed as a problem");
+    if (await page.locator("#editor .cm-lint-marker-error").count()) fail("the empty file has an error marker in the editor");
+    await panel.getByLabel("Name", { exact: true }).fill("Mia Hartmann");
+    await panel.getByLabel("Name", { exact: true }).press("Enter");
+    await u.drawn("Mia Hartmann");
+    step("1280 × 720: the empty file says where to start, with no problem listed");
+
+    // One parent only: the status says "parent"; the panel is back at its top, where the
+    // new parent is listed.
+    await u.action("Add parents");
+    await u.person("Mother", { name: "Anne Hartmann", born: 1958 });
+    if (!(await clickable(sub.getByRole("button", { name: "Add the parents", exact: true })))) {
+      fail("at 1280 × 720, \"Add the parents\" is off-screen");
+    }
+    await u.submit("Add the parents");
+    await u.drawn("Anne Hartmann");
+    const status = await page.locator("#status").textContent();
+    if (status !== "Added Anne Hartmann as Mia Hartmann's parent.") fail(`status after one parent: ${status}`);
+    await page.waitForFunction(() => document.getElementById("person-panel").scrollTop === 0);
+    if (!(await clickable(panel.getByRole("button", { name: "Anne Hartmann", exact: true })))) fail("the new parent is not in sight in the panel");
+
+    // The tallest small form: its buttons stay at the foot of the panel.
+    await u.action("Add a relationship");
+    if (!(await clickable(sub.getByRole("button", { name: "Add the relationship", exact: true })))) {
+      fail("at 1280 × 720, \"Add the relationship\" is off-screen");
+    }
+    await sub.getByRole("button", { name: "Cancel", exact: true }).click();
+    step("one parent added (\"parent\", in sight); the relationship form's buttons in sight");
+
+    // A refused date: the words under the field come into sight.
+    const born = panel.getByLabel("Born", { exact: true });
+    await born.fill("19x5");
+    await born.press("Enter");
+    const refusal = panel.locator(".pf-error").filter({ hasText: "19x5 is not a date" });
+    await refusal.waitFor();
+    await page.waitForTimeout(300);
+    const seen = await refusal.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const p = document.getElementById("person-panel").getBoundingClientRect();
+      return r.top >= p.top && r.bottom <= p.bottom;
+    });
+    if (!seen) fail("the refusal of a wrong year is below the panel's edge");
+    await born.fill("1985");
+    await born.press("Enter");
+    await page.waitForFunction(() => /born: 1985/.test(window.Workspace.getText()));
+
+    // Another person's panel starts at the top, wherever the last one was scrolled to.
+    await page.evaluate(() => { document.getElementById("person-panel").scrollTop = 400; });
+    await u.openPerson("Anne Hartmann");
+    if (await page.evaluate(() => document.getElementById("person-panel").scrollTop) !== 0) fail("Anne's panel opened scrolled down");
+    step("a refused year is shown in sight; another person's panel opens at its top");
+    w.check();
+  });
+}
+
 try {
   await fourGenerations();
   await undoAcrossFormsAndText();
+  await laptopScreen();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -332,8 +332,15 @@
 
   // ---- the problems list -------------------------------------------------------------------
 
-  function showProblems(list, ok) {
+  function showProblems(list, ok, blank) {
     const items = [];
+    if (blank) {
+      // A new, empty file is not a mistake: it says where to start instead.
+      const li = document.createElement("li");
+      li.className = "none start";
+      li.textContent = "The file is empty. Start with the client: the person panel asks who they are.";
+      items.push(li);
+    }
     for (const d of list) {
       const li = document.createElement("li");
       li.className = d.severity;
@@ -749,6 +756,9 @@
     $("questions").replaceChildren(...items);
   }
 
+  // Whether a text holds nothing but blank lines and comments (a new family file).
+  const isBlank = (text) => !/^[ \t]*[^#\s]/m.test(text);
+
   function showNames(result) {
     const file = isString(result.file) ? result.file : "";
     if (privacy) {
@@ -768,8 +778,10 @@
   function show(result, text, forPrivacy) {
     if (forPrivacy !== privacy) return; // asked before privacy mode changed: ask again
     showNames(result);
-    if (text === getText()) markProblems(result.diagnostics);
-    showProblems(result.diagnostics, result.ok);
+    const blank = isBlank(text);
+    const diagnostics = blank ? [] : result.diagnostics;
+    if (text === getText()) markProblems(diagnostics);
+    showProblems(diagnostics, result.ok, blank);
     if (result.ok) {
       entries = isObject(result.entries) ? result.entries : {};
       symbols = isObject(result.symbols) ? result.symbols : {};

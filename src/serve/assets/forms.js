@@ -611,6 +611,9 @@
       skills.append(box);
     }
 
+    // Another person's panel starts at their name and family, not where the last one was
+    // scrolled to.
+    panel.scrollTop = 0;
     panel.replaceChildren(
       h("div", { className: "pf-head" }, h("div", { className: "pf-head-text" }, title, client), close),
       picker(),
@@ -734,7 +737,12 @@
             const v = p.set.get(k);
             if (typeof v !== "object") control.value = str(v);
           }
-        } else showError(control, result.message);
+        } else {
+          showError(control, result.message);
+          // The words under the field may be below the panel's edge (Enter in "Born"):
+          // bring them into sight while the user is still in the panel.
+          if (control._error && panel.contains(document.activeElement)) control._error.scrollIntoView({ block: "nearest" });
+        }
       }
       for (const k of p.keys) sending.set(k, sending.get(k) - 1);
       // The drawing that shows the change (or a later undo) may have come while the
@@ -918,7 +926,12 @@
     built.sub.replaceChildren();
     for (const b of built.actions.querySelectorAll("[aria-expanded]")) b.setAttribute("aria-expanded", "false");
     if (focusBack && subOpener && subOpener.isConnected) subOpener.focus();
-    else if (focusBack && built.title) built.title.focus();
+    else if (focusBack && built.title) {
+      // The heading stays in sight however far the panel is scrolled, so focusing it
+      // scrolls nothing: back to the top, where the family just changed is listed.
+      panel.scrollTop = 0;
+      built.title.focus();
+    }
     subOpener = null;
   }
 
@@ -945,10 +958,11 @@
     const form = h("form", { className: "pf-form pf-subform", "aria-labelledby": titleId },
       h("h3", { id: titleId, text: title }),
       body,
-      h("div", { className: "pf-buttons" },
-        h("button", { type: "submit", className: "pf-primary", text: submitWords }),
-        h("button", { type: "button", text: "Cancel", onclick: () => closeSub(true) })),
-      errors);
+      h("div", { className: "pf-foot" },
+        h("div", { className: "pf-buttons" },
+          h("button", { type: "submit", className: "pf-primary", text: submitWords }),
+          h("button", { type: "button", text: "Cancel", onclick: () => closeSub(true) })),
+        errors));
     let busy = false;
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
@@ -1094,7 +1108,7 @@
         const coupleEntry = Object.assign({ partners: made }, c.set, { children: [id] });
         const ops = add.map((x, i) => ({ op: "add-person", id: made[i], person: x.value() }));
         ops.push({ op: "add-couple", couple: coupleEntry });
-        return { ops, made, done: `Added ${add.map((x) => x.value().name || "a parent").join(" and ")} as ${name}'s parents.` };
+        return { ops, made, done: `Added ${add.map((x) => x.value().name || "a parent").join(" and ")} as ${name}'s ${add.length === 1 ? "parent" : "parents"}.` };
       });
     },
 
@@ -1300,9 +1314,10 @@
         goes.length ? h("ul", {}, goes.map((g) => h("li", { text: g }))) : null,
         stays.length ? h("ul", { className: "pf-muted" }, stays.map((g) => h("li", { text: g }))) : null,
         h("p", { className: "pf-hint", text: "You can undo it with Ctrl+Z in the family file." }),
-        h("div", { className: "pf-buttons" },
-          h("button", { type: "submit", className: "pf-primary pf-remove", text: `Remove ${name}` }), keep),
-        errors);
+        h("div", { className: "pf-foot" },
+          h("div", { className: "pf-buttons" },
+            h("button", { type: "submit", className: "pf-primary pf-remove", text: `Remove ${name}` }), keep),
+          errors));
       form.addEventListener("submit", async (ev) => {
         ev.preventDefault();
         const result = await send([{ op: "remove-person", id }], `Removed ${name}.`);
