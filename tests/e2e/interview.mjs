@@ -3,12 +3,15 @@
 // three generations with every skill rated; back and skip work; the summary gives the
 // findings and the questions left and prints; the file on disk holds every answer. A
 // screenshot of each stage goes to SHOTS (a folder; default: a temporary one, printed).
+// Also: at 1280 × 720 the buttons stay in sight; Enter on a radio button or on the chosen
+// level goes on; back at added parents the screen says who was added; two partners named
+// at once ("Another partner") are both written.
 
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { open, drawn, drawingShows, fail, stepper, root } from "./lib.mjs";
+import { open, drawn, drawingShows, fail, stepper, root, text } from "./lib.mjs";
 
 const step = stepper("interview");
 const shots = process.env.SHOTS || mkdtempSync(join(tmpdir(), "genogram-interview-shots-"));
@@ -304,5 +307,39 @@ try {
   step(`no request left 127.0.0.1; no errors on the page; screenshots in ${shots}`);
 } finally {
   await w.close();
+}
+
+// ---- partners, past and present: two named at once --------------------------------------------
+const w2 = await open("tests/e2e/only-client.yaml");
+try {
+  const p2 = w2.page;
+  await p2.goto(w2.address);
+  await drawn(p2);
+  await p2.click("#interview-start");
+  await p2.waitForSelector("#interview .iv-question");
+  const about = () => p2.locator("#interview .iv-about").textContent();
+  // Skip to the partners question (the client's three skills, her parents, her siblings).
+  for (let i = 0; i < 6 && !/partners of/.test(await about()); i++) {
+    const before = await p2.locator("#interview .iv-progress").textContent();
+    await p2.click("#interview .iv-skip");
+    await p2.waitForFunction((b) => document.querySelector("#interview .iv-progress").textContent !== b, before);
+  }
+  if (!/partners of/.test(await about())) fail(`never reached the partners question: ${await about()}`);
+  await p2.locator("#interview .iv-person input[type=text]").first().fill("Jo Berg");
+  await p2.getByRole("button", { name: "Another partner", exact: true }).click();
+  const focusedLegend = await p2.evaluate(() => document.activeElement.closest("fieldset").querySelector("legend").textContent);
+  if (focusedLegend !== "Partner 2") fail(`"Another partner" did not take the focus to partner 2's name: ${focusedLegend}`);
+  await p2.keyboard.type("Alex Moor");
+  await p2.getByLabel("How they are or were together").nth(1).selectOption("dating");
+  await p2.keyboard.press("Control+Enter");
+  await p2.waitForFunction(() => /partners: \[mia, alex\]/.test(window.Workspace.getText()));
+  const both = await text(p2);
+  for (const want of ["name: Jo Berg", "name: Alex Moor", "partners: [mia, jo]", "relation: dating"]) {
+    if (!both.includes(want)) fail(`two partners at once: the file lacks ${want}:\n${both}`);
+  }
+  if (w2.errors.length) fail(`errors on the page: ${w2.errors.join(" | ")}`);
+  step("two partners named at once (\"Another partner\") are both written, each with how they were together");
+} finally {
+  await w2.close();
 }
 step("passed");

@@ -518,11 +518,19 @@
       };
     } else {
       about.append("Not in the file yet: partners of ", h("strong", { text: nameOf(id) }));
-      const partner = newPersonFields("Partner", "unknown");
-      const relation = choice(RELATIONS, "married");
-      partner.box.appendChild(labelled("How they are or were together", relation));
-      fields = [partner];
-      body = [h("div", { className: "iv-people" }, partner.box),
+      // Past and present: as many partners as the client names, each with how they were together.
+      const list = h("div", { className: "iv-people" });
+      const more = () => {
+        const f = newPersonFields(fields.length ? `Partner ${fields.length + 1}` : "Partner", "unknown");
+        f.relation = choice(RELATIONS, "married");
+        f.box.appendChild(labelled("How they are or were together", f.relation));
+        fields.push(f);
+        list.appendChild(f.box);
+        return f;
+      };
+      more();
+      body = [list,
+        h("button", { type: "button", className: "iv-more", text: "Another partner", onclick: () => more().name.focus() }),
         h("button", { type: "button", className: "iv-none", text: "None so far", onclick: () => answer(q, false, true) })];
       form = {
         submitWords: "Add and go on",
@@ -531,12 +539,17 @@
           const extra = note ? notesOps(id, note) : [];
           if (skip) return extra;
           if (none) return notesOps(id, note ? note : "No partner so far.");
-          if (partner.empty()) return "Write the partner's name, or choose \u201cNone so far\u201d, or skip this question for now.";
-          const pid = newId(partner.value().name, "partner", taken);
-          form.names = [partner.value().name || "a partner"];
-          const couple = { partners: [id, pid] };
-          if (relation.value !== "married") couple.relation = relation.value;
-          return [{ op: "add-person", id: pid, person: partner.value() }, { op: "add-couple", couple }].concat(extra);
+          const add = fields.filter((f) => !f.empty());
+          if (!add.length) return "Write the partner's name, or choose \u201cNone so far\u201d, or skip this question for now.";
+          form.names = add.map((f) => f.value().name || "a partner");
+          const ops = [];
+          for (const f of add) {
+            const pid = newId(f.value().name, "partner", taken);
+            const couple = { partners: [id, pid] };
+            if (f.relation.value !== "married") couple.relation = f.relation.value;
+            ops.push({ op: "add-person", id: pid, person: f.value() }, { op: "add-couple", couple });
+          }
+          return ops.concat(extra);
         },
       };
     }
