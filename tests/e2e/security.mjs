@@ -111,7 +111,10 @@ try {
     if (!r.url().startsWith(origin + "/")) return;
     let from = null;
     try { from = r.frame().page(); } catch (e) { /* not from a page */ }
-    toWorkspace.push({ url: r.url(), method: r.method(), from, headers: await r.allHeaders() });
+    // A request still on its way when the test closes the browser has no full headers
+    // any more: the ones the page set (the key among them) are still known.
+    const headers = await r.allHeaders().catch(() => r.headers());
+    toWorkspace.push({ url: r.url(), method: r.method(), from, headers });
   });
   const page = context.pages()[0] || (await context.newPage());
   page.setDefaultTimeout(15000);
