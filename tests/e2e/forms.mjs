@@ -528,7 +528,8 @@ async function laptopScreen() {
     await u.drawn("Anne Hartmann");
     const status = await page.locator("#status").textContent();
     if (status !== "Added Anne Hartmann as Mia Hartmann's parent.") fail(`status after one parent: ${status}`);
-    await page.waitForFunction(() => document.getElementById("person-panel").scrollTop === 0);
+    if (await page.evaluate(() => document.getElementById("person-panel").scrollTop) !== 0) fail("the panel stayed scrolled down after the form");
+    await panel.getByRole("button", { name: "Anne Hartmann", exact: true }).waitFor();
     if (!(await clickable(panel.getByRole("button", { name: "Anne Hartmann", exact: true })))) fail("the new parent is not in sight in the panel");
 
     // The tallest small form: its buttons stay at the foot of the panel.

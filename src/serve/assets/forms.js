@@ -925,13 +925,12 @@
   function closeSub(focusBack) {
     built.sub.replaceChildren();
     for (const b of built.actions.querySelectorAll("[aria-expanded]")) b.setAttribute("aria-expanded", "false");
+    // Back to the top, where the family just changed is listed and the form's button is
+    // (the heading stays in sight however far the panel is scrolled, so focusing it alone
+    // would scroll nothing).
+    if (focusBack) panel.scrollTop = 0;
     if (focusBack && subOpener && subOpener.isConnected) subOpener.focus();
-    else if (focusBack && built.title) {
-      // The heading stays in sight however far the panel is scrolled, so focusing it
-      // scrolls nothing: back to the top, where the family just changed is listed.
-      panel.scrollTop = 0;
-      built.title.focus();
-    }
+    else if (focusBack && built.title) built.title.focus();
     subOpener = null;
   }
 
