@@ -4,9 +4,13 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod browser;
+mod help_cmd;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
+mod open_cmd;
+mod package_files;
 mod render_cmd;
 mod report;
 mod report_cmd;
@@ -102,6 +106,11 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
         } => import_cmd::run(&file, output.as_deref(), force, &mut out, &mut err),
         Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
         Command::Serve { file, port } => serve_cmd::run(&file, port, &mut out),
+        Command::Open { file, idle_seconds } => {
+            open_cmd::run(file.as_deref(), idle_seconds, &mut out)
+        }
+        Command::Help { topic } => help_cmd::run(topic.as_deref(), &mut out),
+        Command::PackageFiles { dir } => package_files::run(&dir, &mut err),
         Command::Watch {
             file,
             output,
