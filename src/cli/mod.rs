@@ -50,9 +50,10 @@ impl Leftovers {
 /// (the family, its layout and drawing) go to `leftovers`.
 pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
     let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Not locked for the whole command: the workspace's other threads (its panic hook,
+    // `open`'s watch on the browser) write to it while the main thread answers requests.
+    let mut err = std::io::stderr();
     let result = match args.command {
         Command::Check { files } => check(&files, &mut out, &mut err, leftovers),
         Command::Report {

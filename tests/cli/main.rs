@@ -12,6 +12,8 @@ mod hostile;
 mod import;
 mod init;
 mod layout;
+pub mod open;
+mod package_files;
 mod readme;
 mod render;
 mod report;
