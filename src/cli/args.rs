@@ -131,9 +131,11 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_PORT)]
         port: u16,
     },
-    /// Open the workspace in your web browser; it stops by itself a while after its last
-    /// tab is closed. Without FILE: a new family, kept in genogram-family.yaml in this
-    /// folder (genogram-family-2.yaml, … when that one is taken).
+    /// Open the workspace in your web browser, without a terminal (the menu's Genogram).
+    ///
+    /// It stops by itself a while after its last tab is closed, or with Ctrl-C. Without
+    /// FILE: a new family, kept in genogram-family.yaml in this folder
+    /// (genogram-family-2.yaml, … when that one is taken).
     Open {
         /// The family file (YAML).
         #[arg(value_name = "FILE")]
@@ -143,6 +145,9 @@ pub enum Command {
         idle_seconds: u64,
     },
     /// Print a guide in the terminal (format, notation, skills), or a command's help.
+    ///
+    /// The guides are the reference pages of docs/ (format.md, notation.md,
+    /// analysis.md), as plain text.
     Help {
         /// A guide (format, notation, skills) or a command (render, serve, …). Without
         /// it: the list of guides and commands.
