@@ -115,10 +115,10 @@ pub fn plain_text(markdown: &str) -> String {
     out
 }
 
-/// One line of Markdown without `**`, backticks and link targets (`[text](target)` →
-/// `text`).
+/// One line of Markdown without `**`, `*emphasis*` marks, backticks and link targets
+/// (`[text](target)` → `text`).
 fn inline(line: &str) -> String {
-    let line = line.replace("**", "").replace('`', "");
+    let line = without_emphasis(&line.replace("**", "").replace('`', ""));
     let mut out = String::with_capacity(line.len());
     let mut rest = line.as_str();
     while let Some(open) = rest.find('[') {
@@ -135,12 +135,40 @@ fn inline(line: &str) -> String {
     out
 }
 
+/// `line` without the single stars of `*emphasis*`: a star that opens a word (after the
+/// start, a space or an opening bracket, before a letter) or closes one (after a
+/// non-space, before the end, a space or punctuation). A list's `* ` and `2 * 3` stay.
+fn without_emphasis(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '*' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let opens = before.is_none_or(|b| b.is_whitespace() || "([\"'".contains(b))
+                && after.is_some_and(|a| !a.is_whitespace() && a != '*');
+            let closes = before.is_some_and(|b| !b.is_whitespace() && b != '*')
+                && after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]\"'".contains(a));
+            if opens || closes {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn markdown_becomes_plain_text() {
+        assert_eq!(
+            inline("(*Genograms: Assessment*, 3rd ed.) *has* it; 2 * 3"),
+            "(Genograms: Assessment, 3rd ed.) has it; 2 * 3"
+        );
+        assert_eq!(inline("* a list item"), "* a list item");
         let md = "# Title\n\nSee [the format](format.md) and **this** `code`.\n\n\
                   | a | b |\n|---|---|\n| 1 | 2 |\n\n```yaml\nx: 1\n```\n![pic](p.png)\n";
         assert_eq!(
