@@ -12,7 +12,8 @@ use crate::serve::Server;
 pub const DEFAULT_FILE: &str = "genogram-family.yaml";
 
 /// Opens the workspace for `file` (without one: a new family's file in the current
-/// folder, see [`new_family_file`]) in the browser, and answers it until no page has asked anything for `idle_seconds`.
+/// folder, see [`new_family_file`]) in the browser, and answers it until no page has
+/// asked anything for `idle_seconds`.
 pub(super) fn run(
     file: Option<&Path>,
     idle_seconds: u64,

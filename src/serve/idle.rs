@@ -5,9 +5,10 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Seconds without a request after which `genogram open` stops. Not one: a browser slows
-/// the timers of a tab that has been hidden for five minutes to once a minute (Chrome's
-/// "intensive throttling"), and such a tab must keep its workspace.
+/// Seconds without a request after which `genogram open` stops. Much more than the
+/// page's one-second poll: a browser slows the timers of a tab that has been hidden for
+/// five minutes to once a minute (Chrome's "intensive throttling"), and such a tab must
+/// keep its workspace.
 pub const IDLE_SECONDS: u64 = 150;
 
 /// How long to wait for the first request (the browser may take a while to start, or
