@@ -15,10 +15,12 @@ pub(super) struct Facts {
     pub born: Vec<Option<PartialDate>>,
     /// Id, for tie-breaks that must not depend on file order.
     pub id: Vec<String>,
-    /// Width of the label box.
+    /// Width of the person's box (symmetric about the symbol's centre).
     pub label_w: Vec<f64>,
-    /// Height of the label box.
+    /// Height of the label under the symbol.
     pub label_h: Vec<f64>,
+    /// The box of everything drawn for the person, relative to the symbol's centre.
+    pub bbox: Vec<[f64; 4]>,
     /// The partners of each couple (one or two; a couple never lists a person twice).
     pub partners: Vec<Vec<usize>>,
     /// The couple that anchors each person in the layout: the one that raised them.
@@ -75,6 +77,7 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         id: Vec::with_capacity(n),
         label_w: Vec::with_capacity(n),
         label_h: Vec::with_capacity(n),
+        bbox: Vec::with_capacity(n),
         partners: Vec::with_capacity(couples),
         primary: vec![None; n],
         secondary: vec![Vec::new(); n],
@@ -82,15 +85,23 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         twin: vec![None; n],
         unions: vec![Vec::new(); n],
     };
+    let common = labels::Common::of(g.family());
+    let notes = if o.notes {
+        labels::note_numbers(g.family())
+    } else {
+        Vec::new()
+    };
     for p in g.people() {
         let person = g.person(p);
         f.row.push(g.generation(p).saturating_sub(1) as usize);
         f.sex.push(person.sex);
         f.born.push(person.born.as_ref().map(|d| d.value));
         f.id.push(person.id.value.clone());
-        let label = labels::label_size(person, o);
-        f.label_w.push(label.width);
-        f.label_h.push(label.height);
+        let note = notes.get(p.0).copied().flatten();
+        let label = labels::label(person, note, &common, o);
+        f.label_w.push(label.bbox[2] - label.bbox[0]);
+        f.label_h.push(label.below);
+        f.bbox.push(label.bbox);
     }
     let mut children: Vec<Vec<(PersonIx, Link)>> = Vec::with_capacity(couples);
     for c in g.couples() {

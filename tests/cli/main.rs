@@ -1,6 +1,8 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
+mod booklet;
 mod check;
+mod edit;
 // The geometry of the drawings, read with usvg (part of the PNG support).
 #[cfg(feature = "png")]
 mod geometry;
@@ -14,6 +16,7 @@ mod init;
 mod layout;
 pub mod open;
 mod package_files;
+mod questions;
 mod readme;
 mod render;
 mod report;
