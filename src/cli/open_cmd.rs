@@ -58,7 +58,7 @@ pub(super) fn run(
     let _ = out.flush();
     server.stop_when_idle(Duration::from_secs(idle_seconds), move || {
         if made {
-            remove_if_still_empty(&file);
+            remove_if_unused(&file);
         }
     });
     server.run();
@@ -87,15 +87,20 @@ fn watch_opener(mut opener: std::process::Child, address: Option<String>) {
     });
 }
 
+/// What a new family's file holds until something is saved: a family with nobody in it
+/// yet, which is valid (the page shows no problem) and which the page offers to fill
+/// ("who is the client?").
+pub const NEW_FAMILY: &str = "people: {}\n";
+
 /// A family file for a new family in `folder`: the first of `genogram-family.yaml`,
-/// `genogram-family-2.yaml`, … that is missing (made now, empty, readable by this user
-/// only) or empty (left by a workspace stopped with Ctrl-C). The page offers to fill an
-/// empty file as a new family ("who is the client?"). Whether it was made here is the
-/// second value: only such a file is taken away again when nothing was saved in it.
+/// `genogram-family-2.yaml`, … that is missing (made now with [`NEW_FAMILY`], readable
+/// by this user only) or unused (left by a workspace stopped with Ctrl-C). Whether it was
+/// made here is the second value: only such a file is taken away again when nothing was
+/// saved in it.
 fn new_family_file(folder: &Path) -> Result<(PathBuf, bool), Error> {
     for n in 1..=NAMES_TRIED {
         let path = folder.join(family_file_name(n));
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        if unused(&path) {
             return Ok((path, false));
         }
         let mut options = std::fs::OpenOptions::new();
@@ -103,7 +108,19 @@ fn new_family_file(folder: &Path) -> Result<(PathBuf, bool), Error> {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         match options.open(&path) {
-            Ok(_) => return Ok((path, true)),
+            Ok(mut file) => {
+                use std::io::Write as _;
+                return match file.write_all(NEW_FAMILY.as_bytes()) {
+                    Ok(()) => Ok((path, true)),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&path);
+                        Err(Error::Io {
+                            path: path.display().to_string(),
+                            source: e,
+                        })
+                    }
+                };
+            }
             // A family already there (or made by someone else meanwhile): never replace
             // it, try the next name.
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
@@ -134,9 +151,15 @@ fn family_file_name(n: u32) -> String {
     }
 }
 
+/// Whether `path` is a plain file holding nothing saved: empty, or [`NEW_FAMILY`].
+fn unused(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() <= NEW_FAMILY.len() as u64)
+        && std::fs::read_to_string(path).is_ok_and(|t| t.is_empty() || t == NEW_FAMILY)
+}
+
 /// Takes away the file `open` made when nothing was ever saved in it.
-fn remove_if_still_empty(path: &Path) {
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+fn remove_if_unused(path: &Path) {
+    if unused(path) {
         let _ = std::fs::remove_file(path);
     }
 }
@@ -153,16 +176,20 @@ mod tests {
         let (first, made) = new_family_file(&dir).unwrap();
         assert_eq!(first, dir.join("genogram-family.yaml"));
         assert!(made);
-        // Still empty: the same file again, not made this time.
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), NEW_FAMILY);
+        // Still unused: the same file again, not made this time; an empty one too.
         assert_eq!(new_family_file(&dir).unwrap(), (first.clone(), false));
-        std::fs::write(&first, "people: {}\n").unwrap();
+        std::fs::write(&first, "").unwrap();
+        assert_eq!(new_family_file(&dir).unwrap(), (first.clone(), false));
+        let saved = "people:\n  anna: {name: Anna}\n";
+        std::fs::write(&first, saved).unwrap();
         let (second, made) = new_family_file(&dir).unwrap();
         assert_eq!(second, dir.join("genogram-family-2.yaml"));
         assert!(made);
-        remove_if_still_empty(&second);
+        remove_if_unused(&second);
         assert!(!second.exists());
-        remove_if_still_empty(&first);
-        assert_eq!(std::fs::read_to_string(&first).unwrap(), "people: {}\n");
+        remove_if_unused(&first);
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), saved);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

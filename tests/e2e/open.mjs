@@ -11,7 +11,7 @@
 // default: none).
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, root, fail, stepper } from "./lib.mjs";
@@ -51,7 +51,7 @@ try {
   step("the browser was started with the workspace's address as its only argument");
 
   const family = join(work, "genogram-family.yaml");
-  if (statSync(family).size !== 0) fail("the new family's file is not empty");
+  if (readFileSync(family, "utf8") !== "people: {}\n") fail("the new family's file does not hold a family with nobody yet");
   const origin = new URL(address).origin;
   const browser = await launch(work, origin);
   context = browser.context;
@@ -62,6 +62,8 @@ try {
   await panel.getByRole("heading", { name: "Who is your client?" }).waitFor();
   await panel.getByRole("heading", { name: "Or open a family you already have" }).waitFor();
   await panel.getByText("genogram open my-family.yaml").waitFor();
+  // A new family is not a problem.
+  await page.locator("#problems").getByText("No problems found.").waitFor();
   if (process.env.OPEN_SCREENSHOT) await page.screenshot({ path: process.env.OPEN_SCREENSHOT });
   step("the page asks who the client is, and says how to open a family that has a file");
 
