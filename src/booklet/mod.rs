@@ -84,6 +84,10 @@ pub(crate) struct Book<'a> {
     pub members: Vec<content::Member<'a>>,
     /// Per skill, the group's counts.
     pub group: Vec<group::SkillCounts>,
+    /// The members' families, in order, for the opening page's key.
+    pub families: Vec<&'a FamilyGraph>,
+    /// What the booklet was asked for.
+    pub options: Options,
 }
 
 /// The booklet of the families of the members, in order, as PDF bytes.
@@ -162,5 +166,7 @@ fn gather<'a>(families: &[&'a FamilyGraph], opts: &Options) -> Book<'a> {
         skills,
         members,
         group,
+        families: families.to_vec(),
+        options: opts.clone(),
     }
 }

@@ -96,9 +96,15 @@ fn opening(book: &Book, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
          the worksheet is for has a double outline. Small boxes under each symbol show how \
          strongly that person has each skill. The key:",
     );
-    match key::example(f.width() / NATURAL) {
+    match key::opening(&book.families, &book.options, f.width() / NATURAL) {
         Some(k) => f.key(&k),
-        None => f.para("Each genogram page has its key under the drawing."),
+        None => f.para("Each genogram page has its key beside or under the drawing."),
+    }
+    if key::has_own_conditions(&book.families) {
+        f.para(
+            "A letter in a small box beside a symbol stands for another condition; the key \
+             of each genogram says which.",
+        );
     }
     f.finish();
 }
@@ -106,21 +112,18 @@ fn opening(book: &Book, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
 /// The genogram of a member on one page with its key, or split over several when it
 /// would be too small to read on one.
 fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
-    // The drawing without the key under it; the key is laid out anew for the page.
-    let (drawing, keyed) = match key::without_key(&member.svg) {
-        Some(d) => (d, true),
-        None => (strip_prolog(&member.svg).to_string(), false),
-    };
-    let (w, h) = svg_size(&drawing);
+    // The drawing has no key under it; the key is laid out anew for the page.
+    let drawing = strip_prolog(&member.svg);
+    let (w, h) = svg_size(drawing);
     // Sideways when the drawing is wider than tall.
     let size = if w > h { (paper.1, paper.0) } else { paper };
     let aw = size.0 - 2.0 * SIDE;
     // The key as wide as the page at the drawing's natural size, and as wide as the page
     // at the smallest readable size (more columns, fewer rows).
-    let key = keyed.then(|| Key::from(member.key(aw / NATURAL)));
-    let small = keyed.then(|| Key::from(member.key(aw / MIN_SCALE)));
-    let (kw, kh) = key.as_ref().map_or((1.0, 0.0), |k| (k.width, k.height));
-    let (sw, sh) = small.as_ref().map_or((1.0, 0.0), |k| (k.width, k.height));
+    let key = Key::from(member.key(aw / NATURAL));
+    let small = Key::from(member.key(aw / MIN_SCALE));
+    let (kw, kh) = (key.width, key.height);
+    let (sw, sh) = (small.width, small.height);
     let page = |note: Option<&str>| {
         let mut svg = String::new();
         let mut y = TOP + HEADING;
@@ -152,18 +155,18 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             best = Some(p);
         }
     };
-    if let Some(k) = &key {
+    {
         let s = (aw / w)
             .min(aw / kw)
             .min((ah - GAP) / (h + kh))
             .min(NATURAL);
-        consider(Placement::under(k, s, s));
+        consider(Placement::under(&key, s, s));
     }
-    if let Some(k) = &small {
+    {
         let s = (aw / w).min((ah - GAP - sh * key_small) / h).min(NATURAL);
-        consider(Placement::under(k, s, key_small));
+        consider(Placement::under(&small, s, key_small));
     }
-    if keyed {
+    {
         for width in [300.0, 580.0] {
             let k = Key::from(member.key(width));
             // At one scale, else the key at the smallest readable size.
@@ -179,29 +182,22 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
                 consider(Placement::beside(&k, s, MIN_SCALE));
             }
         }
-    } else {
-        consider(Placement {
-            drawing: fit,
-            key: fit,
-            beside: false,
-            content: None,
-        });
     }
     if let Some(p) = best {
         let mut svg = svg;
         let ds = p.drawing;
         match &p.content {
-            Some((k, kw, _)) if p.beside => {
+            (k, kw, kh) if p.beside => {
                 let used = w * ds + GAP + kw * p.key;
                 let x = SIDE + (aw - used) / 2.0;
-                nest(&mut svg, &drawing, x, top, ds, (0.0, 0.0, w, h));
+                nest(&mut svg, drawing, x, top, ds, (0.0, 0.0, w, h));
                 let kx = x + w * ds + GAP;
-                nest(&mut svg, k, kx, top, p.key, (0.0, 0.0, *kw, p.key_height()));
+                nest(&mut svg, k, kx, top, p.key, (0.0, 0.0, *kw, *kh));
             }
-            Some((k, kw, kh)) => {
+            (k, kw, kh) => {
                 nest(
                     &mut svg,
-                    &drawing,
+                    drawing,
                     SIDE + (aw - w * ds) / 2.0,
                     top,
                     ds,
@@ -215,16 +211,6 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
                     y,
                     p.key,
                     (0.0, 0.0, *kw, *kh),
-                );
-            }
-            None => {
-                nest(
-                    &mut svg,
-                    &drawing,
-                    SIDE + (aw - w * ds) / 2.0,
-                    top,
-                    ds,
-                    (0.0, 0.0, w, h),
                 );
             }
         }
@@ -264,7 +250,7 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             let y = offset(row, rows, h, wh);
             nest(
                 &mut svg,
-                &drawing,
+                drawing,
                 SIDE + (aw - ww * scale) / 2.0,
                 top,
                 scale,
@@ -278,26 +264,24 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             });
         }
     }
-    if let (Some(small), Some(key)) = (&small, &key) {
-        let last = out
-            .last_mut()
-            .filter(|_| last_bottom + GAP + sh * key_small <= bottom);
-        match last {
-            Some(b) => nest_key(&mut b.svg, small, SIDE, last_bottom + GAP, key_small),
-            None => {
-                // A page of its own, at the drawing's natural size if it fits.
-                let mut svg = String::new();
-                let heading = format!("Key to the genogram of {}", member.heading);
-                text(&mut svg, SIDE, TOP + HEADING, HEADING, true, &heading);
-                let top = TOP + HEADING + 14.0;
-                let ks = (aw / kw).min(NATURAL).min((bottom - top) / kh);
-                nest_key(&mut svg, key, SIDE, top, ks);
-                out.push(Body {
-                    size,
-                    section: member.heading.clone(),
-                    svg,
-                });
-            }
+    let last = out
+        .last_mut()
+        .filter(|_| last_bottom + GAP + sh * key_small <= bottom);
+    match last {
+        Some(b) => nest_key(&mut b.svg, &small, SIDE, last_bottom + GAP, key_small),
+        None => {
+            // A page of its own, at the drawing's natural size if it fits.
+            let mut svg = String::new();
+            let heading = format!("Key to the genogram of {}", member.heading);
+            text(&mut svg, SIDE, TOP + HEADING, HEADING, true, &heading);
+            let top = TOP + HEADING + 14.0;
+            let ks = (aw / kw).min(NATURAL).min((bottom - top) / kh);
+            nest_key(&mut svg, &key, SIDE, top, ks);
+            out.push(Body {
+                size,
+                section: member.heading.clone(),
+                svg,
+            });
         }
     }
 }
@@ -311,7 +295,7 @@ struct Placement {
     /// Whether the key is beside the drawing rather than under it.
     beside: bool,
     /// The key's SVG document, width and height in pixels.
-    content: Option<(String, f64, f64)>,
+    content: (String, f64, f64),
 }
 
 impl Placement {
@@ -320,7 +304,7 @@ impl Placement {
             drawing,
             key,
             beside: false,
-            content: Some((k.content.clone(), k.width, k.height)),
+            content: (k.content.clone(), k.width, k.height),
         }
     }
 
@@ -329,12 +313,8 @@ impl Placement {
             drawing,
             key,
             beside: true,
-            content: Some((k.content.clone(), k.width, k.height)),
+            content: (k.content.clone(), k.width, k.height),
         }
-    }
-
-    fn key_height(&self) -> f64 {
-        self.content.as_ref().map_or(0.0, |c| c.2)
     }
 }
 
