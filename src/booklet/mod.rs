@@ -100,8 +100,7 @@ pub fn make(families: &[&FamilyGraph], opts: &Options) -> Result<Vec<u8>, Error>
     #[cfg(feature = "pdf")]
     {
         let book = gather(families, opts);
-        let metrics = metrics::Metrics::new();
-        let pages = pages::pages(&book, &metrics);
+        let pages = pages::pages(&book);
         pdf::document(&pages, &book.title)
     }
     #[cfg(not(feature = "pdf"))]

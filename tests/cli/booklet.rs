@@ -647,12 +647,13 @@ fn nothing_written_on_bad_input_or_bad_flags() {
         all.extend_from_slice(args);
         genogram(&all)
     };
-    let o = run(&[
+    let with_bad = [
         good.to_str().unwrap(),
         bad.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
-    ]);
+    ];
+    let o = run(&with_bad);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
@@ -663,13 +664,7 @@ fn nothing_written_on_bad_input_or_bad_flags() {
     assert!(!out.exists(), "nothing written on bad input");
     // Nor is a booklet already there touched.
     std::fs::write(&out, b"last week's booklet").unwrap();
-    let o = run(&[
-        good.to_str().unwrap(),
-        bad.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(run(&with_bad).status.code(), Some(1));
     assert_eq!(std::fs::read(&out).unwrap(), b"last week's booklet");
     std::fs::remove_file(&out).unwrap();
 
