@@ -562,7 +562,7 @@ fn collect_strings(o: &lopdf::Object, out: &mut String) {
             out.push(' ');
         }
         Object::Name(n) => {
-            out.push_str(&without_subset_tag(&String::from_utf8_lossy(n)));
+            out.push_str(without_subset_tag(&String::from_utf8_lossy(n)));
             out.push(' ');
         }
         Object::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
