@@ -113,6 +113,22 @@ pub struct SkillRating {
     pub since: Option<Spanned<PartialDate>>,
     /// `note`.
     pub note: Option<String>,
+    /// `history`: earlier ratings, oldest first (the loader refuses any other order, and
+    /// any entry dated after `since`).
+    pub history: Vec<PastRating>,
+}
+
+/// An earlier rating of a skill: one entry of a rating's `history`.
+#[derive(Clone, Debug)]
+pub struct PastRating {
+    /// `date`: when the person was rated so.
+    pub date: Spanned<PartialDate>,
+    /// `level`.
+    pub level: Level,
+    /// `note`.
+    pub note: Option<String>,
+    /// `by`: who rated.
+    pub by: Option<String>,
 }
 
 /// One entry of `couples`.

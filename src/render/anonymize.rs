@@ -169,6 +169,7 @@ pub(crate) fn view(graph: &FamilyGraph, layout: &Layout, trace: Option<&Trace>) 
                         learned: s.learned.as_ref().map(neutral_source),
                         since: None,
                         note: None,
+                        history: Vec::new(),
                     })
                     .collect(),
                 raised_by: p
