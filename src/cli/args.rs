@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::PartialDate;
+
 /// Genograms in standard notation, and how the skills of emotional intimacy (openness,
 /// honesty, directness) were passed down a family.
 #[derive(Debug, Parser)]
@@ -40,6 +42,9 @@ pub enum Command {
         /// The person the report is for (kinship words, family lines). Default: the index.
         #[arg(long, value_name = "ID")]
         person: Option<String>,
+        /// Report on the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+        as_of: Option<PartialDate>,
     },
     /// Print the JSON Schema of the family file, for editor support.
     Schema,
@@ -54,6 +59,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Lay out the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+        as_of: Option<PartialDate>,
     },
     /// Export a family for another program.
     Export {
@@ -197,4 +205,14 @@ pub struct DrawingArgs {
     /// Turn the A4 or Letter page sideways.
     #[arg(long)]
     pub landscape: bool,
+    /// Draw the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD): people
+    /// born later left out, those who died later alive with their age then, the skill
+    /// levels rated by then.
+    #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+    pub as_of: Option<PartialDate>,
+}
+
+/// Reads the date of `--as-of`.
+fn as_of_date(text: &str) -> Result<PartialDate, String> {
+    crate::time::parse_date(text)
 }

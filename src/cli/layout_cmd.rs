@@ -17,10 +17,11 @@ pub(super) fn layout(
     file: &Path,
     format: LayoutFormat,
     output: Option<&Path>,
+    as_of: Option<crate::model::PartialDate>,
     out: &mut impl Write,
 ) -> Result<u8, Error> {
     check_output(file, output)?;
-    let (_, graph) = crate::load_file(file)?;
+    let graph = super::load_as_of(file, as_of)?;
     let result = lay_out(&graph, &LayoutOptions::default());
     let text = match format {
         LayoutFormat::Json => {

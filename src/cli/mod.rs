@@ -57,12 +57,14 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             skills,
             threshold,
             person,
+            as_of,
         } => report_cmd::run(
             &file,
             format,
             &skills,
             &threshold,
             person.as_deref(),
+            as_of,
             &mut out,
         ),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
@@ -70,7 +72,8 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             file,
             format,
             output,
-        } => layout_cmd::layout(&file, format, output.as_deref(), &mut out),
+            as_of,
+        } => layout_cmd::layout(&file, format, output.as_deref(), as_of, &mut out),
         Command::Export {
             file,
             format,
@@ -137,6 +140,18 @@ pub(crate) fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error>
         }),
         _ => Ok(0),
     }
+}
+
+/// Loads a family file, as it was at `as_of` when given.
+fn load_as_of(
+    file: &std::path::Path,
+    as_of: Option<crate::model::PartialDate>,
+) -> Result<crate::graph::FamilyGraph, Error> {
+    let (_, graph) = crate::load_file(file)?;
+    Ok(match as_of {
+        Some(date) => crate::time::as_of(&graph, date),
+        None => graph,
+    })
 }
 
 /// Refuses a `--skill` or `--trace` name the family does not declare, suggesting the

@@ -15,9 +15,10 @@ pub(crate) fn run(
     skills: &[String],
     threshold: &str,
     person: Option<&str>,
+    as_of: Option<crate::model::PartialDate>,
     out: &mut impl Write,
 ) -> Result<u8, Error> {
-    let (_, graph) = crate::load_file(file)?;
+    let graph = super::load_as_of(file, as_of)?;
     for s in skills {
         require_skill(&graph, s)?;
     }

@@ -44,6 +44,9 @@ pub struct Family {
     pub couples: Vec<Couple>,
     /// `relationships`, in file order.
     pub relationships: Vec<Relationship>,
+    /// The date this family stands at, when it is the family as it was then
+    /// ([`crate::time::as_of`]) rather than the whole file. Never read from the file.
+    pub as_of: Option<PartialDate>,
 }
 
 /// A skill the file rates, with the words that define it.
