@@ -18,7 +18,9 @@ pub(crate) fn run(
     as_of: Option<crate::model::PartialDate>,
     out: &mut impl Write,
 ) -> Result<u8, Error> {
-    let graph = super::load_as_of(file, as_of)?;
+    let (_, whole) = crate::load_file(file)?;
+    let then = as_of.map(|date| crate::time::as_of(&whole, date));
+    let graph = then.as_ref().unwrap_or(&whole);
     for s in skills {
         require_skill(&graph, s)?;
     }
@@ -29,6 +31,15 @@ pub(crate) fn run(
             Some(_) => {
                 return Err(Error::Usage(format!(
                     "`{id}` is a pregnancy or a loss; a report is for a person: pass another `--person`"
+                )));
+            }
+            None if as_of.is_some() && let Some(p) = whole.find(id) => {
+                let born = whole.person(p).born.as_ref().map_or(String::new(), |b| {
+                    format!(" (born {})", b.value)
+                });
+                return Err(Error::Usage(format!(
+                    "`{id}`{born} was not yet part of the family in {}; choose a later `--as-of` or another `--person`",
+                    as_of.map_or(String::new(), |d| d.to_string())
                 )));
             }
             None => {

@@ -121,3 +121,21 @@ fn watch_draws_the_family_as_it_was() {
         "no drawing of 1950 within 30 s"
     );
 }
+
+#[test]
+fn a_report_for_someone_not_born_yet_says_so() {
+    let out = genogram([
+        "report",
+        path(SAMPLE).to_str().unwrap(),
+        "--as-of",
+        "1950",
+        "--person",
+        "anna",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`anna` (born 1987-03-14) was not yet part of the family in 1950"),
+        "{}",
+        stderr(&out)
+    );
+}
