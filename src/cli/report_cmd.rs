@@ -33,10 +33,14 @@ pub(crate) fn run(
                     "`{id}` is a pregnancy or a loss; a report is for a person: pass another `--person`"
                 )));
             }
-            None if as_of.is_some() && let Some(p) = whole.find(id) => {
-                let born = whole.person(p).born.as_ref().map_or(String::new(), |b| {
-                    format!(" (born {})", b.value)
-                });
+            None if as_of.is_some()
+                && let Some(p) = whole.find(id) =>
+            {
+                let born = whole
+                    .person(p)
+                    .born
+                    .as_ref()
+                    .map_or(String::new(), |b| format!(" (born {})", b.value));
                 return Err(Error::Usage(format!(
                     "`{id}`{born} was not yet part of the family in {}; choose a later `--as-of` or another `--person`",
                     as_of.map_or(String::new(), |d| d.to_string())

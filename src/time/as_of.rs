@@ -24,8 +24,7 @@ use crate::diag::Spanned;
 use crate::graph::FamilyGraph;
 use crate::model::{
     Couple, Family, KnownSource, Level, Link, OpenWord, PartialDate, Relation, Relationship,
-    SkillRating,
-    TwinSet, ValidFamily,
+    SkillRating, TwinSet, ValidFamily,
 };
 
 /// Reads the date of `--as-of`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (no `~`: the view is
@@ -274,10 +273,21 @@ fn rating_then(r: &SkillRating, d: &PartialDate) -> SkillRating {
     if current_applies(r, d) {
         return then;
     }
-    then.level = level_then(r, d);
-    then.since = None;
+    // The latest earlier rating is the rating then: dated, noted, and newest of its
+    // history.
     then.learned = None;
-    then.note = then.history.last().and_then(|h| h.note.clone());
+    match then.history.pop() {
+        Some(h) => {
+            then.level = h.level;
+            then.since = Some(h.date);
+            then.note = h.note;
+        }
+        None => {
+            then.level = level_then(r, d);
+            then.since = None;
+            then.note = None;
+        }
+    }
     then
 }
 
@@ -376,7 +386,10 @@ relationships:
         let f = then("1990");
         // mia (1992) and her undated son ned are not born; the index goes with her. (gus,
         // adopted in 1999, is not part of the family yet either.)
-        assert_eq!(ids(&f), ["ana", "ben", "carl", "dora", "eve", "finn", "hal"]);
+        assert_eq!(
+            ids(&f),
+            ["ana", "ben", "carl", "dora", "eve", "finn", "hal"]
+        );
         assert!(f.index.is_none());
         assert!(f.couples.iter().all(|c| c.partners[0].value != "mia"));
         let f = then("1992");
@@ -408,7 +421,10 @@ relationships:
         assert!(cd.separated.is_none() && cd.ended.is_none());
         let f = then("1990");
         let cd = &f.couples[1];
-        assert!(cd.separated.is_some() && cd.ended.is_none(), "separated 1989");
+        assert!(
+            cd.separated.is_some() && cd.ended.is_none(),
+            "separated 1989"
+        );
         // gus is born (1985) but adopted only in 1999.
         assert!(cd.children.is_empty());
         assert!(
@@ -450,20 +466,36 @@ relationships:
             let r = person(&f, "mia").rating("openness").cloned().unwrap();
             (r.level, r.history.len(), r.learned.is_some(), r.note)
         };
+        let since = |date: &str| {
+            let f = then(date);
+            let r = person(&f, "mia").rating("openness").cloned().unwrap();
+            r.since.map(|s| s.value.to_string())
+        };
+        assert_eq!(since("2017"), Some("2017-06".into()));
+        assert_eq!(since("2015"), None);
         // Before any rating of a skill learned outside the family: none.
+        // The latest earlier rating becomes the rating then, dated and noted.
         assert_eq!(level("2015"), (Level::None, 0, false, None));
-        assert_eq!(level("2016-09"), (Level::None, 1, false, None));
+        assert_eq!(level("2016-09"), (Level::None, 0, false, None));
         assert_eq!(
             level("2017"),
-            (Level::Some, 2, false, Some("spoke up".into())),
+            (Level::Some, 1, false, Some("spoke up".into())),
             "2017 may be June 2017"
         );
-        assert_eq!(level("2017-05"), (Level::None, 1, false, None));
+        assert_eq!(level("2017-05"), (Level::None, 0, false, None));
         assert_eq!(level("2018"), (Level::Strong, 2, true, None));
         let f = then("1990");
         let hal = person(&f, "hal");
-        assert_eq!(hal.level("openness"), Level::None, "learned in therapy in 1995");
-        assert_eq!(hal.level("honesty"), Level::Strong, "undated: as the file says");
+        assert_eq!(
+            hal.level("openness"),
+            Level::None,
+            "learned in therapy in 1995"
+        );
+        assert_eq!(
+            hal.level("honesty"),
+            Level::Strong,
+            "undated: as the file says"
+        );
         assert_eq!(person(&then("1995"), "hal").level("openness"), Level::Some);
     }
 
@@ -494,7 +526,10 @@ relationships:
                 let date = PartialDate::year(year);
                 let one = family_as_of(graph.family(), date);
                 let again = family_as_of(graph.family(), date);
-                assert_eq!(format!("{:?}", one.family()), format!("{:?}", again.family()));
+                assert_eq!(
+                    format!("{:?}", one.family()),
+                    format!("{:?}", again.family())
+                );
                 if let Err(e) = crate::validate::validate(one.family().clone()) {
                     panic!("{year}: {e:?}");
                 }

@@ -29,9 +29,17 @@ fn render_draws_the_family_as_it_was() {
         .split("<text class=\"age\"")
         .skip(1)
         .filter_map(|t| t.split('>').nth(1))
-        .map(|t| t.trim_start_matches('\n').split(['\n', '<']).next().unwrap_or(""))
+        .map(|t| {
+            t.trim_start_matches('\n')
+                .split(['\n', '<'])
+                .next()
+                .unwrap_or("")
+        })
         .collect();
-    assert!(ages.contains(&"52") && ages.contains(&"24"), "ages then: {ages:?}");
+    assert!(
+        ages.contains(&"52") && ages.contains(&"24"),
+        "ages then: {ages:?}"
+    );
     assert!(then.contains("then, or age at death"), "the key says so");
     assert!(!then.contains("1961"), "his death is not drawn");
     // Later years show more.
@@ -99,7 +107,13 @@ fn watch_draws_the_family_as_it_was() {
     let dir = temp_dir("watch-as-of");
     let out = dir.join("then.svg");
     let mut child = Command::new(env!("CARGO_BIN_EXE_genogram"))
-        .args(["watch", path(SAMPLE).to_str().unwrap(), "--as-of", "1950", "-o"])
+        .args([
+            "watch",
+            path(SAMPLE).to_str().unwrap(),
+            "--as-of",
+            "1950",
+            "-o",
+        ])
         .arg(&out)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
