@@ -28,6 +28,7 @@ mod triangles;
 mod types;
 
 pub use kinship::Kin;
+pub(crate) use prose::{learned_phrase, nouns, relationship_noun};
 pub use types::*;
 
 use petgraph::stable_graph::{EdgeReference, StableDiGraph};

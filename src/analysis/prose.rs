@@ -793,3 +793,20 @@ fn progress_section(report: &Report, names: &Names<'_>) -> Option<Section> {
         blocks,
     })
 }
+
+/// How the report's text speaks of each person of `report.people`, in the same order:
+/// "you", "your aunt Kathleen", or a name (for the timeline's sentences).
+pub(crate) fn nouns(report: &Report) -> Vec<String> {
+    let names = Names::new(report);
+    report.people.iter().map(|p| names.who(&p.id)).collect()
+}
+
+/// What a relationship is called in a sentence: "A cutoff", "Conflict".
+pub(crate) fn relationship_noun(kind: &str) -> String {
+    kind_noun(kind)
+}
+
+/// Where a skill was learned, as a phrase after "learned it": "in group therapy".
+pub(crate) fn learned_phrase(source: &str) -> Option<String> {
+    source_phrase(source).map(|c| c.into_owned())
+}

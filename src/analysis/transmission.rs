@@ -192,19 +192,6 @@ pub(super) fn breakers(cx: &Context<'_>, people: &[PersonEntry]) -> Vec<Breaker>
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_names_prefer_nicknames() {
-        assert_eq!(short_name("Francis \"Frank\" Byrne"), "Frank");
-        assert_eq!(short_name("Anna Kowalski"), "Anna");
-        assert_eq!(short_name("Gabriel"), "Gabriel");
-        assert_eq!(short_name("a \"\" b"), "a");
-    }
-}
-
 /// Every rating of a skill with a `history`, in date order, ending with the current one.
 fn progress(r: &crate::model::SkillRating) -> Vec<super::types::Rated> {
     if r.history.is_empty() {
@@ -221,4 +208,17 @@ fn progress(r: &crate::model::SkillRating) -> Vec<super::types::Rated> {
         by: None,
     }))
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_prefer_nicknames() {
+        assert_eq!(short_name("Francis \"Frank\" Byrne"), "Frank");
+        assert_eq!(short_name("Anna Kowalski"), "Anna");
+        assert_eq!(short_name("Gabriel"), "Gabriel");
+        assert_eq!(short_name("a \"\" b"), "a");
+    }
 }

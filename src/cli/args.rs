@@ -48,6 +48,19 @@ pub enum Command {
     },
     /// Print the JSON Schema of the family file, for editor support.
     Schema,
+    /// List every dated event of the family in order: births, deaths, unions,
+    /// relationships, and when skills were learned and rated.
+    Timeline {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How to print it: text, markdown, json, or svg (a picture for A4 landscape).
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Lay a family out and print the positions of symbols and lines.
     Layout {
         /// The family file (YAML).
@@ -184,6 +197,19 @@ pub enum ReportFormat {
     Markdown,
     /// JSON, for other tools (the shape of docs/analysis.md).
     Json,
+}
+
+/// The output formats of `genogram timeline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// Plain text, one event per line.
+    Text,
+    /// A Markdown table.
+    Markdown,
+    /// JSON, for other tools.
+    Json,
+    /// An SVG picture: one lane per generation, life spans as bars, events as marks.
+    Svg,
 }
 
 /// How the genogram is drawn: the options `render` and `watch` share.

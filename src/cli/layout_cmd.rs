@@ -50,7 +50,7 @@ pub(super) fn export(
 }
 
 /// Refuses to write over the input.
-fn check_output(input: &Path, output: Option<&Path>) -> Result<(), Error> {
+pub(super) fn check_output(input: &Path, output: Option<&Path>) -> Result<(), Error> {
     let Some(output) = output else { return Ok(()) };
     let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
         (Ok(a), Ok(b)) => a == b,

@@ -11,10 +11,12 @@ mod render_cmd;
 mod report;
 mod report_cmd;
 mod serve_cmd;
+mod timeline_cmd;
 mod watch_cmd;
 
 pub use args::{
     Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat,
+    TimelineFormat,
 };
 
 use std::io::Write;
@@ -68,6 +70,11 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             &mut out,
         ),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+        Command::Timeline {
+            file,
+            format,
+            output,
+        } => timeline_cmd::run(&file, format, output.as_deref(), &mut out),
         Command::Layout {
             file,
             format,

@@ -22,7 +22,7 @@ pub(crate) fn run(
     let then = as_of.map(|date| crate::time::as_of(&whole, date));
     let graph = then.as_ref().unwrap_or(&whole);
     for s in skills {
-        require_skill(&graph, s)?;
+        require_skill(graph, s)?;
     }
     let person = match person {
         None => None,
@@ -69,7 +69,7 @@ pub(crate) fn run(
         threshold: Threshold::from_word(threshold).unwrap_or_default(),
         person,
     };
-    let report = analysis::analyse(&graph, &options);
+    let report = analysis::analyse(graph, &options);
     let text = match format {
         ReportFormat::Text => {
             // Line by line: the escape would otherwise make the line breaks visible.

@@ -153,3 +153,62 @@ fn a_report_for_someone_not_born_yet_says_so() {
         stderr(&out)
     );
 }
+
+#[test]
+fn timeline_lists_the_events_in_every_format() {
+    let sample = path(SAMPLE);
+    let run = |format: &str| {
+        let out = genogram(["timeline", sample.to_str().unwrap(), "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let text = run("text");
+    assert!(text.contains("1987-03-14  You were born\n"), "{text}");
+    assert!(text.contains("2015-11     You learned openness in group therapy (strong)\n"));
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(
+        events[0]["text"],
+        "Your father's grandfather Stanisław was born"
+    );
+    assert!(json["undated"].as_u64().unwrap() > 0);
+    assert!(run("markdown").contains("| 1987-03-14 | You were born |"));
+    let svg = run("svg");
+    assert_eq!(svg, run("svg"), "the same bytes every time");
+    assert!(svg.starts_with("<svg") && svg.contains("Timeline of The Kowalski and Byrne families"));
+    // One lane per generation: I to V.
+    assert_eq!(svg.matches("class=\"gen\"").count(), 5);
+    assert!(
+        svg.contains(">\nV\n</text>") || svg.contains(">V</text>"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn timeline_writes_a_picture_and_nothing_for_a_bad_file() {
+    let dir = temp_dir("timeline");
+    let png = dir.join("timeline.png");
+    let out = genogram([
+        "timeline".as_ref(),
+        path(SAMPLE).as_os_str(),
+        "--format".as_ref(),
+        "svg".as_ref(),
+        "-o".as_ref(),
+        png.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    let bad = crate::util::write(&dir, "bad.yaml", "people:\n  a: {born: 1990-13}\n");
+    let out_file = dir.join("bad.json");
+    let out = genogram([
+        "timeline".as_ref(),
+        bad.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "-o".as_ref(),
+        out_file.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("bad.yaml:2:13"), "{}", stderr(&out));
+    assert!(!out_file.exists());
+}
