@@ -9,7 +9,7 @@ use crate::layout::{Line, LineKind};
 use crate::model::{Couple, Link, Relation};
 
 use super::geometry::{self, P};
-use super::legend::Item;
+use super::marks::Item;
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
 use super::symbols::year;
@@ -261,7 +261,7 @@ fn dates(out: &mut String, c: &Couple, pts: &[P], used: &mut Used) {
     let (x, y) = ((a[0] + b[0]) / 2.0, a[1].min(b[1]) - 5.0);
     let room = (b[0] - a[0]).abs() - 4.0;
     let one_line = parts.join(", ");
-    if text::width(&one_line, text::SMALL_SIZE) <= room || parts.len() == 1 {
+    if text::width(&one_line, text::SMALL_SIZE, text::Face::Regular) <= room || parts.len() == 1 {
         markup::text(out, "couple-date", x, y, &one_line);
     } else {
         // Too wide for the line: the short form (`m.'93`) in smaller type, the first event

@@ -11,7 +11,7 @@ use crate::graph::PersonIx;
 use crate::layout::{Line, LineKind};
 
 use super::geometry::{self, P};
-use super::legend::Item;
+use super::marks::Item;
 use super::number::{num, pt};
 use super::text;
 use super::{Ctx, Used, label_blob, path_blob, polyline_d};
@@ -231,7 +231,7 @@ pub fn over(ctx: &Ctx, t: &Trace, used: &mut Used) -> Group {
             continue;
         };
         let (badge, words) = source_badge(b.source.as_ref());
-        let w = text::width(&badge, 9.0) + 8.0;
+        let w = text::width(&badge, 9.0, text::Face::Bold) + 8.0;
         // Left of the skill strip, at its height: clear of partner lines (at mid-symbol)
         // and of the years above.
         let strip = super::skills::strip_width(&ctx.skill_initials);

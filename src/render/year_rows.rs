@@ -90,7 +90,7 @@ fn years_fit_above(
         if dash {
             scratch.push('–');
         }
-        text::width(scratch, text::SMALL_SIZE)
+        text::width(scratch, text::SMALL_SIZE, text::Face::Regular)
     };
     let base = pp.y - r - 6.0;
     let (top, bottom) = (base - 9.0, base + 2.0);
@@ -317,10 +317,16 @@ mod tests {
         let (top, bottom) = (base - 9.0, base + 2.0);
         let mut boxes = Vec::new();
         if let Some(t) = born {
-            boxes.push((pp.x - 2.0 - text::width(t, text::SMALL_SIZE), pp.x - 2.0));
+            boxes.push((
+                pp.x - 2.0 - text::width(t, text::SMALL_SIZE, text::Face::Regular),
+                pp.x - 2.0,
+            ));
         }
         if let Some(t) = died {
-            boxes.push((pp.x + 2.0, pp.x + 2.0 + text::width(t, text::SMALL_SIZE)));
+            boxes.push((
+                pp.x + 2.0,
+                pp.x + 2.0 + text::width(t, text::SMALL_SIZE, text::Face::Regular),
+            ));
         }
         !segments.iter().any(|&(a, b)| {
             boxes

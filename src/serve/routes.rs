@@ -9,8 +9,10 @@
 //!
 //! - `GET /api/file`: the file's text and version token;
 //! - `GET /api/status`: the version token only, polled by the page every second;
-//! - `POST /api/render`: `{text, trace, anonymize}` → [`super::api::render`];
-//! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk.
+//! - `POST /api/render`: `{text, trace, anonymize, privacy}` → [`super::api::render`];
+//! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk;
+//! - `POST /api/edit`: `{text, ops}` → `{text}` changed by [`crate::edit`], or 422
+//!   `{error: {op, id, message}}` (`op` counted from 1) when refused.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -197,6 +199,7 @@ pub fn answer(state: &State, req: &Request) -> Response {
             let view = api::View {
                 trace: body.trace.filter(|s| !s.is_empty()),
                 anonymize: body.anonymize,
+                privacy: body.privacy,
             };
             let name = state.path.file_name().map_or_else(
                 || "family.yaml".into(),
@@ -205,10 +208,11 @@ pub fn answer(state: &State, req: &Request) -> Response {
             Response::json(200, &api::render(&name, &body.text, &view))
         }),
         ("POST", "/api/save") => with_json(req, |body: SaveBody| save(state, &body)),
+        ("POST", "/api/edit") => with_json(req, |body: EditBody| edit(body)),
         (
             _,
             "/" | "/app.js" | "/app.css" | "/api.js" | "/api/hello" | "/api/file" | "/api/status"
-            | "/api/render" | "/api/save",
+            | "/api/render" | "/api/save" | "/api/edit",
         ) => Response::text(405, "that method is not used here"),
         _ => Response::text(404, "no such page"),
     }
@@ -229,6 +233,8 @@ struct RenderBody {
     trace: Option<String>,
     #[serde(default)]
     anonymize: bool,
+    #[serde(default)]
+    privacy: bool,
 }
 
 /// The body of `POST /api/save`.
@@ -236,6 +242,27 @@ struct RenderBody {
 struct SaveBody {
     text: String,
     base: String,
+}
+
+/// The body of `POST /api/edit`.
+#[derive(serde::Deserialize)]
+struct EditBody {
+    text: String,
+    ops: serde_json::Value,
+}
+
+/// `POST /api/edit`: the text changed by the operations, or why not (nothing is saved
+/// here; the page puts the text in its editor).
+fn edit(body: EditBody) -> Response {
+    let result =
+        crate::edit::ops_from_value(body.ops).and_then(|ops| crate::edit::apply(&body.text, &ops));
+    match result {
+        Ok(text) => Response::json(200, &json!({ "text": text })),
+        Err(e) => Response::json(
+            422,
+            &json!({ "error": { "op": e.index.map(|i| i + 1), "id": e.id, "message": e.message } }),
+        ),
+    }
 }
 
 /// Parses a JSON body (sent as `application/json`, which a plain cross-site form cannot
@@ -259,19 +286,38 @@ fn with_json<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The file's text; a new, empty file (nothing but blank lines and comments), which
+/// loading refuses, opens too: the page asks who the client is and fills it.
+fn decode_or_empty(bytes: &[u8]) -> Result<String, crate::diag::Diagnostic> {
+    crate::load::text::decode(bytes).or_else(|d| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .filter(|t| {
+                t.lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+            })
+            .map(str::to_owned)
+            .ok_or(d)
+    })
+}
+
 /// `GET /api/file`.
 fn file(state: &State) -> Response {
     let mut watched = lock(&state.watched);
     watched.forget();
     match disk::read(&state.path) {
-        Ok(bytes) => match crate::load::text::decode(&bytes) {
+        Ok(bytes) => match decode_or_empty(&bytes) {
             Ok(text) => {
                 let version = disk::version_of(&bytes);
                 Response::json(200, &json!({ "text": text, "version": version }))
             }
+            // With the version, so that the page does not ask again until the file changes.
             Err(d) => Response::json(
                 422,
-                &json!({ "message": format!("the file cannot be opened here: {}", d.message) }),
+                &json!({
+                    "message": format!("the file cannot be opened here: {}", d.message),
+                    "version": disk::version_of(&bytes),
+                }),
             ),
         },
         Err(_) => Response::json(

@@ -381,10 +381,14 @@ fn control_and_direction_characters_never_reach_the_drawing_or_the_terminal() {
     assert!(err.contains("\\u{202e}"), "{err}");
 }
 
-/// The longest text accepted, as one unbroken word, in the name and the occupation: drawn
-/// as two lines each ending in `…`, with no more room under the symbol than that.
+/// The longest text accepted, as one unbroken word, in the name and the occupation: a
+/// word wider than a printed page is the only text ever cut short. It is drawn cut to a
+/// page's width, in lines no wider than a label, the last ending in `…`, with no more
+/// room under the symbol than that.
 #[test]
-fn a_ten_thousand_character_word_is_drawn_in_two_lines() {
+fn a_ten_thousand_character_word_is_cut_to_a_page_width() {
+    use genogram::layout::font::{Face, width};
+    use genogram::layout::labels::LONGEST_WORD;
     let dir = temp_dir("hostile-long-word");
     let file = write(
         &dir,
@@ -403,13 +407,23 @@ fn a_ten_thousand_character_word_is_drawn_in_two_lines() {
         .and_then(|h| h.parse().ok())
         .unwrap();
     assert!(height < 1000.0, "the drawing is {height} px tall");
-    for c in ['x', 'y'] {
+    for (c, size, face) in [('x', 12.0, Face::Bold), ('y', 11.0, Face::Regular)] {
         let drawn: Vec<&str> = svg
             .lines()
-            .filter(|l| l.starts_with(&c.to_string().repeat(10)))
+            .filter(|l| l.len() > 2 && l.chars().all(|k| k == c || k == '…'))
             .collect();
-        assert_eq!(drawn.len(), 2, "{drawn:?}");
-        assert!(drawn[1].ends_with('…'), "{drawn:?}");
+        assert!(drawn.len() > 2, "{drawn:?}");
+        assert!(drawn.last().unwrap().ends_with('…'), "{drawn:?}");
+        assert!(drawn[..drawn.len() - 1].iter().all(|l| !l.contains('…')));
+        let all = drawn.concat();
+        assert!(width(&all, size, face) <= LONGEST_WORD, "{all}");
+        assert!(width(&all, size, face) > LONGEST_WORD - 2.0 * size, "{all}");
+        assert!(
+            drawn
+                .iter()
+                .all(|l| width(l.trim_end_matches('…'), size, face) <= 104.0),
+            "{drawn:?}"
+        );
     }
 }
 

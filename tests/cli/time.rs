@@ -40,7 +40,7 @@ fn render_draws_the_family_as_it_was() {
         ages.contains(&"52") && ages.contains(&"24"),
         "ages then: {ages:?}"
     );
-    assert!(then.contains("then, or age at death"), "the key says so");
+    assert!(then.contains("age then, or at death"), "the key says so");
     assert!(!then.contains("1961"), "his death is not drawn");
     // Later years show more.
     let mid = svg(&["--as-of", "1990-06"]);
