@@ -127,13 +127,33 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         ..RenderOptions::default()
     };
     let svg = crate::render::svg(graph, &layout, &options);
-    let gaps: Vec<Value> = report
+    // The questions for the next session are about the family now, also while the
+    // drawing and the report show it at an earlier date (with the neutral labels in
+    // privacy mode).
+    let private_now = (then.is_some() && view.privacy).then(|| {
+        let layout = crate::layout::layout(&whole, &crate::layout::LayoutOptions::default());
+        with_dates(
+            &crate::render::anonymous_view(&whole, &layout, None).graph,
+            &whole,
+        )
+    });
+    let now: &FamilyGraph = match (&then, &private_now) {
+        (None, _) => graph,
+        (Some(_), Some(private)) => private,
+        (Some(_), None) => &whole,
+    };
+    let report_now = then
+        .is_some()
+        .then(|| analysis::analyse(now, &AnalysisOptions::default()));
+    let gaps: Vec<Value> = report_now
+        .as_ref()
+        .unwrap_or(&report)
         .gaps
         .iter()
         .map(|g| {
-            let name = graph
+            let name = now
                 .find(&g.person)
-                .map(|p| graph.person(p).name.clone())
+                .map(|p| now.person(p).name.clone())
                 .unwrap_or_default();
             json!({"person": &*g.person, "name": name, "question": g.question})
         })
@@ -152,26 +172,11 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         "gaps": gaps,
         "skills": skills,
         "trace": traced,
-        "questions": match &then {
-            // The questions are for the next session: about the family now.
-            Some(_) => interview_now(&whole, view.privacy),
-            None => interview(graph),
-        },
+        "questions": interview(now),
         "years": years.map(|(first, last)| json!([first, last])),
         "as_of": view.as_of.map(|d| d.to_string()),
         "findings": analysis::findings(&report),
     })
-}
-
-/// The interview's questions about the whole family, while the drawing shows it at an
-/// earlier date; with the neutral labels in privacy mode.
-fn interview_now(whole: &FamilyGraph, privacy: bool) -> Vec<Value> {
-    if !privacy {
-        return interview(whole);
-    }
-    let layout = crate::layout::layout(whole, &crate::layout::LayoutOptions::default());
-    let anonymous = crate::render::anonymous_view(whole, &layout, None).graph;
-    interview(&with_dates(&anonymous, whole))
 }
 
 /// The interview's questions for the page: those of `genogram questions`, each `relative`
@@ -304,6 +309,7 @@ mod tests {
                 },
             );
             assert_eq!(asked(&v), asked(&now), "the questions are about now");
+            assert_eq!(v["gaps"], now["gaps"], "so are those beside the report");
         }
     }
 
