@@ -5,6 +5,9 @@
 //! Built with the `svg` crate's nodes (it escapes every text); the drawing is small (one
 //! bar per person, one mark per event), so its own writer is fast enough.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use svg::Document;
 use svg::node::Node;
 use svg::node::element::{Group, Line, Path, Rectangle, Style, Text as TextEl, Title};
@@ -96,6 +99,13 @@ pub fn svg(graph: &FamilyGraph, t: &Timeline) -> String {
             .partial_cmp(&key(b))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
+    // Each lane's rows, as a heap of (where the row is free again, row): a bar goes into
+    // the row that frees up first if that is before it starts, else into a new row. The
+    // people come in order of birth, so this packs the rows as tightly as can be, in
+    // time proportional to the people (a wide family has thousands).
+    let mut free: Vec<BinaryHeap<Reverse<(i64, usize)>>> =
+        (0..lanes.len()).map(|_| BinaryHeap::new()).collect();
+    let centi = |v: f64| (v * 100.0).round() as i64;
     for i in order {
         let p = &family.people[i];
         let Some(born) = &p.born else { continue };
@@ -106,14 +116,20 @@ pub fn svg(graph: &FamilyGraph, t: &Timeline) -> String {
             (None, false) => (last.max(start), false, false),
         };
         let g = (graph.generation(crate::graph::PersonIx(i)) as usize).saturating_sub(1);
-        let lane = &mut lanes[g.min(generations.max(1) - 1)];
+        let g = g.min(lanes.len() - 1);
         let name = p.name.clone();
-        let reach = |b: &Bar| x(b.end).max(x(b.start) + text_width(&b.name, NAME_SIZE)) + 8.0;
-        let mut row = 0;
-        while lane.iter().any(|b| b.row == row && reach(b) > x(start)) {
-            row += 1;
-        }
-        lane.push(Bar {
+        let reach = x(end).max(x(start) + text_width(&name, NAME_SIZE)) + 8.0;
+        let heap = &mut free[g];
+        let row = match heap.peek() {
+            Some(Reverse((at, row))) if *at <= centi(x(start)) => {
+                let row = *row;
+                heap.pop();
+                row
+            }
+            _ => heap.len(),
+        };
+        heap.push(Reverse((centi(reach), row)));
+        lanes[g].push(Bar {
             person: i,
             start,
             end,
@@ -265,7 +281,9 @@ pub fn svg(graph: &FamilyGraph, t: &Timeline) -> String {
     // The marks of the events, on the bar of each person they concern; a mark that would
     // cover another of the same person moves right until it does not (the events are in
     // date order, so the marks stay in order too).
-    let mut placed: Vec<(f64, f64)> = Vec::new();
+    // The right end of the last mark on each person's bar, and under it.
+    let mut last_on_bar = vec![f64::MIN; family.people.len()];
+    let mut last_under = vec![f64::MIN; family.people.len()];
     for e in &t.events {
         if matches!(e.kind, Kind::Born | Kind::Died) {
             continue;
@@ -277,19 +295,14 @@ pub fn svg(graph: &FamilyGraph, t: &Timeline) -> String {
                 continue;
             }
             // Ratings sit just under the bar, so that they never hide a union's mark.
-            let cy = if matches!(e.kind, Kind::Learned | Kind::Rated) {
-                cy + BAR / 2.0 + 6.0
+            let (cy, last) = if matches!(e.kind, Kind::Learned | Kind::Rated) {
+                (cy + BAR / 2.0 + 6.0, &mut last_under[p.0])
             } else {
-                cy
+                (cy, &mut last_on_bar[p.0])
             };
-            let mut mx = x(when(&e.date));
-            while placed
-                .iter()
-                .any(|&(px, py)| py == cy && (px - mx).abs() < 10.0)
-            {
-                mx += 2.0;
-            }
-            placed.push((mx, cy));
+            // Events come in date order: a mark moves right of the one before it.
+            let mx = x(when(&e.date)).max(*last + 10.0);
+            *last = mx;
             let mut m = mark(e, mx, cy);
             m.append(Title::new(format!("{}: {}", e.date, e.text)));
             doc.append(m);
