@@ -93,6 +93,9 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         .collect();
     let family = family_json(text);
     let title = graph.family().title.clone();
+    // The drawing is made from the family itself, laid out as `layout`: with
+    // `anonymize` the renderer draws its anonymous view, in the same places.
+    let drawn = graph;
     let private;
     let (graph, title) = if view.privacy {
         private = with_dates(view_graph.as_ref().unwrap_or(graph), graph);
@@ -117,8 +120,8 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
                 skills: vec![skill.clone()],
                 ..AnalysisOptions::default()
             };
-            let one = analysis::analyse(graph, &options);
-            Trace::from_report(graph, &one, skill)
+            let one = analysis::analyse(drawn, &options);
+            Trace::from_report(drawn, &one, skill)
         });
     let traced = trace.as_ref().and(view.trace.clone());
     let options = RenderOptions {
@@ -126,7 +129,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         trace,
         ..RenderOptions::default()
     };
-    let svg = crate::render::svg(graph, &layout, &options);
+    let svg = crate::render::svg(drawn, &layout, &options);
     // The questions for the next session are about the family now, also while the
     // drawing and the report show it at an earlier date (with the neutral labels in
     // privacy mode).
@@ -434,5 +437,38 @@ mod tests {
             .map(|g| g["name"].as_str().unwrap())
             .collect();
         assert!(names.iter().all(|n| n.contains('-')), "{names:?}");
+    }
+
+    #[test]
+    fn privacy_draws_the_anonymised_drawing_in_its_places() {
+        // The drawing of privacy mode is the anonymised drawing itself: same people in
+        // the same places, same trace; only the report and questions change beside it.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/intimacy-cycle.yaml"
+        ))
+        .unwrap();
+        for trace in [None, Some("openness".to_string())] {
+            let anonymised = render(
+                "family.yaml",
+                &text,
+                &View {
+                    anonymize: true,
+                    trace: trace.clone(),
+                    ..View::default()
+                },
+            );
+            let private = render(
+                "family.yaml",
+                &text,
+                &View {
+                    privacy: true,
+                    trace,
+                    ..View::default()
+                },
+            );
+            assert_eq!(anonymised["svg"], private["svg"]);
+            assert!(private["svg"].as_str().unwrap().contains("person-II-1"));
+        }
     }
 }
