@@ -88,8 +88,10 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// How to print it: text, markdown, json, or svg (a picture for A4 landscape).
-        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
-        format: TimelineFormat,
+        /// Without it, the name of `-o` decides (.svg, .png and .pdf a picture, .md
+        /// Markdown, .json JSON); otherwise text.
+        #[arg(long, value_enum)]
+        format: Option<TimelineFormat>,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,

@@ -11,11 +11,14 @@ use crate::time::timeline;
 /// Runs `genogram timeline`; nothing is written unless the family is valid.
 pub(super) fn run(
     file: &Path,
-    format: TimelineFormat,
+    format: Option<TimelineFormat>,
     output: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<u8, Error> {
     super::layout_cmd::check_output(file, output)?;
+    // Without `--format`, the name of `-o` says what is wanted: a picture for .svg, .png
+    // and .pdf, Markdown for .md, JSON for .json, else text.
+    let format = format.unwrap_or_else(|| format_of(output));
     // The picture may be written as PNG or PDF, by the extension of `-o`.
     let picture = match (format, output.and_then(Format::from_path)) {
         (TimelineFormat::Svg, Some(f)) => f,
@@ -53,5 +56,21 @@ pub(super) fn run(
             crate::output::write_derived(path, &bytes, Some(file))?;
             Ok(0)
         }
+    }
+}
+
+/// The format a timeline written to `output` is given when `--format` is not.
+fn format_of(output: Option<&Path>) -> TimelineFormat {
+    if output.and_then(Format::from_path).is_some() {
+        return TimelineFormat::Svg;
+    }
+    let ext = output
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("md" | "markdown") => TimelineFormat::Markdown,
+        Some("json") => TimelineFormat::Json,
+        _ => TimelineFormat::Text,
     }
 }

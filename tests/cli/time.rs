@@ -212,3 +212,42 @@ fn timeline_writes_a_picture_and_nothing_for_a_bad_file() {
     assert!(stderr(&out).contains("bad.yaml:2:13"), "{}", stderr(&out));
     assert!(!out_file.exists());
 }
+
+#[test]
+fn timeline_takes_its_format_from_the_output_name() {
+    let dir = temp_dir("timeline-by-name");
+    for (name, starts) in [
+        ("t.png", &b"\x89PNG"[..]),
+        ("t.pdf", b"%PDF"),
+        ("t.svg", b"<svg"),
+        ("t.json", b"{"),
+        ("t.md", b"#"),
+    ] {
+        let file = dir.join(name);
+        let out = genogram([
+            "timeline".as_ref(),
+            path(SAMPLE).as_os_str(),
+            "-o".as_ref(),
+            file.as_os_str(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            bytes.starts_with(starts),
+            "{name}: {:?}",
+            &bytes[..16.min(bytes.len())]
+        );
+    }
+    // An explicit format that cannot go into a picture file is still refused.
+    let file = dir.join("u.png");
+    let out = genogram([
+        "timeline".as_ref(),
+        path(SAMPLE).as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "-o".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!file.exists());
+}
