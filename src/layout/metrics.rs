@@ -106,7 +106,8 @@ pub fn measure(g: &FamilyGraph, xy: &[(f64, f64)], symbol: f64) -> Metrics {
         let Some(prow) = ps.iter().map(|&p| row(p)).max() else {
             continue;
         };
-        let port = ps.iter().map(|&p| xy[p].0).sum::<f64>() / ps.len() as f64;
+        let low: Vec<usize> = ps.iter().copied().filter(|&p| row(p) == prow).collect();
+        let port = low.iter().map(|&p| xy[p].0).sum::<f64>() / low.len() as f64;
         let kids: Vec<usize> = f.kids[c]
             .iter()
             .copied()

@@ -30,6 +30,7 @@ pub mod metrics;
 mod order;
 mod route;
 mod rows;
+mod sweep;
 mod types;
 pub mod verify;
 

@@ -69,7 +69,20 @@ pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
         best = next;
     }
     let mut out = best.order;
+    let dbg = std::env::var_os("GENO_SWEEP_DEBUG").is_some();
+    if dbg {
+        eprintln!("order: walk {}", crossings(f, &out));
+    }
+    if std::env::var_os("GENO_NO_SWEEP").is_none() {
+        super::sweep::reduce(f, blocks, &mut out);
+    }
+    if dbg {
+        eprintln!("order: swept {}", crossings(f, &out));
+    }
     turn_bridges(f, blocks, &mut out);
+    if dbg {
+        eprintln!("order: turned {}", crossings(f, &out));
+    }
     out
 }
 

@@ -79,8 +79,11 @@ struct Router<'a> {
     rows: &'a [Vec<usize>],
     x: &'a [f64],
     pos: Vec<usize>,
-    /// Slots of each gap: x-interval of the horizontal segment.
-    tracks: Vec<Vec<(f64, f64)>>,
+    /// Slots of each gap: the horizontal segments, with their vertical lines.
+    tracks: Vec<Vec<Slot>>,
+    /// The couple whose lines are being routed (None for a relationship): lines of one
+    /// couple meet by design, so their slots never weigh against each other.
+    owner: Option<usize>,
     /// Slots of the raised levels of each row.
     raises: Vec<Vec<(f64, f64)>>,
     /// The x of every family (non-relationship) vertical line through or into each row,
@@ -96,9 +99,19 @@ impl Router<'_> {
         self.f.half(p, self.o)
     }
 
-    fn slot(&mut self, gap: usize, a: f64, b: f64) -> usize {
+    /// Asks for a slot in a gap for a horizontal segment from `a` to `b`, with the x of
+    /// its vertical lines going up (to the row above) and down (to the row below).
+    fn slot(&mut self, gap: usize, a: f64, b: f64, mut up: Vec<f64>, mut down: Vec<f64>) -> usize {
+        up.sort_by(f64::total_cmp);
+        down.sort_by(f64::total_cmp);
         let list = &mut self.tracks[gap];
-        list.push((a.min(b), a.max(b)));
+        list.push(Slot {
+            lo: a.min(b),
+            hi: a.max(b),
+            up,
+            down,
+            owner: self.owner,
+        });
         list.len() - 1
     }
 
@@ -265,12 +278,12 @@ impl Router<'_> {
                 self.busy[k].push(next);
                 self.busy[k - 1].push(next);
             }
-            let s = self.slot(k - 1, cur, next);
+            let s = self.slot(k - 1, cur, next, vec![cur], vec![next]);
             out.push((cur, Y::Track(k - 1, s)));
             out.push((next, Y::Track(k - 1, s)));
             cur = next;
         }
-        let s = self.slot(to - 1, cur, end_x);
+        let s = self.slot(to - 1, cur, end_x, vec![cur], vec![end_x]);
         out.push((cur, Y::Track(to - 1, s)));
         out.push((end_x, Y::Track(to - 1, s)));
     }
@@ -319,7 +332,7 @@ impl Router<'_> {
             (c1, Y::At(ra, dy)),
         ];
         if ra == rb {
-            let slot = self.slot(ra, c1, c2);
+            let slot = self.slot(ra, c1, c2, vec![c1, c2], Vec::new());
             pts.push((c1, Y::Track(ra, slot)));
             pts.push((c2, Y::Track(ra, slot)));
         } else {
@@ -360,6 +373,7 @@ pub(super) fn route(
         x,
         pos,
         tracks: vec![Vec::new(); nrows],
+        owner: None,
         raises: vec![Vec::new(); nrows],
         busy: vec![Vec::new(); nrows],
         rel_busy: vec![Vec::new(); nrows],
@@ -444,6 +458,7 @@ pub(super) fn route(
                     })
                 } else {
                     // Partners on different rows: a stepped line down to the lower one.
+                    rt.owner = Some(c);
                     let pts = rt.connect(a, b, 0.0, 0.0);
                     let (px, _) = pts[pts.len() - 2];
                     lines.push(Draft {
@@ -497,7 +512,10 @@ pub(super) fn route(
             }
             let lo = tops.iter().map(|t| t.1).fold(port.x, f64::min);
             let hi = tops.iter().map(|t| t.1).fold(port.x, f64::max);
-            let slot = rt.slot(port.row, lo, hi);
+            let mut downs: Vec<f64> = tops.iter().map(|t| t.1).collect();
+            downs.dedup();
+            rt.owner = Some(c);
+            let slot = rt.slot(port.row, lo, hi, vec![port.x], downs);
             let bar = Y::Track(port.row, slot);
             descent.push((port.x, bar));
             lines.push(Draft {
@@ -541,6 +559,7 @@ pub(super) fn route(
         let (px, py, prow) = (port.x, port.y, port.row);
         for &k in kids.iter().filter(|&&k| f.row[k] > next_row) {
             let mut pts = vec![(px, py)];
+            rt.owner = Some(c);
             rt.descend(px, prow, f.row[k], x[k], PASS, &mut pts);
             pts.push((x[k], Y::At(f.row[k], -s)));
             rt.busy[f.row[k] - 1].push(x[k]);
@@ -563,6 +582,7 @@ pub(super) fn route(
             let end = x[k] + s / 2.0;
             let mut pts = vec![(port.x, port.y)];
             let (px, prow) = (port.x, port.row);
+            rt.owner = Some(c);
             rt.descend(px, prow, f.row[k], end, PASS, &mut pts);
             pts.push((end, Y::At(f.row[k], -s)));
             rt.busy[f.row[k] - 1].push(end);
@@ -606,6 +626,7 @@ pub(super) fn route(
                 (x[r] - s, Y::At(f.row[r], dy)),
             ]
         } else {
+            rt.owner = None;
             rt.connect(a, b, o.symbol * 0.35, -PASS)
         };
         // Keep the direction of the file: from `a` to `b`.
@@ -624,7 +645,7 @@ pub(super) fn route(
     let track_of: Vec<Vec<usize>> = rt
         .tracks
         .iter()
-        .map(|slots| partition(slots, 2.0))
+        .map(|slots| stack_tracks(slots, 2.0))
         .collect();
     let raise_of: Vec<Vec<usize>> = rt
         .raises
@@ -796,6 +817,90 @@ fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
         );
         out[i] = t;
         busy.push(Reverse((Key(hi), t)));
+    }
+    out
+}
+
+/// A horizontal segment in a row gap, waiting for its track.
+#[derive(Clone, Debug)]
+struct Slot {
+    lo: f64,
+    hi: f64,
+    /// The x of its vertical lines going up to the row above, sorted.
+    up: Vec<f64>,
+    /// The x of its vertical lines going down to the row below, sorted.
+    down: Vec<f64>,
+    /// The couple it belongs to.
+    owner: Option<usize>,
+}
+
+impl Slot {
+    /// How many lines cross when `self` runs above `other`: its lines going down within
+    /// `other`'s span, and `other`'s lines going up within its own.
+    fn cost_above(&self, other: &Slot) -> usize {
+        let inside = |xs: &[f64], lo: f64, hi: f64| {
+            xs.partition_point(|&x| x < hi) - xs.partition_point(|&x| x <= lo)
+        };
+        inside(&self.down, other.lo, other.hi) + inside(&other.up, self.lo, self.hi)
+    }
+}
+
+/// The tracks of a row gap (track 0 on top), so that slots closer than `clear` never
+/// share a track and few lines cross. Slots are placed longest first, each on the highest
+/// track where it overlaps nothing and lies below every longer slot it overlaps that
+/// would otherwise cross more of its lines: a family's bar under a long line that passes
+/// over it crosses it once, with its line of descent, while above it every child line
+/// going down would cross it. Otherwise slots fill the tracks as tightly as they can.
+fn stack_tracks(slots: &[Slot], clear: f64) -> Vec<usize> {
+    use std::collections::BTreeMap;
+    let mut idx: Vec<usize> = (0..slots.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (sa, sb) = (&slots[a], &slots[b]);
+        (sb.hi - sb.lo)
+            .total_cmp(&(sa.hi - sa.lo))
+            .then(sa.lo.total_cmp(&sb.lo))
+            .then(a.cmp(&b))
+    });
+    let mut out = vec![0; slots.len()];
+    // The slots on each track by left end (they do not overlap, so their right ends are
+    // in order too): left end → (right end, slot).
+    let mut tracks: Vec<BTreeMap<Key, (f64, usize)>> = Vec::new();
+    for i in idx {
+        let s = &slots[i];
+        let (lo, hi) = (s.lo - clear, s.hi + clear);
+        // The lowest track a longer overlapping slot forces this one under.
+        let mut least = 0;
+        for (t, track) in tracks.iter().enumerate() {
+            // Slots on this track overlapping [lo, hi]: the one starting before lo (it may
+            // reach in), then those starting inside.
+            let before = track.range(..Key(lo)).next_back();
+            let inside = track.range(Key(lo)..=Key(hi));
+            for (_, &(end, j)) in before.into_iter().chain(inside) {
+                if end < lo || t + 1 <= least {
+                    continue;
+                }
+                let o = &slots[j];
+                let shared = s.owner.is_some() && s.owner == o.owner;
+                if !shared && o.cost_above(s) < s.cost_above(o) {
+                    least = t + 1;
+                }
+            }
+        }
+        let fits = |track: &BTreeMap<Key, (f64, usize)>| {
+            track
+                .range(..=Key(hi))
+                .next_back()
+                .is_none_or(|(_, &(end, _))| end < lo)
+        };
+        let t = match (least..tracks.len()).find(|&t| fits(&tracks[t])) {
+            Some(t) => t,
+            None => {
+                tracks.push(BTreeMap::new());
+                tracks.len() - 1
+            }
+        };
+        tracks[t].insert(Key(s.lo), (s.hi, i));
+        out[i] = t;
     }
     out
 }
