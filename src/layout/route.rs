@@ -922,7 +922,48 @@ impl Ord for Key {
 
 #[cfg(test)]
 mod tests {
-    use super::partition;
+    use super::{Slot, partition, stack_tracks};
+
+    fn slot(lo: f64, hi: f64, up: &[f64], down: &[f64], owner: usize) -> Slot {
+        Slot {
+            lo,
+            hi,
+            up: up.to_vec(),
+            down: down.to_vec(),
+            owner: Some(owner),
+        }
+    }
+
+    #[test]
+    fn a_family_bar_lies_under_a_long_line_that_passes_over_it() {
+        // A child line from a couple far left to a child far right, and a family of three
+        // children in between: under the long line the family's bar crosses it once (its
+        // line of descent); above it, its three child lines would.
+        let slots = [
+            slot(400.0, 600.0, &[500.0], &[400.0, 500.0, 600.0], 2),
+            slot(0.0, 1000.0, &[0.0], &[1000.0], 1),
+            slot(1200.0, 1300.0, &[1250.0], &[1200.0, 1300.0], 3),
+        ];
+        let t = stack_tracks(&slots, 2.0);
+        assert!(t[0] > t[1], "{t:?}");
+        // Apart from everything, a bar takes the top track.
+        assert_eq!(t[2], 0);
+    }
+
+    #[test]
+    fn bars_that_only_overlap_share_the_tracks_tightly() {
+        let slots: Vec<Slot> = (0..6)
+            .map(|i| {
+                let lo = 100.0 * i as f64;
+                slot(lo, lo + 150.0, &[lo + 75.0], &[lo, lo + 150.0], i)
+            })
+            .collect();
+        let t = stack_tracks(&slots, 2.0);
+        for i in 1..6 {
+            assert_ne!(t[i], t[i - 1]);
+        }
+        assert_eq!(t.iter().max(), Some(&1), "{t:?}");
+    }
 
     #[test]
     fn overlapping_bars_get_different_tracks_and_the_fewest_tracks() {

@@ -23,17 +23,18 @@ const PATIENCE: usize = 4;
 /// Most transposition passes over one row per sweep.
 const TRANSPOSE_PASSES: usize = 6;
 
-/// Reorders the groups of every row to cross fewer lines; keeps the walk's order when
-/// nothing crosses less.
-pub(super) fn reduce(f: &Facts, blocks: &Blocks, out: &mut Order) {
+/// Reorders the groups of every row to cross fewer lines. Returns whether it found an
+/// order that crosses less; if not, `out` is left as it was.
+pub(super) fn reduce(f: &Facts, blocks: &Blocks, out: &mut Order) -> bool {
     let nrows = out.rows.len();
     if nrows < 2 {
-        return;
+        return false;
     }
     let mut s = Sweeper::new(f, blocks, out);
-    let mut best = s.crossings();
+    let start = s.crossings();
+    let mut best = start;
     if best == 0 {
-        return;
+        return false;
     }
     let mut best_groups = s.groups.clone();
     let mut idle = 0;
@@ -64,11 +65,8 @@ pub(super) fn reduce(f: &Facts, blocks: &Blocks, out: &mut Order) {
             }
         }
     }
-    if std::env::var_os("GENO_SWEEP_DEBUG").is_some() {
-        eprintln!(
-            "sweep: {} -> {best}",
-            Sweeper::new(f, blocks, out).crossings()
-        );
+    if best == start {
+        return false;
     }
     // Write the best order back.
     for (r, groups) in best_groups.iter().enumerate() {
@@ -78,6 +76,7 @@ pub(super) fn reduce(f: &Facts, blocks: &Blocks, out: &mut Order) {
             .flat_map(|&b| blocks.members[b].iter().copied())
             .collect();
     }
+    true
 }
 
 struct Sweeper<'a> {
