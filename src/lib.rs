@@ -23,8 +23,10 @@
 #![recursion_limit = "256"]
 
 pub mod analysis;
+pub mod booklet;
 pub mod cli;
 pub mod diag;
+pub mod edit;
 mod error;
 pub mod gedcom;
 pub mod generate;

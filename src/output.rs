@@ -23,7 +23,7 @@ use crate::Error;
 /// [`Error::Usage`] when `path` is the input file or a folder; [`Error::Io`] when the
 /// folder is missing or not writable, naming the folder.
 pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(), Error> {
-    write_file(path, &[bytes], input, None, Durable::Yes)
+    write_file(path, &[bytes], input, Durable::Yes)
 }
 
 /// Writes something drawn or derived from the family file (a drawing, a layout) to `path`
@@ -39,7 +39,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], input: Option<&Path>) -> Resu
 ///
 /// As [`write_atomically`].
 pub fn write_derived(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(), Error> {
-    write_file(path, &[bytes], input, None, Durable::No)
+    write_file(path, &[bytes], input, Durable::No)
 }
 
 /// [`write_derived`] for a file given as parts, written one after the other (a large
@@ -54,7 +54,7 @@ pub fn write_derived_parts<P: AsRef<[u8]>>(
     input: Option<&Path>,
 ) -> Result<(), Error> {
     let parts: Vec<&[u8]> = parts.iter().map(AsRef::as_ref).collect();
-    write_file(path, &parts, input, None, Durable::No)
+    write_file(path, &parts, input, Durable::No)
 }
 
 /// Whether the bytes must be on the disk before the new file replaces the old.
@@ -64,25 +64,113 @@ enum Durable {
     No,
 }
 
-/// Writes `bytes` to `path` atomically with the given permissions (a backup takes those
-/// of the file it keeps, so it is never readable by more people than the original).
+/// A whole file written, and flushed to the disk, under a new hidden name beside `path`
+/// (created there, never opened if it already existed, readable by its owner only until
+/// `permissions` are set), but not yet in place: [`Staged::put`] renames it onto a name.
+/// Used where nothing may be written through what an existing name points at (the
+/// workspace's backups and its family file).
 ///
 /// # Errors
 ///
-/// As [`write_atomically`].
-pub fn write_atomically_with(
+/// [`Error::Io`] when the folder is missing or not writable, naming the folder.
+pub fn stage(
     path: &Path,
     bytes: &[u8],
-    permissions: std::fs::Permissions,
-) -> Result<(), Error> {
-    write_file(path, &[bytes], None, Some(permissions), Durable::Yes)
+    permissions: Option<std::fs::Permissions>,
+) -> Result<Staged, Error> {
+    let (dir, name) = folder_of(path)?;
+    stage_in(&dir, name, &[bytes], permissions, Durable::Yes)
+}
+
+/// A file written by [`stage`], removed when dropped unless it was put in place.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: Option<PathBuf>,
+}
+
+impl Staged {
+    /// Renames the file onto `path` in one step: whatever had that name (a file, a
+    /// symbolic link, a named pipe) is replaced, never written through or followed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] naming `path` when the rename fails (`path` is a folder, say); the
+    /// staged file is then removed.
+    pub fn put(mut self, path: &Path) -> Result<(), Error> {
+        let tmp = self.tmp.take().unwrap_or_default();
+        std::fs::rename(&tmp, path).map_err(|source| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::Io {
+                path: path.display().to_string(),
+                source,
+            }
+        })
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// The folder and the file name of `path` (the folder must exist).
+fn folder_of(path: &Path) -> Result<(PathBuf, &std::ffi::OsStr), Error> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{shown} is not a file name")))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
+        });
+    }
+    Ok((dir, name))
+}
+
+/// Writes `parts` to a new temporary file in `dir` named after `name`, with
+/// `permissions` once the bytes are in, flushed to the disk when `durable`.
+fn stage_in(
+    dir: &Path,
+    name: &std::ffi::OsStr,
+    parts: &[&[u8]],
+    permissions: Option<std::fs::Permissions>,
+    durable: Durable,
+) -> Result<Staged, Error> {
+    let (tmp, mut file) = temporary(dir, name).map_err(|source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let staged = Staged { tmp: Some(tmp) };
+    parts
+        .iter()
+        .try_for_each(|part| file.write_all(part))
+        .and_then(|()| permissions.map_or(Ok(()), |p| file.set_permissions(p)))
+        .and_then(|()| {
+            if durable == Durable::Yes {
+                file.sync_all()
+            } else {
+                Ok(())
+            }
+        })
+        .map_err(|source| Error::Io {
+            path: dir.join(name).display().to_string(),
+            source,
+        })?;
+    Ok(staged)
 }
 
 fn write_file(
     path: &Path,
     parts: &[&[u8]],
     input: Option<&Path>,
-    permissions: Option<std::fs::Permissions>,
     durable: Durable,
 ) -> Result<(), Error> {
     let shown = path.display().to_string();
@@ -109,52 +197,14 @@ fn write_file(
         _ => None,
     };
     let path = target.as_deref().unwrap_or(path);
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("{shown} is not a file name")))?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(Error::Io {
-            path: dir.display().to_string(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
-        });
-    }
-    let io = |source| Error::Io {
-        path: dir.display().to_string(),
-        source,
-    };
+    let (dir, name) = folder_of(path)?;
     // A file that is replaced keeps its permissions (set only after the bytes are in, on
     // a file that was private until then).
-    let keep = permissions.or_else(|| {
-        std::fs::metadata(path)
-            .ok()
-            .filter(std::fs::Metadata::is_file)
-            .map(|m| m.permissions())
-    });
-    let (tmp, mut file) = temporary(&dir, name).map_err(io)?;
-    let written = parts
-        .iter()
-        .try_for_each(|part| file.write_all(part))
-        .and_then(|()| keep.map_or(Ok(()), |p| file.set_permissions(p)))
-        .and_then(|()| {
-            if durable == Durable::Yes {
-                file.sync_all()
-            } else {
-                Ok(())
-            }
-        });
-    drop(file);
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Io {
-            path: shown,
-            source: e,
-        });
-    }
-    Ok(())
+    let keep = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.permissions());
+    stage_in(&dir, name, parts, keep, durable)?.put(path)
 }
 
 /// Writes to a device or pipe that already exists, without creating or renaming anything.
@@ -320,8 +370,28 @@ mod tests {
         write_atomically(&shared, b"new", None).unwrap();
         assert_eq!(mode(&shared), 0o644);
         let backup = dir.join("family.yaml.bak");
-        write_atomically_with(&backup, b"x", std::fs::Permissions::from_mode(0o640)).unwrap();
+        stage(&backup, b"x", Some(std::fs::Permissions::from_mode(0o640)))
+            .unwrap()
+            .put(&backup)
+            .unwrap();
         assert_eq!(mode(&backup), 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_staged_file_replaces_a_link_or_a_pipe_never_writing_through_it() {
+        let dir = scratch("staged");
+        let planted = dir.join("planted");
+        std::fs::write(&planted, "").unwrap();
+        let name = dir.join("family.yaml.bak");
+        std::os::unix::fs::symlink(&planted, &name).unwrap();
+        stage(&name, b"one", None).unwrap().put(&name).unwrap();
+        assert_eq!(std::fs::read(&planted).unwrap(), b"");
+        assert!(std::fs::symlink_metadata(&name).unwrap().is_file());
+        assert_eq!(std::fs::read(&name).unwrap(), b"one");
+        // A staged file that is not put is removed.
+        drop(stage(&name, b"two", None).unwrap());
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! unrated skill and a missing birth date.
 
 use super::Context;
+use super::bank::{self, Voice};
 use super::kinship::{Kin, Subject};
 use super::transmission::{gendered, short_name};
 use super::types::{Gap, Gendered, Missing};
@@ -30,40 +31,6 @@ pub(super) fn subject_of(cx: &Context<'_>, kin: &[Option<Kin>], p: PersonIx) -> 
         short,
         &person.name,
     )
-}
-
-/// The question to ask about skill `skill` (described as `description`) of a person.
-pub(crate) fn skill_question(who: &Subject, skill: &str, description: &str) -> String {
-    let noun = &who.noun;
-    match skill {
-        "openness" => format!(
-            "How did {noun} let people know when {} {} sad, afraid or unsure?",
-            who.pron, who.was
-        ),
-        "honesty" => {
-            format!("What happened when {noun} had something uncomfortable to tell someone close?")
-        }
-        "directness" => format!(
-            "What did {noun} do when {} needed something from someone?",
-            who.pron
-        ),
-        _ => {
-            let whom = if who.myself {
-                "yourself"
-            } else {
-                noun.as_str()
-            };
-            let mut desc = description.trim().trim_end_matches('.').to_string();
-            if let Some(first) = desc.chars().next() {
-                desc = first.to_lowercase().chain(desc.chars().skip(1)).collect();
-            }
-            if desc.is_empty() {
-                format!("What comes to mind when you think of {whom} and {skill}?")
-            } else {
-                format!("What comes to mind when you think of {whom} and {skill} ({desc})?")
-            }
-        }
-    }
 }
 
 /// Every gap, in the order of the module documentation.
@@ -137,7 +104,8 @@ pub(super) fn find(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<Gap> {
                     person: cx.id(p),
                     missing: Missing::Skills,
                     skill: Some(skill.clone()),
-                    question: skill_question(&who, skill, description),
+                    // The bank's first wording: the report asks each skill the same way.
+                    question: bank::skill_question(&who, skill, description, 0, Voice::Past),
                 });
             }
         }

@@ -259,6 +259,8 @@ pub(crate) struct Subject {
     pub pron: &'static str,
     /// "you", "him", "her", "them".
     pub obj: &'static str,
+    /// "your", "his", "her", "their".
+    pub poss: &'static str,
     /// "was" or "were" after `pron`.
     pub was: &'static str,
     /// "has" or "have" after `noun`.
@@ -282,16 +284,17 @@ impl Subject {
             None => name.to_string(),
         };
         let myself = kin == Some(&Kin::Myself);
-        let (pron, obj, was, has) = match (myself, g) {
-            (true, _) => ("you", "you", "were", "have"),
-            (false, Gendered::Male) => ("he", "him", "was", "has"),
-            (false, Gendered::Female) => ("she", "her", "was", "has"),
-            (false, Gendered::Neutral) => ("they", "them", "were", "has"),
+        let (pron, obj, poss, was, has) = match (myself, g) {
+            (true, _) => ("you", "you", "your", "were", "have"),
+            (false, Gendered::Male) => ("he", "him", "his", "was", "has"),
+            (false, Gendered::Female) => ("she", "her", "her", "was", "has"),
+            (false, Gendered::Neutral) => ("they", "them", "their", "were", "has"),
         };
         Subject {
             noun,
             pron,
             obj,
+            poss,
             was,
             has,
             myself,

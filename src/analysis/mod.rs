@@ -14,6 +14,7 @@
 //! Pregnancies and losses (`kind` other than `person`) are left out: they have no skills
 //! and raised nobody.
 
+mod bank;
 mod chains;
 mod counts;
 mod gaps;
@@ -22,12 +23,21 @@ mod lines;
 pub mod markdown;
 mod patterns;
 mod prose;
+mod questions;
+mod questions_format;
 pub mod text;
 mod transmission;
 mod triangles;
 mod types;
 
+pub use bank::LevelHints;
 pub use kinship::Kin;
+/// The report as a document of plain-word blocks, for the booklet's worksheets.
+#[cfg(feature = "pdf")]
+pub(crate) use prose::{Block, capitalise, document};
+pub use prose::{Findings, findings};
+pub use questions::{Question, QuestionKind, Questions, Relative, questions};
+pub use questions_format::{questions_json, questions_markdown, questions_text};
 pub use types::*;
 
 use petgraph::stable_graph::{EdgeReference, StableDiGraph};
@@ -150,51 +160,59 @@ impl Context<'_> {
     }
 }
 
+impl<'g> Context<'g> {
+    /// Reads what the analysis needs from the graph once, for the given options.
+    pub(crate) fn build(graph: &'g FamilyGraph, options: &AnalysisOptions) -> Self {
+        let family = graph.family();
+        let skills: Vec<Id> = family
+            .skills
+            .iter()
+            .filter(|s| options.skills.is_empty() || options.skills.contains(&s.name.value))
+            .map(|s| Id::from(s.name.value.as_str()))
+            .collect();
+        let ids: Vec<Id> = graph
+            .people()
+            .map(|p| Id::from(graph.person(p).id.value.as_str()))
+            .collect();
+        let is_person: Vec<bool> = graph
+            .people()
+            .map(|p| graph.person(p).kind == PersonKind::Person)
+            .collect();
+        // One pass over each person's ratings (a person rates at most a few skills).
+        let mut has: Vec<Vec<Option<bool>>> = vec![vec![None; graph.person_count()]; skills.len()];
+        for p in graph.people() {
+            for rating in &graph.person(p).skills {
+                if let Some(s) = skills.iter().position(|s| **s == *rating.skill.value) {
+                    has[s][p.0] = options.threshold.has(rating.level);
+                }
+            }
+        }
+        let view = caregiver_view(graph);
+        let order = transmission::topological_order(graph, &view);
+        let (carer_start, carers) = transmission::adjacency(graph, &view);
+        let focus = options
+            .person
+            .or_else(|| graph.index_person())
+            .filter(|p| is_person[p.0]);
+        Context {
+            graph,
+            skills,
+            ids,
+            threshold: options.threshold,
+            has,
+            is_person,
+            order,
+            carer_start,
+            carers,
+            focus,
+        }
+    }
+}
+
 /// Analyses a family; see the module documentation.
 pub fn analyse(graph: &FamilyGraph, options: &AnalysisOptions) -> Report {
     let family = graph.family();
-    let skills: Vec<Id> = family
-        .skills
-        .iter()
-        .filter(|s| options.skills.is_empty() || options.skills.contains(&s.name.value))
-        .map(|s| Id::from(s.name.value.as_str()))
-        .collect();
-    let ids: Vec<Id> = graph
-        .people()
-        .map(|p| Id::from(graph.person(p).id.value.as_str()))
-        .collect();
-    let is_person: Vec<bool> = graph
-        .people()
-        .map(|p| graph.person(p).kind == PersonKind::Person)
-        .collect();
-    // One pass over each person's ratings (a person rates at most a few skills).
-    let mut has: Vec<Vec<Option<bool>>> = vec![vec![None; graph.person_count()]; skills.len()];
-    for p in graph.people() {
-        for rating in &graph.person(p).skills {
-            if let Some(s) = skills.iter().position(|s| **s == *rating.skill.value) {
-                has[s][p.0] = options.threshold.has(rating.level);
-            }
-        }
-    }
-    let view = caregiver_view(graph);
-    let order = transmission::topological_order(graph, &view);
-    let (carer_start, carers) = transmission::adjacency(graph, &view);
-    let focus = options
-        .person
-        .or_else(|| graph.index_person())
-        .filter(|p| is_person[p.0]);
-    let cx = Context {
-        graph,
-        skills,
-        ids,
-        threshold: options.threshold,
-        has,
-        is_person,
-        order,
-        carer_start,
-        carers,
-        focus,
-    };
+    let cx = Context::build(graph, options);
 
     let kin = kinship::relate(&cx);
     let people = transmission::people(&cx, &kin);
@@ -226,7 +244,7 @@ pub fn analyse(graph: &FamilyGraph, options: &AnalysisOptions) -> Report {
             .map(|d| d.description.clone())
             .collect(),
         threshold: cx.threshold,
-        person: focus.map(|p| cx.id(p)),
+        person: cx.focus.map(|p| cx.id(p)),
         people,
         links,
         chains,

@@ -96,6 +96,8 @@ fn source_phrase(source: &str) -> Option<Cell> {
         "mentor" => "from a mentor",
         "community" => "in the community",
         "self" => "on their own",
+        // The anonymous view's word for a place the user named (render::anonymize).
+        "elsewhere" => "elsewhere",
         other => return Some(Cell::Owned(format!("through {other}"))),
     }))
 }
@@ -416,17 +418,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
             chains
                 .iter()
                 .take(MAX_ITEMS)
-                .map(|c| {
-                    let side = names
-                        .side_of(&c.people)
-                        .map(|s| format!(" {s}"))
-                        .unwrap_or_default();
-                    format!(
-                        "{verb} for {} generations{side}: {}.",
-                        number(c.people.len()),
-                        names.arrow(&c.people)
-                    )
-                })
+                .map(|c| chain_sentence(names, verb, c))
                 .collect(),
         ));
         more(&mut blocks, chains.len());
@@ -444,40 +436,7 @@ fn skill_section(report: &Report, names: &Names<'_>, s: usize, skill: &str) -> S
         .iter()
         .filter(|b| b.skill.as_ref() == skill)
         .take(MAX_ITEMS)
-        .map(|b| {
-            let who = names.subject(&b.person);
-            let mut sentence = match source_phrase(&b.source) {
-                Some(w) => format!(
-                    "{} learned it {w}{}; nobody who raised {} had it.",
-                    capitalise(&who.noun),
-                    b.year.map(|y| format!(" in {y}")).unwrap_or_default(),
-                    who.obj
-                ),
-                None => format!(
-                    "{} {} it{}, although nobody who raised {} had it.",
-                    capitalise(&who.noun),
-                    who.has,
-                    b.year.map(|y| format!(" (since {y})")).unwrap_or_default(),
-                    who.obj
-                ),
-            };
-            if !b.passed_to.is_empty() {
-                let to: Vec<String> = b.passed_to.iter().map(|p| names.who(p)).collect();
-                sentence.push_str(&format!(
-                    " {} passed it on to {}.",
-                    capitalise(who.pron),
-                    and_list(&to)
-                ));
-            }
-            if !b.siblings_without.is_empty() {
-                let sibs: Vec<String> = b.siblings_without.iter().map(|p| names.who(p)).collect();
-                sentence.push_str(&format!(
-                    " {}, raised in the same home, did not.",
-                    capitalise(&and_list(&sibs))
-                ));
-            }
-            sentence
-        })
+        .map(|b| breaker_sentence(names, b))
         .collect();
     blocks.push(if breakers.is_empty() {
         Block::Para("Nobody learned it without someone at home who had it.".into())
@@ -614,6 +573,101 @@ fn summary(report: &Report, names: &Names<'_>, skill: &str) -> Option<String> {
         out.push(s);
     }
     (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// "Absent for four generations on your father's side: Stanisław → Walter → Richard."
+fn chain_sentence(names: &Names<'_>, verb: &str, c: &super::Chain) -> String {
+    let side = names
+        .side_of(&c.people)
+        .map(|s| format!(" {s}"))
+        .unwrap_or_default();
+    format!(
+        "{verb} for {} generations{side}: {}.",
+        number(c.people.len()),
+        names.arrow(&c.people)
+    )
+}
+
+/// "Your aunt Kathleen learned it in therapy in 1994; nobody who raised her had it. …"
+fn breaker_sentence(names: &Names<'_>, b: &super::Breaker) -> String {
+    let who = names.subject(&b.person);
+    let mut sentence = match source_phrase(&b.source) {
+        Some(w) => format!(
+            "{} learned it {w}{}; nobody who raised {} had it.",
+            capitalise(&who.noun),
+            b.year.map(|y| format!(" in {y}")).unwrap_or_default(),
+            who.obj
+        ),
+        None => format!(
+            "{} {} it{}, although nobody who raised {} had it.",
+            capitalise(&who.noun),
+            who.has,
+            b.year.map(|y| format!(" (since {y})")).unwrap_or_default(),
+            who.obj
+        ),
+    };
+    if !b.passed_to.is_empty() {
+        let to: Vec<String> = b.passed_to.iter().map(|p| names.who(p)).collect();
+        sentence.push_str(&format!(
+            " {} passed it on to {}.",
+            capitalise(who.pron),
+            and_list(&to)
+        ));
+    }
+    if !b.siblings_without.is_empty() {
+        let sibs: Vec<String> = b.siblings_without.iter().map(|p| names.who(p)).collect();
+        sentence.push_str(&format!(
+            " {}, raised in the same home, did not.",
+            capitalise(&and_list(&sibs))
+        ));
+    }
+    sentence
+}
+
+/// The main findings of one skill, in plain words, for the end of an interview.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Findings {
+    /// The skill.
+    pub skill: super::Id,
+    /// Where it was absent, longest first (at most three lines).
+    pub absent: Vec<String>,
+    /// Who broke the cycle (at most [`MAX_ITEMS`]).
+    pub broke: Vec<String>,
+}
+
+/// The main findings of a report, skill by skill: where each skill was absent for
+/// generations and who broke the cycle, in the report's own sentences.
+pub fn findings(report: &Report) -> Vec<Findings> {
+    let names = Names::new(report);
+    report
+        .skills
+        .iter()
+        .map(|skill| {
+            let mut chains: Vec<&super::Chain> = report
+                .chains
+                .iter()
+                .filter(|c| c.skill == *skill && c.kind == ChainKind::Absent)
+                .collect();
+            chains.sort_by_key(|c| std::cmp::Reverse(c.people.len()));
+            Findings {
+                skill: skill.clone(),
+                absent: chains
+                    .iter()
+                    .take(3)
+                    .map(|c| {
+                        chain_sentence(&names, &format!("{} was absent", capitalise(skill)), c)
+                    })
+                    .collect(),
+                broke: report
+                    .breakers
+                    .iter()
+                    .filter(|b| b.skill == *skill)
+                    .take(MAX_ITEMS)
+                    .map(|b| breaker_sentence(&names, b))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 fn patterns_section(report: &Report, names: &Names<'_>) -> Section {

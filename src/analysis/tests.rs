@@ -933,3 +933,26 @@ fn generated_families_report_for_anyone_in_every_format() {
         }
     }
 }
+
+#[test]
+fn findings_say_where_each_skill_was_absent_and_who_broke_the_cycle() {
+    let f = findings(&report(INTIMACY));
+    assert_eq!(f.len(), 3);
+    assert_eq!(&*f[0].skill, "openness");
+    assert_eq!(
+        f[0].absent[0],
+        "Openness was absent for four generations on your father's side: Stanisław → Walter → Richard → Michael."
+    );
+    assert!(f[0].absent.len() <= 3);
+    assert!(
+        f[0].broke.iter().any(|b| b
+            .starts_with("You learned it in group therapy in 2015; nobody who raised you had it.")),
+        "{:?}",
+        f[0].broke
+    );
+    assert!(
+        f[0].broke
+            .iter()
+            .any(|b| b.starts_with("Your aunt Kathleen learned it in therapy in 1994"))
+    );
+}

@@ -53,7 +53,7 @@ fn underline(out: &mut String, text: &str, c: char) {
 }
 
 /// Appends `text` wrapped at [`WIDTH`], the first line after `first`, the rest after `rest`.
-fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
+pub(super) fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
     let mut line = String::from(first);
     let mut empty = true;
     for word in text.split_whitespace() {

@@ -41,6 +41,19 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         person: Option<String>,
     },
+    /// What to ask next in an intake: open questions to rate each person's skills, and
+    /// about close relatives missing from the file, in the order of an interview.
+    Questions {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How to print the questions.
+        #[arg(long, value_enum, default_value_t = QuestionsFormat::Text)]
+        format: QuestionsFormat,
+        /// The client the questions are worded for. Default: the file's `index`.
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+    },
     /// Print the JSON Schema of the family file, for editor support.
     Schema,
     /// Lay a family out and print the positions of symbols and lines.
@@ -89,6 +102,29 @@ pub enum Command {
         #[command(flatten)]
         drawing: DrawingArgs,
     },
+    /// Make one PDF for a therapy group: every member's genogram and a worksheet with
+    /// questions for the next session, an opening page and the group's counts.
+    Booklet {
+        /// The members' family files (YAML), one per member, in the order of the booklet.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to write the booklet (a PDF).
+        #[arg(short, long, value_name = "OUT.pdf", required = true)]
+        output: PathBuf,
+        /// Call each member "Member 1", "Member 2"… and leave out every name, id, title,
+        /// note, occupation, place, date and free-text condition of the files.
+        #[arg(long)]
+        anonymize: bool,
+        /// The paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        page: PaperArg,
+        /// The booklet's title, on the opening page and at the top of every page.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// Only this skill, traced on every genogram. Default: every skill of the files.
+        #[arg(long, value_name = "SKILL")]
+        skill: Option<String>,
+    },
     /// Make a family file from a GEDCOM file exported by a genealogy program.
     Import {
         /// The GEDCOM file (.ged): GEDCOM 5.5, 5.5.1 or 7.0.
@@ -123,6 +159,19 @@ pub enum Command {
         #[command(flatten)]
         drawing: DrawingArgs,
     },
+    /// Change a family file with operations written as JSON (add a person, a couple, a
+    /// child, a relationship; change or remove them), keeping the rest of the file as it is.
+    Edit {
+        /// The family file (YAML); a file that is not there yet starts a new family.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The operations: a JSON list (see docs/editing.md); `-` reads standard input.
+        #[arg(value_name = "OPS.json")]
+        ops: PathBuf,
+        /// Print the changed file instead of writing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write a commented starter family file to fill in.
     Init {
         /// Where to write it (never over an existing file); standard output when absent.
@@ -147,6 +196,15 @@ pub enum RenderFormat {
 pub enum PageArg {
     /// The drawing's own size.
     Fit,
+    /// A4 (210 mm × 297 mm).
+    A4,
+    /// US Letter (8.5 in × 11 in).
+    Letter,
+}
+
+/// The paper sizes of `booklet --page`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
     /// A4 (210 mm × 297 mm).
     A4,
     /// US Letter (8.5 in × 11 in).
@@ -178,6 +236,17 @@ pub enum ReportFormat {
     Json,
 }
 
+/// The output formats of `genogram questions`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuestionsFormat {
+    /// Plain text, for reading in a terminal.
+    Text,
+    /// Markdown, to print for the next session.
+    Markdown,
+    /// JSON, for other tools: {"questions": [{kind, people, skill, question, levels}]}.
+    Json,
+}
+
 /// How the genogram is drawn: the options `render` and `watch` share.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DrawingArgs {
@@ -197,4 +266,20 @@ pub struct DrawingArgs {
     /// Turn the A4 or Letter page sideways.
     #[arg(long)]
     pub landscape: bool,
+    /// The key under the drawing: only the marks this drawing uses, in a few words
+    /// (compact), every mark used in full sentences (full), or none.
+    #[arg(long, value_enum, default_value_t = KeyArg::Compact)]
+    pub key: KeyArg,
+}
+
+/// The keys of `render --key`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeyArg {
+    /// The marks this drawing uses beyond square, circle and marriage, in a few words,
+    /// laid out across the width.
+    Compact,
+    /// Every mark this drawing uses, each explained in full.
+    Full,
+    /// No key.
+    None,
 }

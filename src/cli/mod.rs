@@ -4,9 +4,12 @@
 //! and exit statuses (0 success, 1 invalid input, 2 bad usage or unreadable files).
 
 mod args;
+mod booklet_cmd;
+mod edit_cmd;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
+mod questions_cmd;
 mod render_cmd;
 mod report;
 mod report_cmd;
@@ -14,7 +17,8 @@ mod serve_cmd;
 mod watch_cmd;
 
 pub use args::{
-    Args, Command, DrawingArgs, ExportFormat, LayoutFormat, PageArg, RenderFormat, ReportFormat,
+    Args, Command, DrawingArgs, ExportFormat, KeyArg, LayoutFormat, PageArg, PaperArg,
+    QuestionsFormat, RenderFormat, ReportFormat,
 };
 
 use std::io::Write;
@@ -65,6 +69,11 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             person.as_deref(),
             &mut out,
         ),
+        Command::Questions {
+            file,
+            format,
+            person,
+        } => questions_cmd::run(&file, format, person.as_deref(), &mut out),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
         Command::Layout {
             file,
@@ -95,11 +104,33 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             };
             render_cmd::run(&request, &mut out, leftovers)
         }
+        Command::Booklet {
+            files,
+            output,
+            anonymize,
+            page,
+            title,
+            skill,
+        } => {
+            let options = crate::booklet::Options {
+                anonymize,
+                paper: match page {
+                    PaperArg::A4 => crate::booklet::Paper::A4,
+                    PaperArg::Letter => crate::booklet::Paper::Letter,
+                },
+                title,
+                skill,
+            };
+            booklet_cmd::run(&files, &output, &options, &mut err, leftovers)
+        }
         Command::Import {
             file,
             output,
             force,
         } => import_cmd::run(&file, output.as_deref(), force, &mut out, &mut err),
+        Command::Edit { file, ops, dry_run } => {
+            edit_cmd::run(&file, &ops, dry_run, &mut out, &mut err)
+        }
         Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
         Command::Serve { file, port } => serve_cmd::run(&file, port, &mut out),
         Command::Watch {

@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{DrawingArgs, PageArg, RenderFormat, require_skill, write_out};
+use super::{DrawingArgs, KeyArg, PageArg, RenderFormat, require_skill, write_out};
 use crate::Error;
 use crate::analysis::{self, AnalysisOptions};
 use crate::handout::{self, Format};
-use crate::render::{Page, RenderOptions, Trace};
+use crate::render::{Key, Page, RenderOptions, Trace};
 
 /// What `render` was asked to do.
 pub(super) struct Request {
@@ -54,7 +54,12 @@ pub(super) fn run(
             Some(Trace::from_report(&graph, &report, skill))
         }
     };
-    let layout = crate::layout::layout(&graph, &crate::layout::LayoutOptions::default());
+    // The layout makes room for the note numbers the drawing adds to names.
+    let layout_options = crate::layout::LayoutOptions {
+        notes: drawing.notes && !drawing.anonymize,
+        ..crate::layout::LayoutOptions::default()
+    };
+    let layout = crate::layout::layout(&graph, &layout_options);
     let options = RenderOptions {
         anonymize: drawing.anonymize,
         notes: drawing.notes,
@@ -64,6 +69,11 @@ pub(super) fn run(
             PageArg::Letter => Page::Letter,
         },
         landscape: drawing.landscape,
+        key: match drawing.key {
+            KeyArg::Compact => Key::Compact,
+            KeyArg::Full => Key::Full,
+            KeyArg::None => Key::None,
+        },
         trace,
     };
     // An SVG is written in the parts it is drawn in; a PNG or PDF is made from it whole.

@@ -21,32 +21,9 @@ pub(crate) fn run(
     for s in skills {
         require_skill(&graph, s)?;
     }
-    let person = match person {
-        None => None,
-        Some(id) => match graph.find(id) {
-            Some(p) if graph.person(p).kind == crate::model::PersonKind::Person => Some(p),
-            Some(_) => {
-                return Err(Error::Usage(format!(
-                    "`{id}` is a pregnancy or a loss; a report is for a person: pass another `--person`"
-                )));
-            }
-            None => {
-                let ids: Vec<&str> = graph
-                    .family()
-                    .people
-                    .iter()
-                    .map(|p| p.id.value.as_str())
-                    .collect();
-                let near = closest(id, ids.iter().copied(), 3);
-                let hint = if near.is_empty() {
-                    "; check the ids under `people:` in the file".to_string()
-                } else {
-                    format!("; did you mean {}?", word_list(&near))
-                };
-                return Err(Error::Usage(format!("the file has no person `{id}`{hint}")));
-            }
-        },
-    };
+    let person = person
+        .map(|id| person_arg(&graph, id, "a report"))
+        .transpose()?;
     let options = AnalysisOptions {
         skills: skills.to_vec(),
         // clap accepts only the two words.
@@ -70,4 +47,34 @@ pub(crate) fn run(
         }
     };
     super::write_out(out, text.as_bytes())
+}
+
+/// The person `--person ID` names, refusing an unknown id (with the closest ones) or a
+/// pregnancy or loss; `what` is what the command makes ("a report").
+pub(crate) fn person_arg(
+    graph: &crate::graph::FamilyGraph,
+    id: &str,
+    what: &str,
+) -> Result<crate::graph::PersonIx, Error> {
+    match graph.find(id) {
+        Some(p) if graph.person(p).kind == crate::model::PersonKind::Person => Ok(p),
+        Some(_) => Err(Error::Usage(format!(
+            "`{id}` is a pregnancy or a loss; {what} is for a person: pass another `--person`"
+        ))),
+        None => {
+            let ids: Vec<&str> = graph
+                .family()
+                .people
+                .iter()
+                .map(|p| p.id.value.as_str())
+                .collect();
+            let near = closest(id, ids.iter().copied(), 3);
+            let hint = if near.is_empty() {
+                "; check the ids under `people:` in the file".to_string()
+            } else {
+                format!("; did you mean {}?", word_list(&near))
+            };
+            Err(Error::Usage(format!("the file has no person `{id}`{hint}")))
+        }
+    }
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 pub const FAMILY: &str = "DejaVu Sans";
 
 /// DejaVu Sans, regular and bold (Bitstream Vera licence, see assets/fonts/).
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// SVG reading options whose only fonts are the built-in ones, for every generic family.
 pub fn options() -> usvg::Options<'static> {

@@ -10,9 +10,9 @@
 //! build with it.
 
 #[cfg(any(feature = "png", feature = "pdf"))]
-mod fonts;
+pub(crate) mod fonts;
 #[cfg(feature = "pdf")]
-mod pdf;
+pub(crate) mod pdf;
 #[cfg(feature = "png")]
 mod png;
 

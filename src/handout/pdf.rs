@@ -30,7 +30,7 @@ struct Object {
 
 /// The PDF with objects renumbered in reading order from the catalogue and dictionary
 /// entries sorted; `None` when it is not laid out as pdf-writer writes.
-fn canonical(pdf: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn canonical(pdf: &[u8]) -> Option<Vec<u8>> {
     // The header runs to the line of the first object.
     let first = find(pdf, b" 0 obj\n")?;
     let header_end = pdf[..first]

@@ -15,10 +15,12 @@ pub(super) struct Facts {
     pub born: Vec<Option<PartialDate>>,
     /// Id, for tie-breaks that must not depend on file order.
     pub id: Vec<String>,
-    /// Width of the label box.
+    /// Width of the person's box (symmetric about the symbol's centre).
     pub label_w: Vec<f64>,
-    /// Height of the label box.
+    /// Height of the label under the symbol.
     pub label_h: Vec<f64>,
+    /// The box of everything drawn for the person, relative to the symbol's centre.
+    pub bbox: Vec<[f64; 4]>,
     /// The partners of each couple (one or two; a couple never lists a person twice).
     pub partners: Vec<Vec<usize>>,
     /// The couple that anchors each person in the layout: the one that raised them.
@@ -75,6 +77,7 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         id: Vec::with_capacity(n),
         label_w: Vec::with_capacity(n),
         label_h: Vec::with_capacity(n),
+        bbox: Vec::with_capacity(n),
         partners: Vec::with_capacity(couples),
         primary: vec![None; n],
         secondary: vec![Vec::new(); n],
@@ -82,15 +85,23 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         twin: vec![None; n],
         unions: vec![Vec::new(); n],
     };
+    let common = labels::Common::of(g.family());
+    let notes = if o.notes {
+        labels::note_numbers(g.family())
+    } else {
+        Vec::new()
+    };
     for p in g.people() {
         let person = g.person(p);
         f.row.push(g.generation(p).saturating_sub(1) as usize);
         f.sex.push(person.sex);
         f.born.push(person.born.as_ref().map(|d| d.value));
         f.id.push(person.id.value.clone());
-        let label = labels::label_size(person, o);
-        f.label_w.push(label.width);
-        f.label_h.push(label.height);
+        let note = notes.get(p.0).copied().flatten();
+        let label = labels::label(person, note, &common, o);
+        f.label_w.push(label.bbox[2] - label.bbox[0]);
+        f.label_h.push(label.below);
+        f.bbox.push(label.bbox);
     }
     let mut children: Vec<Vec<(PersonIx, Link)>> = Vec::with_capacity(couples);
     for c in g.couples() {
@@ -161,33 +172,31 @@ pub(super) fn date_first(a: Option<PartialDate>, b: Option<PartialDate>) -> std:
     }
 }
 
-/// The couple that raised a person anchors them (`raised_by`, else an adoptive or foster
-/// couple, else the birth couple, else a step couple); the others are secondary links.
+/// The couple that raised a person anchors them; the others are secondary links. Who
+/// raised whom is decided once, by the graph ([`FamilyGraph::caregivers`], docs/format.md
+/// "Who raised whom"): the anchor is a parent couple with one of the person's caregivers
+/// among its partners, an adoptive or foster couple before the birth couple before a step
+/// couple, and the first in the file among equals.
 fn anchor(
     g: &FamilyGraph,
     partners: &[Vec<usize>],
     p: PersonIx,
 ) -> (Option<CoupleIx>, Vec<(CoupleIx, Link)>) {
     let list = g.parent_couples(p);
-    if list.is_empty() {
-        return (None, Vec::new());
-    }
     let rank = |l: Link| match l {
         Link::Adopted => 0,
         Link::Foster => 1,
         Link::Biological => 2,
         _ => 3,
     };
-    let raisers = g.person(p).raised_by.as_ref();
-    let by_raiser = raisers.and_then(|rs| {
-        list.iter().find(|(c, _)| {
-            rs.iter().any(|r| {
-                g.find(&r.value)
-                    .is_some_and(|q| partners[c.0].contains(&q.0))
-            })
-        })
-    });
-    let best = by_raiser.or_else(|| list.iter().min_by_key(|(c, l)| (rank(*l), c.0)));
+    let caregivers = g.caregivers(p);
+    let raised_there = |c: CoupleIx| caregivers.iter().any(|q| partners[c.0].contains(&q.0));
+    let best = list
+        .iter()
+        .filter(|(c, _)| raised_there(*c))
+        .min_by_key(|(c, l)| (rank(*l), c.0))
+        // Raised by people outside every parent couple: the birth family still places them.
+        .or_else(|| list.iter().min_by_key(|(c, l)| (rank(*l), c.0)));
     let Some(&(primary, _)) = best else {
         return (None, Vec::new());
     };

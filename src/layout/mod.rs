@@ -24,8 +24,10 @@
 mod blocks;
 mod coords;
 pub mod dot;
+pub mod font;
+mod font_widths;
 mod gather;
-mod labels;
+pub mod labels;
 pub mod metrics;
 mod order;
 mod route;
@@ -34,7 +36,10 @@ mod sweep;
 mod types;
 pub mod verify;
 
-pub use labels::{LabelSize, label_lines, label_size, wrap_text};
+#[cfg(test)]
+mod relationship_tests;
+
+pub use labels::{Label, label};
 pub use types::{Layout, Line, LineKind, PlacedPerson, Row};
 
 use crate::graph::FamilyGraph;
@@ -44,12 +49,6 @@ use crate::graph::FamilyGraph;
 pub struct LayoutOptions {
     /// Side of a symbol (square side, circle diameter). Default: 40.
     pub symbol: f64,
-    /// Font size of the label lines under a symbol. Default: 12.
-    pub font_size: f64,
-    /// Line height as a multiple of the font size. Default: 1.2.
-    pub line_height: f64,
-    /// Estimated width of one character as a multiple of the font size. Default: 0.6.
-    pub char_width: f64,
     /// Widest a label may be before it wraps, as a multiple of `symbol`. Default: 2.6.
     pub label_wrap: f64,
     /// Space between a symbol and the first label line. Default: 6.
@@ -75,15 +74,15 @@ pub struct LayoutOptions {
     pub margin: f64,
     /// Sweeps of the coordinate stage (each one down and up). Default: 8.
     pub sweeps: usize,
+    /// Make room for the note numbers `--notes` adds to names (`Ana Lima [3]`).
+    /// Default: false.
+    pub notes: bool,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
         LayoutOptions {
             symbol: 40.0,
-            font_size: 12.0,
-            line_height: 1.2,
-            char_width: 0.6,
             label_wrap: 2.6,
             label_pad: 6.0,
             partner_distance: 100.0,
@@ -96,6 +95,7 @@ impl Default for LayoutOptions {
             raise_step: 8.0,
             margin: 40.0,
             sweeps: 8,
+            notes: false,
         }
     }
 }

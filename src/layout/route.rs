@@ -5,9 +5,10 @@
 //! row (raised partner lines), or on *tracks* in the empty band between the labels of one
 //! row and the symbols of the next. Vertical segments run only in *free columns*: the
 //! space between two neighbours' boxes, which the coordinate stage always leaves. Each
-//! horizontal track segment asks for a slot in its gap; slots are given tracks by interval
-//! partitioning (sorted by left end, smallest free track), so no two overlapping segments
-//! share a height. Only then are the rows' y known: each gap is as tall as its labels and
+//! horizontal track segment asks for a slot in its gap, with the x of its vertical lines;
+//! slots are given tracks longest first, each under the longer ones it would cross more
+//! lines of above ([`stack_tracks`]), so no two overlapping segments share a height and
+//! few lines cross. Raised partner lines take levels by interval partitioning. Only then are the rows' y known: each gap is as tall as its labels and
 //! tracks need.
 
 use std::cmp::Reverse;
@@ -92,11 +93,54 @@ struct Router<'a> {
     busy: Vec<Vec<f64>>,
     /// The x of the relationship lines' verticals through each row so far.
     rel_busy: Vec<Vec<f64>>,
+    /// The stretches of relationship lines at symbol height on each row so far:
+    /// (left x, right x, height below the row's centre). Each new stretch takes a height
+    /// where it meets none of them, so no two relationship lines share an end on a symbol
+    /// or run along each other.
+    levels: Vec<Vec<(f64, f64, f64)>>,
 }
+
+/// Heights (in half symbols, below the centre) at which a relationship line may leave a
+/// symbol's side, in order of preference: clear of the partner line at mid-height, in
+/// the lower half first.
+const LEVELS: [f64; 6] = [0.7, 0.35, -0.35, -0.7, 0.88, -0.88];
+
+/// Heights for a relationship between two neighbours on a row: clear of the slashes and
+/// dates on a partner line between them (which reach about 0.6 half symbols from it).
+const NEIGHBOUR_LEVELS: [f64; 6] = [0.8, -0.8, 0.62, -0.62, 0.35, -0.35];
+
+/// Heights for a relationship between two partners side by side: below their partner
+/// line only, clear of its slashes (about 0.35 half symbols from it), for the union's
+/// dates are written above it.
+const PARTNER_LEVELS: [f64; 3] = [0.78, 0.55, 0.98];
+
+/// The least distance between two relationship lines' verticals in one row: the width of
+/// the widest pattern (a fused or hostile band) and a little air.
+const REL_APART: f64 = 12.0;
 
 impl Router<'_> {
     fn half(&self, p: usize) -> f64 {
         self.f.half(p, self.o)
+    }
+
+    /// A height for a relationship's stretch from `x0` to `x1` at symbol height on row
+    /// `r`, from `choices` (in half symbols), where it meets no other relationship's
+    /// stretch; remembered.
+    fn level(&mut self, r: usize, x0: f64, x1: f64, choices: &[f64]) -> f64 {
+        let s = self.o.symbol / 2.0;
+        let (lo, hi) = (x0.min(x1) - 2.0, x0.max(x1) + 2.0);
+        let list = &self.levels[r];
+        let free = |dy: f64| {
+            list.iter()
+                .all(|&(a, b, d)| (d - dy).abs() >= 0.18 * s || b < lo || a > hi)
+        };
+        let dy = choices
+            .iter()
+            .map(|c| c * s)
+            .find(|&dy| free(dy))
+            .unwrap_or(choices[0] * s);
+        self.levels[r].push((lo, hi, dy));
+        dy
     }
 
     /// Asks for a slot in a gap for a horizontal segment from `a` to `b`, with the x of
@@ -121,50 +165,47 @@ impl Router<'_> {
     /// `above`: the line also comes down from the gap above the row, where the lines of
     /// descent of the row above run.
     fn rel_column(&mut self, r: usize, mid: f64, above: bool) -> f64 {
-        let offsets = [
-            -PASS,
-            PASS,
-            -1.5 * PASS,
-            1.5 * PASS,
-            -0.5 * PASS,
-            0.5 * PASS,
-            -2.0 * PASS,
-            2.0 * PASS,
-        ];
-        let apart = |list: &[f64], c: f64| list.iter().all(|&b| (b - c).abs() >= 4.0);
-        let pick = |others: bool| {
-            offsets.into_iter().map(|d| mid + d).find(|&c| {
-                apart(&self.busy[r], c)
-                    && (!above || r == 0 || apart(&self.busy[r - 1], c))
-                    && (!others || apart(&self.rel_busy[r], c))
-                    && self.is_free(r, c)
-            })
-        };
-        // In a crowded column: the free x farthest from every family line there.
-        let fallback = || {
-            let gap = |c: f64| {
-                let rows = if above && r > 0 {
-                    r - 1..r + 1
-                } else {
-                    r..r + 1
-                };
-                rows.flat_map(|k| self.busy[k].iter())
-                    .map(|&b| (b - c).abs())
-                    .fold(f64::MAX, f64::min)
-            };
-            (0..=16)
-                .map(|i| mid + (i as f64 / 4.0 - 2.0) * PASS)
-                .filter(|&c| self.is_free(r, c))
-                .map(|c| (gap(c), c))
-                .fold(None, |best: Option<(f64, f64)>, (g, c)| match best {
-                    Some((bg, _)) if bg >= g => best,
-                    _ => Some((g, c)),
-                })
-                .map_or(mid - PASS, |(_, c)| c)
-        };
-        let c = pick(true).or_else(|| pick(false)).unwrap_or_else(fallback);
+        let (_, c) = self.rel_column_scored(r, mid, above);
         self.rel_busy[r].push(c);
         c
+    }
+
+    /// The column [`Router::rel_column`] would take, with its score: below 0 when it
+    /// runs on another line.
+    fn rel_column_scored(&self, r: usize, mid: f64, above: bool) -> (f64, f64) {
+        // Every free x within two passes of the middle, scored by how clear it keeps of
+        // the family lines (a few pixels are enough) and of the other relationship lines
+        // (the width of a fused band); running on another line costs most. Near the
+        // usual offset of a pass wins ties, so quiet columns look as before.
+        let rows = if above && r > 0 {
+            r - 1..r + 1
+        } else {
+            r..r + 1
+        };
+        let nearest = |list: &mut dyn Iterator<Item = &f64>, c: f64| {
+            list.map(|&b| (b - c).abs()).fold(f64::MAX, f64::min)
+        };
+        let mut best: Option<(f64, f64)> = None;
+        for i in 0..=48 {
+            let d = (f64::from(i) - 24.0) * 0.5;
+            let c = mid + d;
+            if !self.is_free(r, c) {
+                continue;
+            }
+            let fam = nearest(&mut rows.clone().flat_map(|k| self.busy[k].iter()), c);
+            // Verticals of the rows next to this one reach into the gaps beside it.
+            let near_rows = r.saturating_sub(1)..(r + 2).min(self.rel_busy.len());
+            let rel = nearest(&mut near_rows.flat_map(|k| self.rel_busy[k].iter()), c);
+            let mut score =
+                fam.min(6.0) / 6.0 + rel.min(REL_APART) / REL_APART - 0.01 * (d.abs() - PASS).abs();
+            if fam < 4.0 || rel < 4.0 {
+                score -= 10.0;
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, c));
+            }
+        }
+        best.unwrap_or((-100.0, mid - PASS))
     }
 
     /// For a relationship leaving `p` on one side: the free column there, or, when the
@@ -310,7 +351,24 @@ impl Router<'_> {
             return vec![(xa + s, Y::At(ra, dy)), (xb - s, Y::At(rb, dy))];
         }
         let c1 = self.column_beside(a, a_right);
-        let b_right = if ra == rb { false } else { c1 > xb };
+        let mut b_right = if ra == rb { false } else { c1 > xb };
+        if shift < 0.0 {
+            // A crowded side: leave from the other side when it has room.
+            let score = |rt: &Self, p: usize, right: bool, r: usize, above: bool| {
+                rt.rel_column_scored(r, rt.near_column(p, right), above).0
+            };
+            if score(self, a, a_right, ra, false) < 0.0
+                && score(self, a, !a_right, ra, false) >= 0.0
+            {
+                a_right = !a_right;
+            }
+            if score(self, b, b_right, rb, ra != rb) < 0.0
+                && score(self, b, !b_right, rb, ra != rb) >= 0.0
+            {
+                b_right = !b_right;
+            }
+        }
+        let c1 = self.column_beside(a, a_right);
         let c2 = self.column_beside(b, b_right);
         let (c1, c2) = if shift < 0.0 {
             let n1 = self.near_column(a, a_right);
@@ -327,9 +385,19 @@ impl Router<'_> {
             }
             (c1, c2)
         };
+        let (dya, dyb) = if shift < 0.0 {
+            let ea = xa + if a_right { s } else { -s };
+            let eb = xb + if b_right { s } else { -s };
+            (
+                self.level(ra, ea, c1, &LEVELS),
+                self.level(rb, c2, eb, &LEVELS),
+            )
+        } else {
+            (dy, dy)
+        };
         let mut pts = vec![
-            (xa + if a_right { s } else { -s }, Y::At(ra, dy)),
-            (c1, Y::At(ra, dy)),
+            (xa + if a_right { s } else { -s }, Y::At(ra, dya)),
+            (c1, Y::At(ra, dya)),
         ];
         if ra == rb {
             let slot = self.slot(ra, c1, c2, vec![c1, c2], Vec::new());
@@ -345,8 +413,8 @@ impl Router<'_> {
                 &mut pts,
             );
         }
-        pts.push((c2, Y::At(rb, dy)));
-        pts.push((xb + if b_right { s } else { -s }, Y::At(rb, dy)));
+        pts.push((c2, Y::At(rb, dyb)));
+        pts.push((xb + if b_right { s } else { -s }, Y::At(rb, dyb)));
         pts
     }
 }
@@ -377,6 +445,7 @@ pub(super) fn route(
         raises: vec![Vec::new(); nrows],
         busy: vec![Vec::new(); nrows],
         rel_busy: vec![Vec::new(); nrows],
+        levels: vec![Vec::new(); nrows],
     };
     let s = o.symbol / 2.0;
     let couple_name = |c: usize| format!("couple-{}", c + 1);
@@ -416,8 +485,12 @@ pub(super) fn route(
                             vec![(x[a] + s, Y::At(ra, 0.0)), (x[b] - s, Y::At(rb, 0.0))],
                         )
                     });
+                    // Midway, unless a wide label of one partner reaches past the
+                    // middle: then in the space between their boxes.
+                    let (lo, hi) = (x[a] + rt.half(a) + 2.0, x[b] - rt.half(b) - 2.0);
+                    let mid = (x[a] + x[b]) / 2.0;
                     Some(Port {
-                        x: (x[a] + x[b]) / 2.0,
+                        x: if lo <= hi { mid.clamp(lo, hi) } else { mid },
                         y: Y::At(ra, 0.0),
                         row: ra,
                     })
@@ -614,13 +687,17 @@ pub(super) fn route(
     for (i, &(_, a, b)) in rels.iter().enumerate() {
         by_pair.entry(pair(a, b)).or_default().push(i);
     }
-    for (i, &(ri, a, b)) in rels.iter().enumerate() {
+    for &(ri, a, b) in &rels {
         let adjacent = f.row[a] == f.row[b] && rt.pos[a].abs_diff(rt.pos[b]) == 1;
         let pts = if adjacent {
-            let same = by_pair.get(&pair(a, b)).map_or(&[][..], Vec::as_slice);
-            let lane = same.iter().position(|&j| j == i).unwrap_or(0);
-            let dy = lane_dy(lane, same.len(), s);
+            // Straight across the gap between the two, on a height of its own.
             let (l, r) = if x[a] <= x[b] { (a, b) } else { (b, a) };
+            let levels: &[f64] = if f.couple_of(l, r, |_| true) {
+                &PARTNER_LEVELS
+            } else {
+                &NEIGHBOUR_LEVELS
+            };
+            let dy = rt.level(f.row[l], x[l] + s, x[r] - s, levels);
             vec![
                 (x[l] + s, Y::At(f.row[l], dy)),
                 (x[r] - s, Y::At(f.row[r], dy)),
@@ -699,6 +776,16 @@ pub(super) fn route(
                 generation: f.row[p] as u32 + 1,
                 label_width: round(f.label_w[p]),
                 label_height: round(f.label_h[p]),
+                bbox: {
+                    let [x0, y0, x1, y1] = f.bbox[p];
+                    let (cx, cy) = (x[p], row_y[f.row[p]]);
+                    [
+                        round(cx + x0),
+                        round(cy + y0),
+                        round(cx + x1),
+                        round(cy + y1),
+                    ]
+                },
             }
         })
         .collect();
@@ -753,20 +840,8 @@ pub(super) fn route(
         people,
         lines,
         rows,
+        options: o.clone(),
     }
-}
-
-/// The height below the row's centre of lane `lane` of `n` relationships between two
-/// neighbours (`s` is half a symbol): the first at 0.45 s, clear of the partner line and
-/// its dates above, the others 0.4 s apart, squeezed to stay above the symbols' bottom.
-fn lane_dy(lane: usize, n: usize, s: f64) -> f64 {
-    let first = 0.45 * s;
-    let step = if n > 1 {
-        (0.4 * s).min((0.95 * s - first) / (n - 1) as f64)
-    } else {
-        0.0
-    };
-    first + lane as f64 * step
 }
 
 fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {

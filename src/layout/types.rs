@@ -19,6 +19,9 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// One row per generation, top to bottom.
     pub rows: Vec<Row>,
+    /// The options it was laid out with, which the renderer's label model shares.
+    #[serde(skip)]
+    pub options: super::LayoutOptions,
 }
 
 /// A generation row.
@@ -52,6 +55,10 @@ pub struct PlacedPerson {
     pub label_width: f64,
     /// Height of the space reserved for the text under the symbol.
     pub label_height: f64,
+    /// The box of everything drawn for the person (the years above, the symbol, badges,
+    /// the skill strip and every label line): `[x0, y0, x1, y1]` in layout coordinates.
+    #[serde(rename = "box")]
+    pub bbox: [f64; 4],
 }
 
 /// What a line stands for.

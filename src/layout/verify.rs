@@ -541,6 +541,7 @@ couples:
                 line(LineKind::Descent, vec![[50.0, 60.0], [50.0, 120.0]]),
             ],
             rows: Vec::new(),
+            options: crate::layout::LayoutOptions::default(),
         };
         let mut out = Vec::new();
         // Crossing or just touching is fine.

@@ -17,12 +17,20 @@ mod spans;
 mod split;
 mod suggest;
 pub mod text;
-mod tree;
+pub(crate) mod tree;
 
 pub use suggest::{closest, closest_within, did_you_mean, list as word_list, list_all};
 
 use crate::diag::{Diagnostic, LineCol, SourceFile, Span};
 use crate::model::Family;
+
+/// The document tree of `text` with the place of every node, for [`crate::edit`], which
+/// changes the text where each value is written; `None` for a file the one-pass reader
+/// does not take (anchors, aliases, tags, several documents, a key written twice, or
+/// text it cannot read).
+pub(crate) fn plain_tree(text: &str) -> Option<tree::Yaml> {
+    onepass::tree(text)
+}
 
 /// Reads a family from the text of `source`.
 ///

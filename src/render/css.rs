@@ -23,6 +23,7 @@ text {{ font-family: {FONT_FAMILY}; fill: #111; }}
 .fill-hatch {{ fill: url(#pattern-hatch); stroke: none; }}
 .fill-dots {{ fill: url(#pattern-dots); stroke: none; }}
 .connector {{ fill: none; stroke: #111; stroke-width: 2; }}
+.age-plate {{ fill: #fff; stroke: none; }}
 .age {{ font-size: 12px; font-weight: bold; text-anchor: middle; dominant-baseline: central; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }}
 .year {{ font-size: 11px; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }}
 .year-born {{ text-anchor: end; }}

@@ -5,92 +5,14 @@
 use svg::Node;
 use svg::node::element::{Group, Rectangle};
 
-use crate::model::{Level, RelKind, Relation};
+use crate::model::{Level, Relation};
 
+use super::marks::{Fill, Item};
 use super::number::{num, pt};
 use super::relationships::{self, kind_words, recipe};
 use super::symbols::{Region, Shape, fill_class, outline_d, region_d};
 use super::text::{self, SMALL_SIZE};
-use super::trace::Transmission;
 use super::{Ctx, label_blob, path, path_blob};
-
-/// How a region of a symbol is filled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Fill {
-    /// Solid black: the condition is present.
-    Solid,
-    /// Hatched: in recovery.
-    Hatch,
-    /// Dotted: suspected.
-    Dots,
-}
-
-/// One kind of mark the drawing uses; the legend shows each once, in this order.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Item {
-    /// A base shape.
-    Shape(Shape),
-    /// The doubled outline of the index person.
-    Index,
-    /// The X of a deceased person.
-    Deceased,
-    /// Years above the symbol.
-    Years,
-    /// Years under the name.
-    YearsBelow,
-    /// Age at death inside the symbol.
-    AgeAtDeath,
-    /// A current pregnancy.
-    Pregnancy,
-    /// A miscarriage.
-    Miscarriage,
-    /// An abortion.
-    Abortion,
-    /// A stillbirth.
-    Stillbirth,
-    /// Left half filled.
-    Illness,
-    /// Lower half filled (or the lower right quarter next to an illness).
-    Substance(Fill),
-    /// Three quarters filled.
-    IllnessAndSubstance,
-    /// A badge for another condition (index into the badge words).
-    Badge(usize),
-    /// A partner line of this kind.
-    Relation(Relation),
-    /// Dates on a partner line.
-    CoupleDates,
-    /// One slash.
-    Separated,
-    /// Two slashes.
-    Divorced,
-    /// A dashed child line with brackets.
-    Adopted,
-    /// A dotted child line.
-    Foster,
-    /// A thin line to birth parents who did not raise the child.
-    BirthLink,
-    /// A thin dashed line to a step-parent couple the child does not hang from.
-    StepLink,
-    /// Twins with a bar.
-    TwinsIdentical,
-    /// Twins without a bar.
-    TwinsFraternal,
-    /// Twins with `?`.
-    TwinsUnknown,
-    /// An emotional relationship.
-    Emotional(RelKind),
-    /// The skill strip and its initials.
-    Skills,
-    /// A skill cell at this level.
-    Level(Level),
-    /// A trace band.
-    Trace(Transmission),
-    /// A cycle breaker's badge: (badge, source words).
-    Breaker(String, String),
-    /// The longest chain of absence.
-    AbsenceChain,
-}
 
 const SAMPLE_W: f64 = 52.0;
 const COLUMN_W: f64 = 270.0;
@@ -106,7 +28,12 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
     let mut row_h: f64 = 0.0;
     for item in used {
         let words = words(ctx, item);
-        let lines = text::wrap(&words, SMALL_SIZE, COLUMN_W - SAMPLE_W - 16.0, 6);
+        let lines = text::wrap(
+            &words,
+            SMALL_SIZE,
+            text::Face::Regular,
+            COLUMN_W - SAMPLE_W - 16.0,
+        );
         let h = (lines.len() as f64 * LINE + 6.0).max(26.0);
         let x = 8.0 + col as f64 * COLUMN_W;
         let cy = y + h / 2.0;
@@ -156,6 +83,185 @@ pub fn legend(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) 
     (g, (inner_w + 16.0, height))
 }
 
+/// Height of a row of the compact key.
+const COMPACT_ROW: f64 = 22.0;
+/// Space after an entry of the compact key.
+const COMPACT_GAP: f64 = 14.0;
+
+/// The compact key (`id="legend"`), at most `width` wide: only the marks the drawing
+/// uses beyond the universal ones (square, circle, marriage), each a small sample and a
+/// few words, flowing across the width in rows. Returns the group and its size.
+pub fn compact(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64)) {
+    let heading_w = text::width("Key", 13.0, text::Face::Bold) + 12.0;
+    let inner = width.max(200.0);
+    let mut entries = Group::new();
+    let (mut x, mut y) = (8.0 + heading_w, 4.0);
+    let mut rows = 1;
+    let mut widest: f64 = x;
+    for item in used.iter().filter(|i| !is_universal(i)) {
+        let words = short_words(ctx, item);
+        let sample_w = sample_width(item);
+        let text_w = text::width(&words, SMALL_SIZE, text::Face::Regular);
+        let w = sample_w + 4.0 + text_w;
+        if x + w > inner && x > 8.0 + heading_w {
+            x = 8.0 + heading_w;
+            y += COMPACT_ROW;
+            rows += 1;
+        }
+        let cy = y + COMPACT_ROW / 2.0;
+        let mut e = Group::new().set("class", "legend-entry");
+        let mut sample = Group::new().set(
+            "transform",
+            format!("translate({})", pt(x + sample_w / 2.0, cy)),
+        );
+        draw_sample(ctx, &mut sample, item);
+        e.append(sample);
+        e.append(label_blob(words, x + sample_w + 4.0, cy, "legend-text"));
+        entries.append(e);
+        x += w + COMPACT_GAP;
+        widest = widest.max(x - COMPACT_GAP + 8.0);
+    }
+    if widest <= 8.0 + heading_w {
+        // Nothing beyond the universal marks: no key at all is needed, but say so.
+        entries.append(label_blob(
+            "square: man, circle: woman, line between: married",
+            8.0 + heading_w,
+            4.0 + COMPACT_ROW / 2.0,
+            "legend-text",
+        ));
+        widest = inner;
+    }
+    let height = 8.0 + rows as f64 * COMPACT_ROW;
+    let frame_w = widest.min(inner);
+    let g = Group::new()
+        .set("id", "legend")
+        .set("class", "legend legend-compact")
+        .add(
+            Rectangle::new()
+                .set("class", "legend-frame")
+                .set("x", "0")
+                .set("y", "0")
+                .set("width", num(frame_w))
+                .set("height", num(height))
+                .set("rx", "4"),
+        )
+        .add(label_blob(
+            "Key",
+            8.0,
+            4.0 + COMPACT_ROW / 2.0,
+            "legend-heading legend-text",
+        ))
+        .add(entries);
+    (g, (frame_w, height))
+}
+
+/// The marks every reader of a genogram knows, which the compact key leaves out.
+fn is_universal(item: &Item) -> bool {
+    matches!(
+        item,
+        Item::Shape(Shape::Square | Shape::Circle) | Item::Relation(Relation::Married)
+    )
+}
+
+/// The width of an item's sample in the compact key: a symbol's, a stretch of line's,
+/// or the years' text.
+fn sample_width(item: &Item) -> f64 {
+    match item {
+        Item::Years => 60.0,
+        Item::YearsBelow => 44.0,
+        _ if is_line(item) => 48.0,
+        _ => 24.0,
+    }
+}
+
+/// Whether an item's sample is a stretch of line (wider than a symbol's).
+fn is_line(item: &Item) -> bool {
+    matches!(
+        item,
+        Item::Relation(_)
+            | Item::CoupleDates
+            | Item::Separated
+            | Item::Divorced
+            | Item::Adopted
+            | Item::Foster
+            | Item::BirthLink
+            | Item::StepLink
+            | Item::Emotional(_)
+            | Item::Trace(_)
+            | Item::AbsenceChain
+            | Item::Skills
+    )
+}
+
+/// An item's meaning in a few words, for the compact key.
+fn short_words(ctx: &Ctx, item: &Item) -> String {
+    match item {
+        Item::Shape(Shape::Square) => "man".into(),
+        Item::Shape(Shape::Circle) => "woman".into(),
+        Item::Shape(Shape::Diamond) => "non-binary or not known".into(),
+        Item::Index => "the client".into(),
+        Item::Deceased => "died".into(),
+        Item::Years => "years of birth, death".into(),
+        Item::YearsBelow => "b. born, d. died".into(),
+        Item::AgeAtDeath => "age at death".into(),
+        Item::Pregnancy => "pregnancy".into(),
+        Item::Miscarriage => "miscarriage".into(),
+        Item::Abortion => "abortion".into(),
+        Item::Stillbirth(_) => "stillbirth".into(),
+        Item::Illness => "illness".into(),
+        Item::Substance(Fill::Solid) => "alcohol or drugs".into(),
+        Item::Substance(Fill::Hatch) => "in recovery".into(),
+        Item::Substance(Fill::Dots) => "suspected misuse".into(),
+        Item::IllnessAndSubstance => "illness and misuse".into(),
+        Item::Badge(i) => format!(
+            "{}: {}",
+            ctx.common.badge_initials[*i], ctx.common.badges[*i]
+        ),
+        Item::Relation(r) => match r {
+            Relation::Married => "married",
+            Relation::Cohabiting => "living together",
+            Relation::Engaged => "engaged",
+            Relation::Dating => "dating",
+            Relation::Affair => "affair",
+            Relation::Unknown => "union, kind not known",
+        }
+        .into(),
+        Item::CoupleDates => {
+            "m. married, s. separated, d. divorced, e. ended, LT living together".into()
+        }
+        Item::Separated => "separated".into(),
+        Item::Divorced => "divorced or ended".into(),
+        Item::Adopted => "adopted".into(),
+        Item::Foster => "foster child".into(),
+        Item::BirthLink => "birth parents".into(),
+        Item::StepLink => "step-child".into(),
+        Item::TwinsIdentical => "identical twins".into(),
+        Item::TwinsFraternal => "fraternal twins".into(),
+        Item::TwinsUnknown => "twins".into(),
+        Item::Emotional(k) => {
+            let w = kind_words(*k);
+            w.split(" (").next().unwrap_or(w).into()
+        }
+        Item::Skills => {
+            let pairs: Vec<String> = ctx
+                .skill_initials
+                .iter()
+                .zip(&ctx.skills)
+                .map(|(i, s)| format!("{i} {s}"))
+                .collect();
+            pairs.join(", ")
+        }
+        Item::Level(l) => match l {
+            Level::None => "no skill",
+            Level::Some => "some skill",
+            Level::Strong => "strong skill",
+            Level::Unknown => "skill not rated",
+        }
+        .into(),
+        _ => words(ctx, item),
+    }
+}
+
 /// An item's meaning in plain words.
 fn words(ctx: &Ctx, item: &Item) -> String {
     match item {
@@ -170,7 +276,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         Item::Pregnancy => "current pregnancy".into(),
         Item::Miscarriage => "miscarriage".into(),
         Item::Abortion => "abortion".into(),
-        Item::Stillbirth => "stillbirth".into(),
+        Item::Stillbirth(_) => "stillbirth".into(),
         Item::Illness => "left half filled: physical or mental illness".into(),
         Item::Substance(Fill::Solid) => "lower half filled: alcohol or drug misuse".into(),
         Item::Substance(Fill::Hatch) => {
@@ -178,7 +284,7 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         }
         Item::Substance(Fill::Dots) => "lower half dotted: suspected alcohol or drug misuse".into(),
         Item::IllnessAndSubstance => "three quarters: illness and alcohol or drug misuse".into(),
-        Item::Badge(i) => format!("{}: {}", ctx.badge_initials[*i], ctx.badges[*i]),
+        Item::Badge(i) => format!("{}: {}", ctx.common.badge_initials[*i], ctx.common.badges[*i]),
         Item::Relation(r) => match r {
             Relation::Married => "married",
             Relation::Cohabiting => "living together, not married",
@@ -273,14 +379,20 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             g.append(path_blob(outline_d(Shape::Square, 11.0), "sym-bg"));
             g.append(path_blob(outline_d(Shape::Square, 11.0), "sym"));
             g.append(path_blob("M-9,-9L9,9M9,-9L-9,9", "mark"));
+            let mut plate = String::new();
+            super::symbols::age_plate(&mut plate, 72);
+            g.append(svg::node::Blob::new(plate.trim_start().to_string()));
             g.append(label_blob("72", 0.0, 0.0, "age"));
         }
         Item::Pregnancy => g.append(path_blob("M0,-8L9,8L-9,8Z", "sym")),
         Item::Miscarriage => g.append(path_blob(outline_d(Shape::Circle, 5.0), "sym-small")),
         Item::Abortion => g.append(path_blob("M-5,-5L5,5M5,-5L-5,5", "mark")),
-        Item::Stillbirth => {
-            g.append(path_blob(outline_d(Shape::Square, 6.0), "sym"));
-            g.append(path_blob("M-5,-5L5,5M5,-5L-5,5", "mark"));
+        Item::Stillbirth(shape) => {
+            g.append(path_blob(outline_d(*shape, 7.0), "sym-bg"));
+            g.append(path_blob(outline_d(*shape, 7.0), "sym"));
+            let mut d = String::new();
+            super::symbols::push_stillbirth_cross_d(&mut d, 7.0);
+            g.append(path_blob(d, "mark"));
         }
         Item::Illness | Item::Substance(_) | Item::IllnessAndSubstance => {
             g.append(bg());
@@ -301,7 +413,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             g.append(square());
         }
         Item::Badge(i) => {
-            let w = text::width(&ctx.badge_initials[*i], 9.0) + 6.0;
+            let w = crate::layout::labels::badge_width(&ctx.common.badge_initials[*i]);
             let mut b = Group::new().set("class", "badge");
             b.append(
                 Rectangle::new()
@@ -311,7 +423,12 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
                     .set("height", "12")
                     .set("rx", "2"),
             );
-            b.append(label_blob(ctx.badge_initials[*i].clone(), 0.0, 0.0, ""));
+            b.append(label_blob(
+                ctx.common.badge_initials[*i].clone(),
+                0.0,
+                0.0,
+                "",
+            ));
             g.append(b);
         }
         Item::Relation(rel) => g.append(path_blob(
@@ -393,7 +510,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
             &format!("trace trace-{}", t.as_str()),
         )),
         Item::Breaker(badge, _) => {
-            let w = text::width(badge, 9.0) + 8.0;
+            let w = text::width(badge, 9.0, text::Face::Bold) + 8.0;
             let mut b = Group::new().set("class", "breaker");
             b.append(
                 Rectangle::new()
@@ -424,7 +541,7 @@ fn draw_sample(ctx: &Ctx, g: &mut Group, item: &Item) {
 /// The numbered notes (`--notes`): each person's note and skill notes, then the
 /// relationships' notes. `None` when there is nothing to show.
 pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
-    if !ctx.opts.notes || ctx.opts.anonymize {
+    if !ctx.opts.notes {
         return None;
     }
     let family = ctx.graph.family();
@@ -483,7 +600,7 @@ pub fn notes(ctx: &Ctx, width: f64) -> Option<(Group, f64)> {
     g.append(label_blob("Notes", 8.0, 16.0, "legend-heading"));
     let mut y = 34.0;
     for e in entries {
-        for line in text::wrap(&e, SMALL_SIZE, width - 32.0, 12) {
+        for line in text::wrap(&e, SMALL_SIZE, text::Face::Regular, width - 32.0) {
             g.append(label_blob(line, 8.0, y, "note-text"));
             y += LINE;
         }

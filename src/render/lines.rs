@@ -3,12 +3,13 @@
 //! (dashed with brackets for adoption, dotted for fostering), and the twin marks. Each
 //! couple is one group `couple-N` (N counts couples in file order from 1) with a `<title>`.
 
+use super::anonymize::Break;
 use crate::graph::{CoupleIx, PersonIx};
 use crate::layout::{Line, LineKind};
 use crate::model::{Couple, Link, Relation};
 
 use super::geometry::{self, P};
-use super::legend::Item;
+use super::marks::Item;
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
 use super::symbols::year;
@@ -87,10 +88,8 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], out: &mut String, used: &mut 
                     .with("d", |o| push_polyline_d(o, &pts))
                     .empty();
                 used.insert(Item::Relation(couple.relation));
-                slashes(out, couple, &pts, s, has_children, used);
-                if !ctx.opts.anonymize {
-                    dates(out, couple, &pts, used);
-                }
+                slashes(out, ctx.break_of(c), &pts, s, has_children, used);
+                dates(out, couple, &pts, used);
             }
             LineKind::Descent => path(out, "line descent"),
             LineKind::Sibship => path(out, "line sibship"),
@@ -154,18 +153,8 @@ fn brackets(out: &mut String, x: f64, y: f64, s: f64) {
 
 /// How many slashes the union's end calls for: one for a separation, two for a divorce
 /// or an ended union.
-pub fn slash_count(c: &Couple) -> usize {
-    if c.divorced.is_some() || c.ended.is_some() {
-        2
-    } else if c.separated.is_some() {
-        1
-    } else {
-        0
-    }
-}
-
-fn slashes(out: &mut String, c: &Couple, pts: &[P], s: f64, has_children: bool, used: &mut Used) {
-    let n = slash_count(c);
+fn slashes(out: &mut String, b: Break, pts: &[P], s: f64, has_children: bool, used: &mut Used) {
+    let n = b.slashes();
     if n == 0 {
         return;
     }
@@ -272,7 +261,7 @@ fn dates(out: &mut String, c: &Couple, pts: &[P], used: &mut Used) {
     let (x, y) = ((a[0] + b[0]) / 2.0, a[1].min(b[1]) - 5.0);
     let room = (b[0] - a[0]).abs() - 4.0;
     let one_line = parts.join(", ");
-    if text::width(&one_line, text::SMALL_SIZE) <= room || parts.len() == 1 {
+    if text::width(&one_line, text::SMALL_SIZE, text::Face::Regular) <= room || parts.len() == 1 {
         markup::text(out, "couple-date", x, y, &one_line);
     } else {
         // Too wide for the line: the short form (`m.'93`) in smaller type, the first event
@@ -391,19 +380,17 @@ fn couple_title(ctx: &Ctx, c: CoupleIx, out: &mut String) {
         Relation::Affair => "affair",
         Relation::Unknown => "union of unknown kind",
     });
-    out.push_str(match slash_count(couple) {
-        1 => ", separated",
-        2 if couple.divorced.is_some() => ", divorced",
-        2 => ", ended",
-        _ => "",
+    out.push_str(match ctx.break_of(c) {
+        Break::Separated => ", separated",
+        Break::Divorced => ", divorced",
+        Break::Ended => ", ended",
+        Break::None => "",
     });
-    if !ctx.opts.anonymize {
-        let d = date_text(couple);
-        if !d.is_empty() {
-            out.push_str(" (");
-            escape_text(out, &d);
-            out.push(')');
-        }
+    let d = date_text(couple);
+    if !d.is_empty() {
+        out.push_str(" (");
+        escape_text(out, &d);
+        out.push(')');
     }
     for (i, ch) in couple.children.iter().enumerate() {
         out.push_str(if i == 0 { "; children: " } else { ", " });

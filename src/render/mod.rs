@@ -28,6 +28,7 @@ mod geometry;
 pub mod ids;
 mod legend;
 mod lines;
+mod marks;
 mod markup;
 pub mod number;
 mod page;
@@ -39,6 +40,9 @@ mod trace;
 mod write;
 mod year_rows;
 
+/// The anonymous view the anonymised drawing is made from, also used by the workspace's
+/// privacy mode (its report and questions, and which element is whom).
+pub(crate) use anonymize::view as anonymous_view;
 pub use page::Page;
 pub use trace::{Trace, TraceLink, Transmission};
 
@@ -50,16 +54,17 @@ use svg::node::element::{
     Definitions, Description, Group, Path, Pattern, Rectangle, Style, Text, Title,
 };
 
-use crate::graph::{FamilyGraph, PersonIx};
+use crate::graph::{CoupleIx, FamilyGraph, PersonIx};
 use crate::layout::{Layout, Line, LineKind, PlacedPerson};
-use legend::Item;
+use marks::Item;
 use number::num;
 
 /// What to draw and how; `RenderOptions::default()` draws the full genogram to fit.
 #[derive(Clone, Debug, Default)]
 pub struct RenderOptions {
-    /// Replace names with neutral labels (`II-3`) and leave out the title, notes,
-    /// occupations, locations and every date. Default: false.
+    /// Draw the anonymous view of the family ([`anonymize`]): neutral labels (`II-3`)
+    /// for names and ids, no title, notes, occupations, locations or dates, neutral
+    /// words for conditions in the user's own words. Default: false.
     pub anonymize: bool,
     /// Show notes (people's, skills', relationships') as numbered notes under the legend.
     /// Default: false. Ignored with `anonymize`.
@@ -70,6 +75,21 @@ pub struct RenderOptions {
     pub landscape: bool,
     /// The transmission of one skill to overlay. Default: none.
     pub trace: Option<Trace>,
+    /// The key under the drawing. Default: [`Key::Compact`].
+    pub key: Key,
+}
+
+/// The key under the drawing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Key {
+    /// Only the marks this drawing uses beyond the universal ones (square, circle,
+    /// marriage), each in a few words, laid out across the width.
+    #[default]
+    Compact,
+    /// Every mark this drawing uses, each explained in full.
+    Full,
+    /// No key.
+    None,
 }
 
 /// Width of the column of generation numerals, left of the drawing.
@@ -85,16 +105,18 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a RenderOptions,
     /// Person index → index in `layout.people`.
     placed: Vec<Option<usize>>,
-    /// The label shown for each person: the name, or the neutral label when anonymised.
+    /// The name shown for each person, cleaned.
     pub names: Vec<Cow<'a, str>>,
-    /// The neutral `II-3` label of each person.
-    pub neutral: Vec<String>,
+    /// What is drawn from the dates (ages at death, broken partnerships), which the
+    /// anonymous view keeps without its dates.
+    pub facts: anonymize::Facts,
     /// The skills, in file order, and their initials.
     pub skills: Vec<String>,
     pub skill_initials: Vec<String>,
-    /// Conditions without a standard fill, in order of first use, and their initials.
-    pub badges: Vec<String>,
-    pub badge_initials: Vec<String>,
+    /// What every label shares (skills, badges), as the layout measured it.
+    pub common: crate::layout::labels::Common,
+    /// The options the layout was made with: the label model's sizes.
+    pub layout_options: &'a crate::layout::LayoutOptions,
     /// Footnote number of each person with notes (only with `--notes`).
     pub note_numbers: Vec<Option<usize>>,
     /// Rows (the bits of their y) whose years go under the names.
@@ -104,7 +126,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(graph: &'a FamilyGraph, layout: &'a Layout, opts: &'a RenderOptions) -> Self {
+    fn new(
+        graph: &'a FamilyGraph,
+        layout: &'a Layout,
+        opts: &'a RenderOptions,
+        facts: anonymize::Facts,
+    ) -> Self {
         let family = graph.family();
         let mut placed = vec![None; family.people.len()];
         for (i, pp) in layout.people.iter().enumerate() {
@@ -112,52 +139,17 @@ impl<'a> Ctx<'a> {
                 *slot = Some(i);
             }
         }
-        // Only anonymised drawings show the neutral labels.
-        let neutral = if opts.anonymize {
-            anonymize::neutral_labels(graph, layout)
-        } else {
-            Vec::new()
-        };
         let names = family
             .people
             .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                if opts.anonymize {
-                    Cow::Owned(neutral[i].clone())
-                } else {
-                    text::clean_cow(&p.name)
-                }
-            })
+            .map(|p| text::clean_cow(&p.name))
             .collect();
-        let skills: Vec<String> = family
-            .skills
-            .iter()
-            .map(|s| text::clean(&s.name.value))
-            .collect();
-        let skill_initials = text::initials(&skills);
-        let mut badges: Vec<String> = Vec::new();
-        for p in &family.people {
-            for c in &p.conditions {
-                if let crate::model::OpenWord::Other(word) = &c.value {
-                    let word = text::clean(word);
-                    if !word.is_empty() && !badges.contains(&word) {
-                        badges.push(word);
-                    }
-                }
-            }
-        }
-        let badge_initials = text::initials(&badges);
-        let mut note_numbers = vec![None; family.people.len()];
-        if opts.notes && !opts.anonymize {
-            let mut n = 0;
-            for (i, p) in family.people.iter().enumerate() {
-                if has_notes(p) {
-                    n += 1;
-                    note_numbers[i] = Some(n);
-                }
-            }
-        }
+        let common = crate::layout::labels::Common::of(family);
+        let note_numbers = if opts.notes {
+            crate::layout::labels::note_numbers(family)
+        } else {
+            vec![None; family.people.len()]
+        };
         // One pass over the lines, so that large families stay linear.
         let mut couple_lines: Vec<Vec<&Line>> = vec![Vec::new(); family.couples.len()];
         for l in &layout.lines {
@@ -174,11 +166,11 @@ impl<'a> Ctx<'a> {
             opts,
             placed,
             names,
-            neutral,
-            skills,
-            skill_initials,
-            badges,
-            badge_initials,
+            facts,
+            skills: common.skills.clone(),
+            skill_initials: common.skill_initials.clone(),
+            common,
+            layout_options: &layout.options,
             note_numbers,
             years_below: Vec::new(),
             couple_lines,
@@ -204,27 +196,24 @@ impl<'a> Ctx<'a> {
         &self.names[p.0]
     }
 
-    /// Appends the SVG id of a person's group: from the id, or from the neutral label when
-    /// anonymised (ids are often first names).
+    /// Appends the SVG id of a person's group, from the person's id.
     pub fn push_person_svg_id(&self, out: &mut String, p: PersonIx) {
-        if self.opts.anonymize {
-            ids::push_person_id(out, &self.neutral[p.0]);
-        } else {
-            ids::push_person_id(out, &self.graph.person(p).id.value);
-        }
+        ids::push_person_id(out, &self.graph.person(p).id.value);
     }
-}
 
-/// Whether a person has any note that `--notes` would show.
-fn has_notes(p: &crate::model::Person) -> bool {
-    p.notes
-        .as_deref()
-        .is_some_and(|n| !text::clean(n).is_empty())
-        || p.skills.iter().any(|s| {
-            s.note
-                .as_deref()
-                .is_some_and(|n| !text::clean(n).is_empty())
-        })
+    /// The age at death of a person, when the family says.
+    pub fn age_at_death(&self, p: PersonIx) -> Option<i32> {
+        self.facts.ages_at_death.get(p.0).copied().flatten()
+    }
+
+    /// How a couple's partnership broke.
+    pub fn break_of(&self, c: CoupleIx) -> anonymize::Break {
+        self.facts
+            .breaks
+            .get(c.0)
+            .copied()
+            .unwrap_or(anonymize::Break::None)
+    }
 }
 
 /// The set of notation actually drawn, for the legend.
@@ -258,7 +247,48 @@ fn svg_split(
     opts: &RenderOptions,
     split: drawing::Split,
 ) -> Vec<String> {
-    let mut ctx = Ctx::new(graph, layout, opts);
+    shown(graph, layout, opts, |graph, layout, opts, facts| {
+        draw(graph, layout, opts, facts, split)
+    })
+}
+
+/// Calls `f` with the family to draw (the real one, or with `opts.anonymize` its anonymous
+/// view), its layout, the options to draw it with, and the facts of the real family's
+/// dates: the one place the drawing and its key choose what they show.
+fn shown<R>(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    f: impl FnOnce(&FamilyGraph, &Layout, &RenderOptions, anonymize::Facts) -> R,
+) -> R {
+    // The dates' facts come from the real family; everything else drawn comes from the
+    // family drawn, the real one or its anonymous view.
+    let facts = anonymize::Facts::of(graph);
+    if !opts.anonymize {
+        return f(graph, layout, opts, facts);
+    }
+    let anonymize::View {
+        graph,
+        layout,
+        trace,
+    } = anonymize::view(graph, layout, opts.trace.as_ref());
+    let opts = RenderOptions {
+        notes: false,
+        trace,
+        ..opts.clone()
+    };
+    f(&graph, &layout, &opts, facts)
+}
+
+/// [`svg_split`] of the family to draw.
+fn draw(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    facts: anonymize::Facts,
+    split: drawing::Split,
+) -> Vec<String> {
+    let mut ctx = Ctx::new(graph, layout, opts, facts);
     ctx.years_below = year_rows::rows_with_years_below(&ctx);
     let mut used = Used::new();
 
@@ -288,9 +318,21 @@ fn svg_split(
 
     let drawing_width = GENERATION_COLUMN + layout.width.max(0.0);
     let legend_top = TITLE_BAND + layout.height.max(0.0) + 8.0;
-    let (legend, legend_size) = legend::legend(&ctx, &used, drawing_width.max(360.0));
-    let mut width = drawing_width.max(legend_size.0 + 16.0);
-    let mut height = legend_top + legend_size.1 + 8.0;
+    let legend = match opts.key {
+        Key::Compact => Some(legend::compact(
+            &ctx,
+            &used,
+            drawing_width.max(360.0) - 16.0,
+        )),
+        Key::Full => Some(legend::legend(&ctx, &used, drawing_width.max(360.0))),
+        Key::None => None,
+    };
+    let mut width = drawing_width;
+    let mut height = legend_top;
+    if let Some((_, size)) = &legend {
+        width = width.max(size.0 + 16.0);
+        height += size.1 + 8.0;
+    }
     let notes = legend::notes(&ctx, width).map(|(g, h)| {
         let g = g.set("transform", format!("translate(8 {})", num(height)));
         height += h + 8.0;
@@ -325,9 +367,12 @@ fn svg_split(
     doc.append(title_band(&ctx, width));
     doc.append(generation_labels(&ctx));
     // The parts after the drawing, as the document's children would be written.
-    let mut rest: Vec<Box<dyn Node>> = vec![Box::new(
-        legend.set("transform", format!("translate(8 {})", num(legend_top))),
-    )];
+    let mut rest: Vec<Box<dyn Node>> = Vec::new();
+    if let Some((legend, _)) = legend {
+        rest.push(Box::new(
+            legend.set("transform", format!("translate(8 {})", num(legend_top))),
+        ));
+    }
     if let Some(n) = notes {
         rest.push(Box::new(n));
     }
@@ -370,6 +415,55 @@ fn svg_split(
     parts
 }
 
+/// The key of the drawing [`svg()`] makes, alone, laid out for a width of `width` pixels,
+/// as a self-contained SVG document, and its width and height: for pages that place the
+/// key apart from the drawing (the booklet), wider or narrower than under the drawing.
+pub fn key_svg(
+    graph: &FamilyGraph,
+    layout: &Layout,
+    opts: &RenderOptions,
+    width: f64,
+) -> (String, (f64, f64)) {
+    shown(graph, layout, opts, |graph, layout, opts, facts| {
+        let mut ctx = Ctx::new(graph, layout, opts, facts);
+        ctx.years_below = year_rows::rows_with_years_below(&ctx);
+        // The key shows what the drawing uses: the drawing is made to find out, then dropped.
+        let mut used = Used::new();
+        if let Some(t) = &opts.trace {
+            trace::under(&ctx, t, &mut used);
+            trace::over(&ctx, t, &mut used);
+        }
+        let (_, body_used) = drawing::draw(&ctx, drawing::Split::for_size(layout.people.len()));
+        used.extend(body_used);
+        let (legend, size) = legend::legend(&ctx, &used, width);
+        key_document(legend, size)
+    })
+}
+
+/// The key `legend` of `size` as a self-contained SVG document, and its size in whole
+/// pixels.
+fn key_document(legend: Group, (w, h): (f64, f64)) -> (String, (f64, f64)) {
+    let (w, h) = (w.ceil(), h.ceil());
+    let doc = svg::Document::new()
+        .set("width", num(w))
+        .set("height", num(h))
+        .set("viewBox", format!("0 0 {} {}", num(w), num(h)));
+    let mut out = String::new();
+    write::start(&mut out, &doc);
+    for child in [
+        &Style::new(css::style_sheet()) as &dyn Node,
+        &definitions(),
+        &legend,
+    ] {
+        out.push('\n');
+        write::node(&mut out, child);
+    }
+    out.push('\n');
+    write::end(&mut out, &doc);
+    out.push('\n');
+    (out, (w, h))
+}
+
 /// The title shown above the drawing and in the root `<title>`.
 fn title_text(ctx: &Ctx) -> String {
     let title = ctx
@@ -379,7 +473,7 @@ fn title_text(ctx: &Ctx) -> String {
         .as_deref()
         .map(text::clean)
         .unwrap_or_default();
-    if ctx.opts.anonymize || title.is_empty() {
+    if title.is_empty() {
         "Genogram".into()
     } else {
         title
@@ -420,15 +514,10 @@ pub(crate) fn list_words(words: &[String]) -> String {
 
 /// The title and the line under it, each cut to one line of the drawing's width.
 fn title_band(ctx: &Ctx, width: f64) -> Group {
-    let one_line = |s: String, size: f64| {
-        text::wrap(&s, size, width - 16.0, 1)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    };
+    let one_line = |s: String, size: f64, face| text::one_line(&s, size, face, width - 16.0);
     let mut g = Group::new().set("id", "title");
     g.append(
-        Text::new(one_line(title_text(ctx), 18.0))
+        Text::new(one_line(title_text(ctx), 18.0, text::Face::Bold))
             .set("class", "title")
             .set("x", "8")
             .set("y", "24"),
@@ -441,7 +530,7 @@ fn title_band(ctx: &Ctx, width: f64) -> Group {
         None => format!("Skills under each person: {}", list_words(&ctx.skills)),
     };
     g.append(
-        Text::new(one_line(sub, 11.0))
+        Text::new(one_line(sub, 11.0, text::Face::Regular))
             .set("class", "subtitle")
             .set("x", "8")
             .set("y", "42"),
@@ -543,3 +632,6 @@ pub(crate) fn push_polyline_d(out: &mut String, points: &[[f64; 2]]) {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod label_box_tests;

@@ -9,8 +9,8 @@ use crate::layout::LineKind;
 use crate::model::RelKind;
 
 use super::geometry::{self, P};
-use super::legend::Item;
 use super::lines::symbol_size;
+use super::marks::Item;
 use super::markup::{self, child};
 use super::number::{push_int, push_pt};
 use super::symbols::push_year;
@@ -244,18 +244,23 @@ pub fn draw(out: &mut String, pts: &[P], r: Recipe, s: f64) {
     } else {
         "rel-line"
     };
-    // Parallel lines (with a gap in the middle for a cutoff).
+    // Parallel lines (with a gap for a cutoff in the middle of the longest straight
+    // stretch, so its bars never sit on a bend).
     let gap = 0.25 * s;
+    let mark_at = straight_middle(pts, gap + 0.4 * s).unwrap_or(len / 2.0);
     for i in 0..r.lines {
         let off = (f64::from(i) - (f64::from(r.lines) - 1.0) / 2.0) * r.spacing * s;
         let line = geometry::offset(&body, off);
         if r.gap_bars {
+            // The offset copy of the line is as long as the line itself along straight
+            // stretches; its gap sits at the same place.
             let l = geometry::length(&line);
+            let at = mark_at * l / len.max(f64::MIN_POSITIVE);
             markup::path(out, base, |o| {
-                push_polyline_d(o, &geometry::piece(&line, 0.0, l / 2.0 - gap / 2.0))
+                push_polyline_d(o, &geometry::piece(&line, 0.0, at - gap / 2.0))
             });
             markup::path(out, base, |o| {
-                push_polyline_d(o, &geometry::piece(&line, l / 2.0 + gap / 2.0, l))
+                push_polyline_d(o, &geometry::piece(&line, at + gap / 2.0, l))
             });
         } else {
             markup::path(out, base, |o| push_polyline_d(o, &line));
@@ -263,7 +268,7 @@ pub fn draw(out: &mut String, pts: &[P], r: Recipe, s: f64) {
     }
     if r.gap_bars {
         markup::path(out, "rel-line", |d| {
-            for at in [len / 2.0 - gap / 2.0, len / 2.0 + gap / 2.0] {
+            for at in [mark_at - gap / 2.0, mark_at + gap / 2.0] {
                 let (p, u) = geometry::at(pts, at);
                 let n = [-u[1] * 0.2 * s, u[0] * 0.2 * s];
                 d.push('M');
@@ -273,7 +278,7 @@ pub fn draw(out: &mut String, pts: &[P], r: Recipe, s: f64) {
             }
         });
         if r.ring {
-            let (p, _) = geometry::at(pts, len / 2.0);
+            let (p, _) = geometry::at(pts, mark_at);
             child(out, "circle")
                 .attr("class", "rel-ring")
                 .num("cx", p[0])
@@ -341,15 +346,13 @@ fn title(ctx: &Ctx, r: usize, out: &mut String) {
     escape_text(out, a);
     out.push_str(if kind.is_directed() { " to " } else { " and " });
     escape_text(out, b);
-    if !ctx.opts.anonymize {
-        if let Some(d) = &rel.since {
-            out.push_str(", since ");
-            push_year(out, &d.value);
-        }
-        if let Some(d) = &rel.until {
-            out.push_str(", until ");
-            push_year(out, &d.value);
-        }
+    if let Some(d) = &rel.since {
+        out.push_str(", since ");
+        push_year(out, &d.value);
+    }
+    if let Some(d) = &rel.until {
+        out.push_str(", until ");
+        push_year(out, &d.value);
     }
     out.push_str("</title>");
 }
@@ -362,4 +365,22 @@ fn first_words(kind: RelKind) -> String {
     c.next().map_or_else(String::new, |f| {
         f.to_uppercase().collect::<String>() + c.as_str()
     })
+}
+
+/// The distance along `pts` of the middle of its longest straight stretch, when that
+/// stretch is at least `least` long. Horizontal stretches come first: they run in the
+/// gaps between rows, where a mark is clear of the labels beside a vertical one.
+fn straight_middle(pts: &[P], least: f64) -> Option<f64> {
+    let mut along = 0.0;
+    let mut best: Option<(bool, f64, f64)> = None;
+    for w in pts.windows(2) {
+        let l = (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]);
+        let flat = (w[1][1] - w[0][1]).abs() < 1e-6;
+        let better = best.is_none_or(|(bf, bl, _)| (flat, l) > (bf, bl + 1e-9));
+        if l >= least && better {
+            best = Some((flat, l, along + l / 2.0));
+        }
+        along += l;
+    }
+    best.map(|(_, _, m)| m)
 }

@@ -4,36 +4,26 @@
 
 use crate::model::{Level, Person};
 
-use super::legend::Item;
+use super::marks::Item;
 use super::markup;
 use super::number::{push_num, push_pt};
 use super::text;
 use super::write;
 use super::{Ctx, Used};
 
-/// Side of one cell.
-pub const CELL: f64 = 9.0;
-/// Size of the initials.
-const LETTER: f64 = 9.0;
-/// Space between one skill's cell and the next skill's initial.
-const GAP: f64 = 5.0;
-
-/// Width of the strip for these initials.
-pub fn strip_width(initials: &[String]) -> f64 {
-    let letters: f64 = initials.iter().map(|i| text::width(i, LETTER) + 1.5).sum();
-    letters + CELL * initials.len() as f64 + GAP * initials.len().saturating_sub(1) as f64
-}
+pub use crate::layout::labels::{CELL, strip_width};
+use crate::layout::labels::{CELL_GAP, LETTER, LETTER_GAP};
 
 /// The strip for `person`, centred on x = 0, its top at `y`, appended to `out` on a new
-/// line; returns its height.
+/// line.
 ///
 /// There is a strip under every person, so it is written straight into text (exactly what
 /// the `svg` crate would write for the same elements, see [`super::markup`]).
-pub fn strip(ctx: &Ctx, person: &Person, y: f64, out: &mut String, used: &mut Used) -> f64 {
+pub fn strip(ctx: &Ctx, person: &Person, y: f64, out: &mut String, used: &mut Used) {
     if ctx.skills.is_empty() {
         out.push_str("\n<g class=\"skills\"/>");
         used.insert(Item::Skills);
-        return CELL;
+        return;
     }
     out.push_str("\n<g class=\"skills\">");
     let mut x = -strip_width(&ctx.skill_initials) / 2.0;
@@ -42,7 +32,7 @@ pub fn strip(ctx: &Ctx, person: &Person, y: f64, out: &mut String, used: &mut Us
         let initial = &ctx.skill_initials[i];
         let name = &ctx.graph.family().skills[i].name.value;
         let level = person.level(name);
-        x += text::width(initial, LETTER) + 1.5;
+        x += text::width(initial, LETTER, text::Face::Bold) + LETTER_GAP;
         markup::text(out, "skill-letter", x - 1.0, y + CELL / 2.0, initial);
         out.push_str("\n<g class=\"skill skill-");
         out.push_str(level.as_str());
@@ -76,11 +66,10 @@ pub fn strip(ctx: &Ctx, person: &Person, y: f64, out: &mut String, used: &mut Us
         }
         markup::close(out, "g");
         used.insert(Item::Level(level));
-        x += CELL + GAP;
+        x += CELL + CELL_GAP;
     }
     markup::close(out, "g");
     used.insert(Item::Skills);
-    CELL
 }
 
 /// A square `<rect>` of side `side` with its top left corner at (`x`, `y`).

@@ -8,23 +8,15 @@ use crate::graph::PersonIx;
 use crate::layout::PlacedPerson;
 use crate::model::{KnownCondition, KnownGender, OpenWord, Person, PersonKind, Sex};
 
-use super::legend::{Fill, Item};
+pub use super::marks::Shape;
+use super::marks::{Fill, Item};
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
-use super::text::{self, NAME_SIZE, SMALL_SIZE};
+use super::text;
 use super::write::escape_text;
 use super::{Ctx, Used};
-
-/// The base shape of a person's symbol.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Shape {
-    /// Man, or male when no gender is given.
-    Square,
-    /// Woman, or female when no gender is given.
-    Circle,
-    /// Non-binary, another gender, intersex or unknown.
-    Diamond,
-}
+use crate::layout::labels::{self, LineText, Shown, Stack};
+pub use crate::layout::labels::{push_year, year};
 
 /// The shape by gender when given, else by sex (`format.md`, People).
 pub fn shape_of(p: &Person) -> Shape {
@@ -202,7 +194,9 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
                 markup::path(out, "mark", |o| push_cross_d(o, shape, k));
                 used.insert(Item::Deceased);
             }
-            if let Some(age) = age_at_death(person) {
+            if let Some(age) = ctx.age_at_death(p) {
+                // On a white plate over the X and any fill, so the digits read at 100 %.
+                age_plate(out, age);
                 text_with(out, "age", 0.0, 0.0, |o| push_int(o, age.into()));
                 used.insert(Item::AgeAtDeath);
             }
@@ -244,38 +238,38 @@ pub fn person(ctx: &Ctx, p: PersonIx, pp: &PlacedPerson, out: &mut String, used:
             connector(out, top, -q);
             markup::path(out, "sym-bg", |o| push_outline_d(o, shape, q));
             markup::path(out, "sym", |o| push_outline_d(o, shape, q));
-            markup::path(out, "mark", |o| push_cross_d(o, shape, q));
-            used.insert(Item::Stillbirth);
+            markup::path(out, "mark", |o| push_stillbirth_cross_d(o, q));
+            used.insert(Item::Stillbirth(shape));
             q
         }
     };
 
     let mut years_below = false;
-    if !ctx.opts.anonymize {
-        if !ctx.years_below.contains(&pp.y.to_bits()) {
-            years_above(out, person, r, used);
-        } else {
-            years_below = has_years_line(person);
-            if years_below {
-                used.insert(Item::YearsBelow);
-            }
+    if !ctx.years_below.contains(&pp.y.to_bits()) {
+        years_above(out, person, r, used);
+    } else {
+        years_below = labels::has_years_line(person);
+        if years_below {
+            used.insert(Item::YearsBelow);
         }
     }
     badges(ctx, out, person, r, used);
 
-    // Below the symbol: the skill strip, then the label lines.
-    let mut y = bottom.max(pp.height / 2.0) + 6.0;
-    if person.kind == PersonKind::Person && !ctx.skills.is_empty() {
-        let h = super::skills::strip(ctx, person, y, out, used);
-        y += h + 2.0;
+    // Below the symbol: the skill strip, then the label lines, placed by the label model
+    // the layout made room with.
+    let mut stack = Stack::new(bottom.max(pp.height / 2.0), ctx.layout_options);
+    if labels::has_strip(person, &ctx.common) {
+        let top = stack.strip();
+        super::skills::strip(ctx, person, top, out, used);
     }
-    label_lines(ctx, p, pp, years_below, |line, class, size| {
-        y += size;
+    label_lines(ctx, p, years_below, |line, role| {
+        let y = stack.line(role);
         match line {
-            Line::Text(t) => markup::text(out, class, 0.0, y, t),
-            Line::Years => text_with(out, class, 0.0, y, |o| push_years_line(o, person)),
+            LineText::Text(t) => markup::text(out, role.class(), 0.0, y, t),
+            LineText::Years => text_with(out, role.class(), 0.0, y, |o| {
+                labels::push_years_line(o, person)
+            }),
         }
-        y += size * (text::LINE_HEIGHT - 1.0);
     });
     markup::close(out, "g");
 }
@@ -307,71 +301,43 @@ fn push_cross_d(out: &mut String, shape: Shape, k: f64) {
     let a = match shape {
         Shape::Square => 0.84 * k,
         Shape::Circle => 0.7 * k,
-        Shape::Diamond => 0.5 * k,
+        // Through the diamond's sides: an X that stayed inside would run parallel to
+        // them and read as a `+` in a square.
+        Shape::Diamond => 0.75 * k,
     };
     push_template(out, "Mm,mLn,nMn,mLm,n", a);
 }
 
-/// Age at death, when both dates are known.
-pub fn age_at_death(p: &Person) -> Option<i32> {
-    let born = p.born.as_ref()?;
-    let died = p.died.as_ref()?;
-    let age = born.value.years_until(&died.value);
-    (0..=150).contains(&age).then_some(age)
+/// The X of a stillbirth over its small symbol of half-size `q`: reaching past the
+/// outline whatever the shape, so it reads as the X of a death and never as a `+`.
+pub fn push_stillbirth_cross_d(out: &mut String, q: f64) {
+    push_template(out, "Mm,mLn,nMn,mLm,n", 1.25 * q);
 }
 
-/// A year as shown: `1950`, or `~1950` when approximate.
-pub fn year(d: &crate::model::PartialDate) -> String {
-    let mut s = String::with_capacity(6);
-    push_year(&mut s, d);
-    s
-}
+/// Height of the white plate under the age at death.
+const AGE_PLATE_H: f64 = 14.0;
 
-/// Appends what [`year`] gives.
-pub fn push_year(out: &mut String, d: &crate::model::PartialDate) {
-    if d.is_approximate() {
-        out.push('~');
-    }
-    push_int(out, d.year_value().into());
-}
-
-/// Whether the person has years to show as a label line under the name (see
-/// [`push_years_line`]).
-fn has_years_line(person: &Person) -> bool {
-    person.born.is_some() || (person.died.is_some() && person.kind == PersonKind::Person)
-}
-
-/// The years as one label line under the name, where they go when a line runs through
-/// the place above the symbol: `1927–1999`, `b. 1950`, `d. 1999`. Nothing when
-/// [`has_years_line`] is false.
-fn push_years_line(out: &mut String, person: &Person) {
-    let is_person = person.kind == PersonKind::Person;
-    match (&person.born, &person.died) {
-        (Some(b), Some(d)) if is_person => {
-            push_year(out, &b.value);
-            out.push('–');
-            push_year(out, &d.value);
-        }
-        (Some(b), _) if is_person => {
-            out.push_str("b. ");
-            push_year(out, &b.value);
-        }
-        (Some(b), _) => push_year(out, &b.value),
-        (None, Some(d)) if is_person => {
-            out.push_str("d. ");
-            push_year(out, &d.value);
-        }
-        _ => {}
-    }
+/// A white plate under the digits of the age at death, as wide as they are.
+pub fn age_plate(out: &mut String, age: i32) {
+    let digits = age.to_string();
+    let w = text::width(&digits, labels::NAME_SIZE, text::Face::Bold) + 4.0;
+    child(out, "rect")
+        .attr("class", "age-plate")
+        .num("height", AGE_PLATE_H)
+        .with("rx", |o| o.push('2'))
+        .num("width", w)
+        .num("x", -w / 2.0)
+        .num("y", -AGE_PLATE_H / 2.0)
+        .empty();
 }
 
 /// Birth year above left, death year above right (McGoldrick): birth as `1927–`
 /// (a plain year for losses and pregnancies), death as `1999` (people only).
 fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
-    let y = -r - 6.0;
+    let y = -r - labels::YEAR_GAP;
     let is_person = person.kind == PersonKind::Person;
     if let Some(b) = &person.born {
-        text_with(out, "year year-born", -2.0, y, |o| {
+        text_with(out, "year year-born", -labels::YEAR_SIDE, y, |o| {
             push_year(o, &b.value);
             if is_person {
                 o.push('–');
@@ -380,7 +346,9 @@ fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
         used.insert(Item::Years);
     }
     if let Some(d) = person.died.as_ref().filter(|_| is_person) {
-        text_with(out, "year year-died", 2.0, y, |o| push_year(o, &d.value));
+        text_with(out, "year year-died", labels::YEAR_SIDE, y, |o| {
+            push_year(o, &d.value)
+        });
         used.insert(Item::Years);
     }
 }
@@ -389,20 +357,14 @@ fn years_above(out: &mut String, person: &Person, r: f64, used: &mut Used) {
 fn badges(ctx: &Ctx, out: &mut String, person: &Person, r: f64, used: &mut Used) {
     // Outside the lower right corner: clear of the partner line at mid-height and of the
     // death year above.
-    let mut x = r + 3.0;
-    let top = r - 12.0;
-    for c in &person.conditions {
-        let OpenWord::Other(word) = &c.value else {
-            continue;
-        };
-        let word = text::clean(word);
-        let Some(i) = ctx.badges.iter().position(|b| *b == word) else {
-            continue;
-        };
-        let initials = &ctx.badge_initials[i];
-        let w = text::width(initials, 9.0) + 6.0;
+    let mut x = r + labels::BADGE_GAP;
+    let top = r - labels::BADGE_HEIGHT;
+    for i in ctx.common.badges_of(person) {
+        let word = &ctx.common.badges[i];
+        let initials = &ctx.common.badge_initials[i];
+        let w = labels::badge_width(initials);
         child(out, "g").attr("class", "badge").open();
-        markup::title(out, &word);
+        markup::title(out, word);
         child(out, "rect")
             .with("height", |o| o.push_str("12"))
             .with("rx", |o| o.push('2'))
@@ -433,65 +395,29 @@ fn fill_items(f: &[(Region, Fill)]) -> Vec<Item> {
     items
 }
 
-/// One label line under the symbol.
-enum Line<'a> {
-    /// A line of text (user text, escaped when written).
-    Text(&'a str),
-    /// The years, as [`push_years_line`] writes them.
-    Years,
-}
-
-/// The lines under the symbol, each with its class and font size: name (or neutral label),
-/// the years when a line keeps them from their place above the symbol (`years`), then
-/// occupation and location. Losses and pregnancies without a name of their own show no
-/// name.
-fn label_lines(
-    ctx: &Ctx,
-    p: PersonIx,
-    pp: &PlacedPerson,
-    years: bool,
-    mut line: impl FnMut(Line, &'static str, f64),
-) {
+/// The lines under the symbol, each with its role: name (or neutral label) with its note
+/// number, the years when a line keeps them from their place above the symbol (`years`),
+/// then occupation and location, as the label model gives them.
+fn label_lines(ctx: &Ctx, p: PersonIx, years: bool, line: impl FnMut(LineText, labels::Role)) {
     let person = ctx.graph.person(p);
-    // The layout wraps at 2.6 symbol sizes (`label_wrap`); `label_width` is the widest line it
-    // got, so wrapping to it could add lines the layout did not make room for.
-    let max = 2.6 * pp.width.max(8.0);
-    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value;
-    let name = if unnamed && !ctx.opts.anonymize {
-        ""
-    } else {
-        ctx.name(p)
+    // The drawn family's own name (the neutral label in the anonymous view); a loss or
+    // pregnancy without a name of its own shows none, as the layout made room for.
+    let own = labels::own_name(person);
+    let name = labels::with_note(&own, ctx.note_numbers[p.0]);
+    let shown = Shown {
+        name: &name,
+        years,
+        details: true,
     };
-    let numbered;
-    let name = match ctx.note_numbers[p.0] {
-        Some(n) => {
-            numbered = format!("{name} [{n}]");
-            numbered.as_str()
-        }
-        None => name,
-    };
-    text::for_each_line(name, NAME_SIZE, max, 2, |l| {
-        line(Line::Text(l), "label name", NAME_SIZE)
-    });
-    if years {
-        line(Line::Years, "label detail", SMALL_SIZE);
-    }
-    if !ctx.opts.anonymize {
-        for field in [&person.occupation, &person.location].into_iter().flatten() {
-            text::for_each_line(&text::clean(field), SMALL_SIZE, max, 2, |l| {
-                line(Line::Text(l), "label detail", SMALL_SIZE)
-            });
-        }
-    }
+    labels::for_each_line(person, shown, labels::wrap_width(ctx.layout_options), line);
 }
 
 /// The person's `<title>`, on a new line: everything the symbol says, in words, as
 /// `name: part, part, …`.
 fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     let person = ctx.graph.person(p);
-    let anon = ctx.opts.anonymize;
     out.push_str("\n<title>");
-    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value && !anon;
+    let unnamed = person.kind != PersonKind::Person && person.name == person.id.value;
     if !unnamed && !ctx.name(p).is_empty() {
         escape_text(out, ctx.name(p));
         out.push_str(": ");
@@ -510,11 +436,10 @@ fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     let other;
     let identity = match &person.gender {
         Some(OpenWord::Known(k)) => k.as_str(),
-        Some(OpenWord::Other(t)) if !anon => {
+        Some(OpenWord::Other(t)) => {
             other = text::clean(t);
             other.as_str()
         }
-        Some(OpenWord::Other(_)) => "another gender",
         None => person.sex.as_str(),
     };
     if identity != "unknown" {
@@ -523,29 +448,25 @@ fn person_title(ctx: &Ctx, p: PersonIx, out: &mut String) {
     if ctx.graph.index_person() == Some(p) {
         parts.next().push_str("index person");
     }
-    if !anon {
-        if let Some(b) = &person.born {
-            let o = parts.next();
-            o.push_str("born ");
-            push_year(o, &b.value);
-        }
-        if let Some(d) = &person.died {
-            let o = parts.next();
-            o.push_str("died ");
-            push_year(o, &d.value);
-        }
+    if let Some(b) = &person.born {
+        let o = parts.next();
+        o.push_str("born ");
+        push_year(o, &b.value);
     }
-    if let Some(age) = age_at_death(person) {
+    if let Some(d) = &person.died {
+        let o = parts.next();
+        o.push_str("died ");
+        push_year(o, &d.value);
+    }
+    if let Some(age) = ctx.age_at_death(p) {
         let o = parts.next();
         o.push_str("died at age ");
         push_int(o, age.into());
-    } else if person.deceased && (anon || person.died.is_none()) {
+    } else if person.deceased && person.died.is_none() {
         parts.next().push_str("deceased");
     }
-    if !anon {
-        for f in [&person.occupation, &person.location].into_iter().flatten() {
-            escape_text(parts.next(), &text::clean(f));
-        }
+    for f in [&person.occupation, &person.location].into_iter().flatten() {
+        escape_text(parts.next(), &text::clean(f));
     }
     if !person.conditions.is_empty() {
         let o = parts.next();

@@ -25,6 +25,12 @@ pub(crate) fn grid_layout(g: &FamilyGraph) -> Layout {
             generation: gen_,
             label_width: 104.0,
             label_height: 60.0,
+            bbox: [
+                28.0 + 120.0 * i as f64,
+                60.0 + 160.0 * f64::from(gen_ - 1) - 40.0,
+                132.0 + 120.0 * i as f64,
+                60.0 + 160.0 * f64::from(gen_ - 1) + 80.0,
+            ],
         });
     }
     let at = |p: PersonIx| {
@@ -129,7 +135,27 @@ pub(crate) fn grid_layout(g: &FamilyGraph) -> Layout {
         people,
         lines,
         rows,
+        options: crate::layout::LayoutOptions::default(),
     }
+}
+
+/// The words of the key, as a reader reads them: tags left out, wrapped lines joined.
+pub(crate) fn legend_words(svg: &str) -> String {
+    let legend = &svg[svg.find("id=\"legend\"").unwrap()..];
+    let mut words = String::new();
+    let mut in_tag = false;
+    for c in legend.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                words.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub(crate) const FAMILY: &str = "\
@@ -241,8 +267,26 @@ fn notation_marks_are_drawn() {
 
 #[test]
 fn legend_lists_only_what_is_drawn() {
-    let out = render(&RenderOptions::default());
-    let legend = &out[out.find("id=\"legend\"").unwrap()..];
+    // The compact key, in its few words.
+    let compact = legend_words(&render(&RenderOptions::default()));
+    for drawn in ["identical twins", "adopted", "miscarriage", "cut off"] {
+        assert!(compact.contains(drawn), "{drawn}: {compact}");
+    }
+    for not in [
+        "foster",
+        "stillbirth",
+        "fraternal",
+        "engaged",
+        "sexual abuse",
+    ] {
+        assert!(!compact.contains(not), "{not}: {compact}");
+    }
+    // The full key, in its sentences.
+    let out = render(&RenderOptions {
+        key: super::Key::Full,
+        ..RenderOptions::default()
+    });
+    let legend = &legend_words(&out);
     assert!(legend.contains("identical twins"));
     assert!(legend.contains("adopted child"));
     assert!(legend.contains("miscarriage"));
@@ -396,7 +440,17 @@ fn step_links_are_thin_dashed_lines_named_in_the_key() {
     let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
     let out = svg(&g, &l, &RenderOptions::default());
     assert!(out.contains("line child child-birth child-step"));
-    let legend = &out[out.find("id=\"legend\"").unwrap()..];
+    let compact = legend_words(&out);
+    assert!(compact.contains("step-child") && !compact.contains("birth parents"));
+    let out = svg(
+        &g,
+        &l,
+        &RenderOptions {
+            key: super::Key::Full,
+            ..RenderOptions::default()
+        },
+    );
+    let legend = &legend_words(&out);
     assert!(legend.contains("step-child,") && legend.contains("lives with this couple"));
     // No adopted child there: the birth-parents wording would mislead.
     assert!(!legend.contains("birth parents"));
@@ -457,5 +511,100 @@ fn output_does_not_depend_on_threads_or_pieces() {
             );
         }
         assert_eq!(svg(&g, &l, &opts), one);
+    }
+}
+
+/// A stillbirth of unknown sex is a small diamond with an X reaching past its sides, and
+/// the key shows that diamond, not a square.
+#[test]
+fn the_key_shows_the_stillbirths_own_shape() {
+    let g = crate::load_str(
+        "s.yaml",
+        "people:\n  m: {sex: female}\n  f: {sex: male}\n  s: {kind: stillbirth, born: 1990}\ncouples:\n  - partners: [f, m]\n    children: [s]\n",
+    )
+    .unwrap();
+    let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
+    let out = svg(&g, &l, &RenderOptions::default());
+    let legend = &out[out.find("id=\"legend\"").unwrap()..];
+    let diamond = super::symbols::outline_d(super::symbols::Shape::Diamond, 7.0);
+    let square = super::symbols::outline_d(super::symbols::Shape::Square, 7.0);
+    assert!(legend.contains(&diamond), "{legend}");
+    assert!(!legend.contains(&square));
+    // In the drawing: the X reaches past the diamond (half-size 10) on both axes.
+    let person = &out[out.find("id=\"person-s\"").unwrap()..];
+    assert!(person.contains("d=\"M-12.5,-12.5L12.5,12.5M12.5,-12.5L-12.5,12.5\""));
+}
+
+/// The age at death sits on a white plate drawn after the X, so the X never runs
+/// through the digits.
+#[test]
+fn the_age_at_death_is_on_a_plate_over_the_x() {
+    let out = render(&RenderOptions::default());
+    let mut ages = 0;
+    for (i, _) in out.match_indices("class=\"age\"") {
+        let before = &out[..i];
+        let plate = before.rfind("class=\"age-plate\"").expect("a plate");
+        let cross = before.rfind("class=\"mark\"").expect("the X");
+        assert!(cross < plate, "the plate comes after the X");
+        ages += 1;
+    }
+    assert!(ages > 0);
+}
+
+/// The key's frame and the whole picture, as (key area, picture area).
+fn key_share(out: &str) -> f64 {
+    let attr = |s: &str, name: &str| -> f64 {
+        let i = s.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        s[i..i + s[i..].find('"').unwrap()].parse().unwrap()
+    };
+    let root = &out[out.find("<svg").unwrap()..];
+    let picture = attr(root, "width") * attr(root, "height");
+    let legend = &out[out.find("id=\"legend\"").unwrap()..];
+    let frame = &legend[legend.find("class=\"legend-frame\"").unwrap() - 6..];
+    attr(frame, "width") * attr(frame, "height") / picture
+}
+
+/// The compact key (the default) takes at most a fifth of the picture on every sample,
+/// leaves out square, circle and marriage, and says the rest in a few words; the full
+/// key explains every mark; `Key::None` draws none.
+#[test]
+fn the_compact_key_takes_at_most_a_fifth_of_the_picture() {
+    let mut files: Vec<_> = std::fs::read_dir("samples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let g = crate::load_str("s.yaml", &text).unwrap();
+        let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
+        let compact = svg(&g, &l, &RenderOptions::default());
+        let share = key_share(&compact);
+        assert!(share <= 0.2, "{}: the key takes {share:.3}", path.display());
+        let words = legend_words(&compact);
+        assert!(!words.contains("woman"), "{words}");
+        assert!(!words.contains("married,") || words.contains("m. married"));
+        let full = svg(
+            &g,
+            &l,
+            &RenderOptions {
+                key: super::Key::Full,
+                ..RenderOptions::default()
+            },
+        );
+        assert!(legend_words(&full).contains("woman (or female, when no gender is given)"));
+        assert!(key_share(&full) > share);
+        let none = svg(
+            &g,
+            &l,
+            &RenderOptions {
+                key: super::Key::None,
+                ..RenderOptions::default()
+            },
+        );
+        assert!(!none.contains("id=\"legend\""));
+        assert!(none.len() < compact.len());
     }
 }

@@ -11,7 +11,7 @@ use crate::graph::PersonIx;
 use crate::layout::{Line, LineKind};
 
 use super::geometry::{self, P};
-use super::legend::Item;
+use super::marks::Item;
 use super::number::{num, pt};
 use super::text;
 use super::{Ctx, Used, label_blob, path_blob, polyline_d};
@@ -123,7 +123,7 @@ impl Trace {
 }
 
 /// The short badge text and the plain words of a source.
-pub fn source_badge(source: Option<&crate::model::Source>, anonymize: bool) -> (String, String) {
+pub fn source_badge(source: Option<&crate::model::Source>) -> (String, String) {
     use crate::model::{KnownSource as K, OpenWord};
     match source {
         None => ("?".into(), "a place not recorded".into()),
@@ -139,11 +139,10 @@ pub fn source_badge(source: Option<&crate::model::Source>, anonymize: bool) -> (
             };
             (b.into(), w.into())
         }
-        Some(OpenWord::Other(t)) if !anonymize => {
+        Some(OpenWord::Other(t)) => {
             let t = text::clean(t);
             (text::initials(std::slice::from_ref(&t)).remove(0), t)
         }
-        Some(OpenWord::Other(_)) => ("O".into(), "elsewhere".into()),
     }
 }
 
@@ -231,8 +230,8 @@ pub fn over(ctx: &Ctx, t: &Trace, used: &mut Used) -> Group {
         let Some(pp) = ctx.placed(b.person) else {
             continue;
         };
-        let (badge, words) = source_badge(b.source.as_ref(), ctx.opts.anonymize);
-        let w = text::width(&badge, 9.0) + 8.0;
+        let (badge, words) = source_badge(b.source.as_ref());
+        let w = text::width(&badge, 9.0, text::Face::Bold) + 8.0;
         // Left of the skill strip, at its height: clear of partner lines (at mid-symbol)
         // and of the years above.
         let strip = super::skills::strip_width(&ctx.skill_initials);

@@ -90,7 +90,7 @@ fn years_fit_above(
         if dash {
             scratch.push('–');
         }
-        text::width(scratch, text::SMALL_SIZE)
+        text::width(scratch, text::SMALL_SIZE, text::Face::Regular)
     };
     let base = pp.y - r - 6.0;
     let (top, bottom) = (base - 9.0, base + 2.0);
@@ -317,10 +317,16 @@ mod tests {
         let (top, bottom) = (base - 9.0, base + 2.0);
         let mut boxes = Vec::new();
         if let Some(t) = born {
-            boxes.push((pp.x - 2.0 - text::width(t, text::SMALL_SIZE), pp.x - 2.0));
+            boxes.push((
+                pp.x - 2.0 - text::width(t, text::SMALL_SIZE, text::Face::Regular),
+                pp.x - 2.0,
+            ));
         }
         if let Some(t) = died {
-            boxes.push((pp.x + 2.0, pp.x + 2.0 + text::width(t, text::SMALL_SIZE)));
+            boxes.push((
+                pp.x + 2.0,
+                pp.x + 2.0 + text::width(t, text::SMALL_SIZE, text::Face::Regular),
+            ));
         }
         !segments.iter().any(|&(a, b)| {
             boxes
@@ -348,7 +354,7 @@ mod tests {
             );
             let g = crate::load_str("generated.yaml", &yaml).unwrap();
             let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
-            let ctx = Ctx::new(&g, &l, &opts);
+            let ctx = Ctx::new(&g, &l, &opts, super::super::anonymize::Facts::of(&g));
             let rows = rows_with_years_below(&ctx);
             assert_eq!(rows, rows_by_scan(&ctx), "{people} people");
             rows_found += rows.len();
@@ -380,7 +386,7 @@ mod tests {
                 relationship: None,
                 secondary: false,
             });
-            let ctx = Ctx::new(&g, &l, &opts);
+            let ctx = Ctx::new(&g, &l, &opts, super::super::anonymize::Facts::of(&g));
             let rows = rows_with_years_below(&ctx);
             assert_eq!(rows, rows_by_scan(&ctx), "line {i}");
             rows_found += rows.len();

@@ -6,6 +6,8 @@ use serde_json::{Value, json};
 
 use crate::analysis::{self, AnalysisOptions};
 use crate::diag::{Diagnostic, Severity};
+use crate::graph::FamilyGraph;
+use crate::model::ValidFamily;
 use crate::render::{RenderOptions, Trace};
 
 /// What to draw.
@@ -15,6 +17,10 @@ pub struct View {
     pub trace: Option<String>,
     /// Replace names with neutral labels in the drawing.
     pub anonymize: bool,
+    /// Privacy mode for a shared screen: the drawing anonymised, and the report and the
+    /// questions written with the same neutral labels instead of names, without the
+    /// title or any free text.
+    pub privacy: bool,
 }
 
 /// A diagnostic as the page shows it: where, how serious, what, and how to fix it.
@@ -33,20 +39,60 @@ fn diagnostic(d: &Diagnostic) -> Value {
 
 /// Renders `text` (named `name` in messages) for the page.
 ///
-/// The answer is a JSON object: `ok` (whether the family is valid), `diagnostics`
-/// (`[{line, column, severity, message, help}]`, errors and warnings), and when `ok`:
-/// `svg` (the drawing), `report` (the plain-text report), `gaps`
-/// (`[{person, name, question}]`), `skills` (the family's skill names) and `trace` (the
-/// skill traced, or null).
+/// The answer is a JSON object: `ok` (whether the family is valid), `file` (`name`),
+/// `diagnostics` (`[{line, column, severity, message, help}]`, errors and warnings), and
+/// when `ok`: `svg` (the drawing), `report` (the plain-text report), `gaps`
+/// (`[{person, name, question}]`), `skills` (the family's skill names), `trace` (the
+/// skill traced, or null), `title` (the family's title, or null), `family` (the family
+/// as JSON in the file's own structure: what the forms edit), `entries` (`{id: line}`,
+/// where each person's entry starts in the file), `symbols` (`{id: element id}`, each
+/// person's group in the drawing, `person-II-3` when it is anonymised), `questions` (the
+/// interview's, as `genogram questions --format json` gives them, plus `missing` on
+/// `relative` ones) and `findings` (per skill, where it was absent and who broke the
+/// cycle, in sentences).
+///
+/// With [`View::privacy`] the report, the questions and `title` carry no names (see
+/// [`with_dates`]); `family` and `entries` are still sent, for the page to keep working
+/// with, and the page shows none of it while privacy mode is on.
 pub fn render(name: &str, text: &str, view: &View) -> Value {
     let graph = match crate::load_str(name, text) {
         Ok(g) => g,
         Err(diags) => {
             return json!({
                 "ok": false,
+                "file": name,
                 "diagnostics": diags.iter().map(diagnostic).collect::<Vec<_>>(),
             });
         }
+    };
+    let layout = crate::layout::layout(&graph, &crate::layout::LayoutOptions::default());
+    let entries: serde_json::Map<String, Value> = graph
+        .people()
+        .map(|p| {
+            let id = &graph.person(p).id;
+            (id.value.clone(), json!(id.span.start.line))
+        })
+        .collect();
+    // The id of each person's group in the drawing, as the renderer writes it: the
+    // page finds who was clicked through this, also in an anonymised drawing.
+    let anonymize = view.anonymize || view.privacy;
+    let view_graph = anonymize.then(|| crate::render::anonymous_view(&graph, &layout, None).graph);
+    let symbols: serde_json::Map<String, Value> = graph
+        .people()
+        .map(|p| {
+            let id = &graph.person(p).id.value;
+            let shown = view_graph.as_ref().map_or(id, |v| &v.person(p).id.value);
+            (id.clone(), json!(crate::render::ids::person_id(shown)))
+        })
+        .collect();
+    let family = family_json(text);
+    let title = graph.family().title.clone();
+    let private;
+    let (graph, title) = if view.privacy {
+        private = with_dates(view_graph.as_ref().unwrap_or(&graph), &graph);
+        (&private, None)
+    } else {
+        (&graph, title)
     };
     let skills: Vec<String> = graph
         .family()
@@ -54,7 +100,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         .iter()
         .map(|s| s.name.value.clone())
         .collect();
-    let report = analysis::analyse(&graph, &AnalysisOptions::default());
+    let report = analysis::analyse(graph, &AnalysisOptions::default());
     let trace = view
         .trace
         .as_ref()
@@ -65,17 +111,16 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
                 skills: vec![skill.clone()],
                 ..AnalysisOptions::default()
             };
-            let one = analysis::analyse(&graph, &options);
-            Trace::from_report(&graph, &one, skill)
+            let one = analysis::analyse(graph, &options);
+            Trace::from_report(graph, &one, skill)
         });
     let traced = trace.as_ref().and(view.trace.clone());
-    let layout = crate::layout::layout(&graph, &crate::layout::LayoutOptions::default());
     let options = RenderOptions {
-        anonymize: view.anonymize,
+        anonymize,
         trace,
         ..RenderOptions::default()
     };
-    let svg = crate::render::svg(&graph, &layout, &options);
+    let svg = crate::render::svg(graph, &layout, &options);
     let gaps: Vec<Value> = report
         .gaps
         .iter()
@@ -87,16 +132,111 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
             json!({"person": &*g.person, "name": name, "question": g.question})
         })
         .collect();
-    let warnings = crate::validate::warnings_of(&graph);
+    let warnings = crate::validate::warnings_of(graph);
     json!({
         "ok": true,
+        "file": name,
+        "title": title,
+        "family": family,
+        "entries": entries,
+        "symbols": symbols,
         "diagnostics": warnings.iter().map(diagnostic).collect::<Vec<_>>(),
         "svg": svg,
         "report": analysis::text::render(&report),
         "gaps": gaps,
         "skills": skills,
         "trace": traced,
+        "questions": interview(graph),
+        "findings": analysis::findings(&report),
     })
+}
+
+/// The interview's questions for the page: those of `genogram questions`, each `relative`
+/// one with `missing` (`parents`, `siblings` or `partners`) so that the page can offer
+/// the right way to add them.
+fn interview(graph: &FamilyGraph) -> Vec<Value> {
+    analysis::questions(graph, None)
+        .questions
+        .iter()
+        .map(|q| {
+            let mut v = serde_json::to_value(q).unwrap_or(Value::Null);
+            if let (Some(m), Value::Object(o)) = (q.missing, &mut v) {
+                o.insert("missing".into(), m.as_str().into());
+            }
+            v
+        })
+        .collect()
+}
+
+/// The anonymous view of a family (the one the anonymised drawing is made from: people
+/// named and known by their `II-3` labels, no title, free text or dates) with the real
+/// family's birth and death dates and the years skills were learned put back, for the
+/// report and the questions beside that drawing: without them every person would be
+/// asked about as born at an unknown time, and the order of siblings and who learned
+/// what when would be lost. Years say little about who a family is; names do.
+fn with_dates(view: &FamilyGraph, real: &FamilyGraph) -> FamilyGraph {
+    let mut family = view.family().clone();
+    for (shown, person) in family.people.iter_mut().zip(&real.family().people) {
+        shown.born.clone_from(&person.born);
+        shown.died.clone_from(&person.died);
+        for (rating, real_rating) in shown.skills.iter_mut().zip(&person.skills) {
+            rating.since.clone_from(&real_rating.since);
+        }
+    }
+    // The view has the structure of the valid family it was made from; dates back in
+    // their places keep it so.
+    FamilyGraph::build(ValidFamily::new_unchecked(family))
+}
+
+/// The family file as JSON in its own structure (the page's forms read it). Mapping keys
+/// that YAML reads as numbers or booleans (an id `1990:`) become their text; the text has
+/// loaded already, so it parses.
+fn family_json(text: &str) -> Value {
+    serde_yaml::from_str::<serde_yaml::Value>(text).map_or(Value::Null, |v| yaml_to_json(&v))
+}
+
+/// A YAML value as JSON.
+fn yaml_to_json(v: &serde_yaml::Value) -> Value {
+    use serde_yaml::Value as Y;
+    match v {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(*b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                json!(i)
+            } else if let Some(u) = n.as_u64() {
+                json!(u)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(Value::Null, Value::Number)
+            }
+        }
+        Y::String(s) => Value::String(s.clone()),
+        Y::Sequence(items) => Value::Array(items.iter().map(yaml_to_json).collect()),
+        Y::Mapping(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (key_text(k), yaml_to_json(v)))
+                .collect(),
+        ),
+        Y::Tagged(t) => yaml_to_json(&t.value),
+    }
+}
+
+/// A mapping key as text.
+fn key_text(k: &serde_yaml::Value) -> String {
+    use serde_yaml::Value as Y;
+    match k {
+        Y::String(s) => s.clone(),
+        Y::Bool(b) => b.to_string(),
+        Y::Number(n) => n.to_string(),
+        Y::Null => String::new(),
+        Y::Tagged(t) => key_text(&t.value),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -134,5 +274,106 @@ mod tests {
         assert_eq!(d["severity"], "error");
         assert!(d["column"].as_u64().unwrap() > 1);
         assert!(v.get("svg").is_none());
+    }
+
+    #[test]
+    fn the_interview_gets_its_questions_and_the_findings() {
+        let text = format!("index: ben\n{GOOD}");
+        let v = render("family.yaml", &text, &View::default());
+        let qs = v["questions"].as_array().expect("questions");
+        assert_eq!(qs[0]["kind"], "rate");
+        assert_eq!(qs[0]["people"], json!(["ben"]));
+        assert!(qs[0].get("missing").is_none());
+        let siblings = qs
+            .iter()
+            .find(|q| q["missing"] == "siblings")
+            .expect("a question about brothers and sisters");
+        assert_eq!(siblings["kind"], "relative");
+        assert_eq!(siblings["people"], json!(["ben"]));
+        assert!(
+            qs.iter()
+                .any(|q| q["missing"] == "parents" && q["people"] == json!(["ana"]))
+        );
+        let findings = v["findings"].as_array().expect("findings");
+        assert_eq!(findings.len(), 3);
+        assert_eq!(findings[0]["skill"], "openness");
+        assert!(findings[0]["absent"].is_array() && findings[0]["broke"].is_array());
+    }
+
+    #[test]
+    fn a_good_family_comes_back_as_json_with_where_each_person_starts() {
+        let text = format!("title: The Limas\n# a comment\n{GOOD}");
+        let v = render("lima.yaml", &text, &View::default());
+        assert_eq!(v["file"], "lima.yaml");
+        assert_eq!(v["title"], "The Limas");
+        assert_eq!(v["family"]["people"]["ana"]["name"], "Ana Lima");
+        assert_eq!(v["family"]["people"]["ben"]["born"], 1975);
+        assert_eq!(v["family"]["couples"][0]["children"][0], "ben");
+        assert_eq!(v["entries"]["ana"], 4);
+        assert_eq!(v["entries"]["ben"], 5);
+        let svg = v["svg"].as_str().unwrap();
+        for id in ["ana", "ben"] {
+            let symbol = v["symbols"][id].as_str().unwrap();
+            assert!(svg.contains(&format!("id=\"{symbol}\"")), "{symbol}");
+        }
+        let anonymised = render(
+            "lima.yaml",
+            &text,
+            &View {
+                anonymize: true,
+                ..View::default()
+            },
+        );
+        assert_eq!(anonymised["symbols"]["ana"], "person-I-1");
+        assert!(
+            anonymised["svg"]
+                .as_str()
+                .unwrap()
+                .contains("id=\"person-I-1\"")
+        );
+    }
+
+    #[test]
+    fn ids_yaml_reads_as_numbers_stay_keys() {
+        let text = "people:\n  1990: {name: Ana Lima, sex: female}\n";
+        let v = render("family.yaml", text, &View::default());
+        assert_eq!(v["ok"], true);
+        assert_eq!(v["family"]["people"]["1990"]["name"], "Ana Lima");
+        assert_eq!(v["entries"]["1990"], 2);
+    }
+
+    #[test]
+    fn privacy_takes_names_out_of_the_report_the_questions_and_the_title() {
+        let text = format!(
+            "title: The Limas\n{}",
+            GOOD.replace(
+                "born: 1975}",
+                "born: 1975, occupation: Secret Baker, notes: Private Words}"
+            )
+        );
+        let open = render("family.yaml", &text, &View::default());
+        assert!(open["report"].as_str().unwrap().contains("Ana"));
+        let view = View {
+            privacy: true,
+            ..View::default()
+        };
+        let v = render("family.yaml", &text, &view);
+        assert_eq!(v["ok"], true);
+        assert_eq!(v["title"], Value::Null);
+        let everything = format!("{}{}{}", v["svg"], v["report"], v["gaps"]);
+        for secret in ["Ana", "Lima", "Limas", "Secret Baker", "Private Words"] {
+            assert!(
+                !everything.contains(secret),
+                "{secret} is shown in privacy mode"
+            );
+        }
+        assert!(v["report"].as_str().unwrap().contains("I-1"));
+        let names: Vec<&str> = v["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["name"].as_str().unwrap())
+            .collect();
+        assert!(names.iter().all(|n| n.contains('-')), "{names:?}");
     }
 }

@@ -1,4 +1,5 @@
-//! The family file on disk: what version is there, and saving with a backup.
+//! The family file on disk: what version is there, and saving with backups
+//! ([`super::backup`]).
 //!
 //! A version is a short token made from the file's size and a hash of its bytes, so the
 //! page can tell whether the file changed under it (another editor saved it) and a save
@@ -87,21 +88,46 @@ impl Watched {
     }
 }
 
-/// Reads the file's bytes, at most one more than the loader's size cap.
+/// Reads the file's bytes, at most one more than the loader's size cap (see
+/// [`read_plain`]; the user's own link to the family file is followed).
 pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_plain(path, true)
+}
+
+/// Reads a plain file's bytes, at most one more than the loader's size cap, with its
+/// permissions. Anything else is an error, found without waiting: a named pipe or a
+/// device put in the file's place (opened without blocking, then refused), and a
+/// symbolic link unless `follow`.
+pub fn read_with_permissions(
+    path: &Path,
+    follow: bool,
+) -> std::io::Result<(Vec<u8>, std::fs::Permissions)> {
     use std::io::Read;
-    let file = std::fs::File::open(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a plain file",
+        ));
+    }
     let mut bytes = Vec::new();
     file.take(crate::load::text::MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok((bytes, meta.permissions()))
 }
 
-/// The backup of `path`: the same name with `.bak` added (`family.yaml.bak`).
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+/// [`read_with_permissions`], the bytes only.
+pub fn read_plain(path: &Path, follow: bool) -> std::io::Result<Vec<u8>> {
+    read_with_permissions(path, follow).map(|(bytes, _)| bytes)
 }
 
 /// What a save did.
@@ -117,15 +143,16 @@ pub enum Saved {
 }
 
 /// Saves `text` to `path` if the file on disk is still at version `base`: the previous
-/// contents go to the backup ([`backup_path`], with the file's permissions) first, then
-/// the text is written atomically through [`crate::output::write_atomically`], keeping
-/// the file's permissions.
+/// contents become the newest backup ([`super::backup::keep`], with the file's
+/// permissions) first, then the text is written whole under a new name and renamed onto
+/// the file, keeping its permissions. Nothing is written through an existing name (the
+/// user's own link to the family file is followed once, to its target), and nothing
+/// waits on a named pipe.
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the file cannot be read (other than not being there), or the file,
-/// its backup or its folder cannot be written; [`Error::Usage`] when the backup's name
-/// is taken by a link or a special file.
+/// [`Error::Io`] when the file cannot be read (other than not being there) or is not a
+/// plain file, or the file, its backups or its folder cannot be written.
 pub fn save(path: &Path, text: &str, base: &str) -> Result<Saved, Error> {
     let io = |source| Error::Io {
         path: path.display().to_string(),
@@ -133,38 +160,31 @@ pub fn save(path: &Path, text: &str, base: &str) -> Result<Saved, Error> {
     };
     // Only a file that is not there counts as missing: one that cannot be read right now
     // must not be written over without its backup.
-    let current = match read(path) {
-        Ok(bytes) => Some(bytes),
+    let current = match read_with_permissions(path, true) {
+        Ok(read) => Some(read),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io(e)),
     };
-    let version = current
-        .as_deref()
-        .map_or_else(|| MISSING.to_string(), version_of);
+    let previous = current.as_ref().map(|(bytes, _)| bytes.as_slice());
+    let version = previous.map_or_else(|| MISSING.to_string(), version_of);
     if version != base {
         return Ok(Saved::Conflict(version));
     }
-    if current.as_deref() == Some(text.as_bytes()) {
+    if previous == Some(text.as_bytes()) {
         return Ok(Saved::Unchanged(version));
     }
-    if let Some(previous) = &current {
-        let backup = backup_path(path);
-        // A link or a special file where the backup goes could hand the family to
-        // whoever put it there: write the backup only over a plain file, or a new one.
-        if let Ok(meta) = std::fs::symlink_metadata(&backup)
-            && !meta.file_type().is_file()
-        {
-            return Err(Error::Usage(format!(
-                "{} is a link or a special file, not a backup this workspace wrote; \
-                 move it away so the previous version can be kept there",
-                backup.display()
-            )));
-        }
-        let permissions = std::fs::metadata(path).map_err(io)?.permissions();
-        crate::output::write_atomically_with(&backup, previous, permissions)?;
+    // The user's own link to the family file leads to the file written; a name is
+    // resolved once, and the new text is renamed onto what it resolved to.
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(io)?,
+        _ => path.to_path_buf(),
+    };
+    let permissions = current.as_ref().map(|(_, p)| p.clone());
+    let staged = crate::output::stage(&target, text.as_bytes(), permissions.clone())?;
+    if let (Some(previous), Some(permissions)) = (previous, permissions) {
+        super::backup::keep(path, previous, permissions)?;
     }
-    // The family file keeps its permissions (the writer sees to that).
-    crate::output::write_atomically(path, text.as_bytes(), None)?;
+    staged.put(&target)?;
     Ok(Saved::Written(version_of(text.as_bytes())))
 }
 
@@ -190,20 +210,33 @@ mod tests {
             Saved::Written(version_of(b"two\n"))
         );
         assert_eq!(std::fs::read_to_string(&f).unwrap(), "two\n");
-        assert_eq!(std::fs::read_to_string(backup_path(&f)).unwrap(), "one\n");
+        assert_eq!(std::fs::read_to_string(backup(&f)).unwrap(), "one\n");
         // Based on the old version: refused, nothing written.
         assert_eq!(
             save(&f, "three\n", &v1).unwrap(),
             Saved::Conflict(version_of(b"two\n"))
         );
         assert_eq!(std::fs::read_to_string(&f).unwrap(), "two\n");
-        assert_eq!(std::fs::read_to_string(backup_path(&f)).unwrap(), "one\n");
+        assert_eq!(std::fs::read_to_string(backup(&f)).unwrap(), "one\n");
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    fn backup(f: &Path) -> PathBuf {
+        super::super::backup::path(f, 1)
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(p: &Path) {
+        let made = std::process::Command::new("mkfifo").arg(p).status();
+        assert!(
+            made.is_ok_and(|s| s.success()),
+            "mkfifo (coreutils) is needed for this test"
+        );
     }
 
     #[cfg(unix)]
     #[test]
-    fn the_backup_is_never_written_through_a_link_and_stays_private() {
+    fn the_backup_replaces_a_link_or_a_pipe_and_stays_private() {
         use std::os::unix::fs::PermissionsExt;
         let d = dir("backup-link");
         let f = d.join("family.yaml");
@@ -211,16 +244,96 @@ mod tests {
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
         let planted = d.join("planted");
         std::fs::write(&planted, "").unwrap();
-        std::os::unix::fs::symlink(&planted, backup_path(&f)).unwrap();
-        let v1 = version_of(b"one\n");
-        assert!(save(&f, "two\n", &v1).is_err());
+        std::os::unix::fs::symlink(&planted, backup(&f)).unwrap();
+        save(&f, "two\n", &version_of(b"one\n")).unwrap();
         assert_eq!(std::fs::read_to_string(&planted).unwrap(), "");
-        assert_eq!(std::fs::read_to_string(&f).unwrap(), "one\n");
-        std::fs::remove_file(backup_path(&f)).unwrap();
-        save(&f, "two\n", &v1).unwrap();
+        assert_eq!(std::fs::read_to_string(backup(&f)).unwrap(), "one\n");
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "two\n");
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&backup_path(&f)), 0o600);
+        assert_eq!(mode(&backup(&f)), 0o600);
         assert_eq!(mode(&f), 0o600);
+        // A named pipe nobody reads, where the backup goes: replaced, no wait.
+        std::fs::remove_file(backup(&f)).unwrap();
+        mkfifo(&backup(&f));
+        save(&f, "three\n", &version_of(b"two\n")).unwrap();
+        assert_eq!(std::fs::read_to_string(backup(&f)).unwrap(), "two\n");
+        // A named pipe in the family file's place is refused at once.
+        std::fs::remove_file(&f).unwrap();
+        mkfifo(&f);
+        assert!(save(&f, "four\n", MISSING).is_err());
+        assert!(read(&f).is_err());
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    /// Another user with write access to the folder swaps the backup's name for a link
+    /// to their own file or for a named pipe, as fast as they can, while the workspace
+    /// saves. No save may write the family there or wait on the pipe.
+    #[cfg(unix)]
+    #[test]
+    fn swapping_the_backup_for_a_link_or_a_pipe_during_saves_leaks_nothing() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        const SAVES: usize = 200;
+        let d = dir("backup-race");
+        let f = d.join("family.yaml");
+        std::fs::write(&f, "v0\n").unwrap();
+        let planted = d.join("planted");
+        std::fs::write(&planted, "").unwrap();
+        let pipe = d.join("pipe");
+        mkfifo(&pipe);
+        let stop = Arc::new(AtomicBool::new(false));
+        let swapper = {
+            let (stop, bak, planted, pipe) =
+                (Arc::clone(&stop), backup(&f), planted.clone(), pipe.clone());
+            std::thread::spawn(move || {
+                let mut swaps = 0u64;
+                let side = bak.with_file_name("swap");
+                while !stop.load(Ordering::SeqCst) {
+                    // Each state replaces the last in one step: a plain file (which
+                    // passes a check), a link to the planted file, a plain file, the
+                    // pipe (the same pipe under another name, by a hard link).
+                    let _ = std::fs::write(&side, "");
+                    let _ = std::fs::rename(&side, &bak);
+                    let _ = std::os::unix::fs::symlink(&planted, &side);
+                    let _ = std::fs::rename(&side, &bak);
+                    let _ = std::fs::write(&side, "");
+                    let _ = std::fs::rename(&side, &bak);
+                    let _ = std::fs::hard_link(&pipe, &side);
+                    let _ = std::fs::rename(&side, &bak);
+                    swaps += 1;
+                }
+                swaps
+            })
+        };
+        let mut text = "v0\n".to_string();
+        for n in 1..=SAVES {
+            let next = format!("v{n}\n");
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (file, base, new) = (f.clone(), version_of(text.as_bytes()), next.clone());
+            std::thread::spawn(move || {
+                let _ = tx.send(save(&file, &new, &base).map_err(|e| e.to_string()));
+            });
+            let saved = rx.recv_timeout(std::time::Duration::from_secs(10));
+            let saved = saved.unwrap_or_else(|_| {
+                stop.store(true, Ordering::SeqCst);
+                panic!("save {n} hung (written into a named pipe?)")
+            });
+            assert!(
+                saved.is_ok(),
+                "save {n} failed: {saved:?} (the planted file holds {:?})",
+                std::fs::read_to_string(&planted).unwrap_or_default()
+            );
+            text = next;
+            assert_eq!(
+                std::fs::read_to_string(&planted).unwrap(),
+                "",
+                "save {n} wrote the family through the planted link"
+            );
+        }
+        stop.store(true, Ordering::SeqCst);
+        let swaps = swapper.join().unwrap();
+        assert!(swaps > 0);
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), text);
         let _ = std::fs::remove_dir_all(&d);
     }
 

@@ -5,6 +5,7 @@
 //! refused, so the code stays short enough to read in one sitting. Every response closes
 //! the connection.
 
+use std::cell::Cell;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
@@ -13,7 +14,11 @@ use std::time::{Duration, Instant};
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// Most bytes of a request body: the loader's size cap for a family file.
 pub const MAX_BODY_BYTES: usize = crate::load::text::MAX_FILE_BYTES;
-/// How long a client may take to send its whole request (however slowly the bytes
+/// How long a client may take to send its request line and headers, from the moment it
+/// connected (the page's browser sends them at once); a request without the key must
+/// also be whole by then (the page's assets and the hello have no body or a tiny one).
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(1);
+/// How long a request with the key may take to send its body (however slowly the bytes
 /// trickle in), or to read the response.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -56,7 +61,7 @@ pub struct Response {
     pub content_type: &'static str,
     /// The body.
     pub body: Vec<u8>,
-    /// Headers beyond the standard ones (`Set-Cookie`, `Location`).
+    /// Headers beyond the standard ones.
     pub headers: Vec<(&'static str, String)>,
 }
 
@@ -94,37 +99,44 @@ impl Response {
 pub enum ReadError {
     /// The client closed the connection or timed out before a full request: no answer.
     Gone,
-    /// The request is malformed (400), too large (413/431) or unsupported (501).
+    /// The request is malformed (400), too large (413/431), unsupported (501), not
+    /// allowed (403) or cannot be served now (503).
     Refuse(u16, &'static str),
 }
 
-/// Reads one request from `stream`, within the limits above. `allowed` looks at the
-/// request line and headers before the body is read (and gives the reason when it
-/// refuses), so a refused client cannot make the server hold its body.
+/// Reads one request from `stream`: its request line and headers by `head_until`, then
+/// `decide` looks at them before the body is read, and says by when the body must have
+/// come, or refuses with a status and a reason (so a refused client cannot make the
+/// server hold its body).
 pub fn read_request(
     stream: &TcpStream,
-    allowed: impl Fn(&Request) -> Result<(), &'static str>,
+    head_until: Instant,
+    mut decide: impl FnMut(&Request) -> Result<Instant, (u16, &'static str)>,
 ) -> Result<Request, ReadError> {
-    let _ = stream.set_write_timeout(Some(TIMEOUT));
+    let until = Cell::new(head_until);
     parse_guarded(
         Deadline {
             stream,
-            until: Instant::now() + TIMEOUT,
+            until: &until,
         },
-        allowed,
+        |r| {
+            until.set(decide(r)?);
+            Ok(())
+        },
     )
 }
 
-/// A connection read against one deadline for the whole request: a client sending a
-/// byte every few seconds cannot hold a thread for longer than [`TIMEOUT`].
+/// A connection read against one deadline for the whole request (which moves once, when
+/// the headers are read): a client sending a byte every few seconds cannot hold a
+/// thread for longer than that.
 struct Deadline<'a> {
     stream: &'a TcpStream,
-    until: Instant,
+    until: &'a Cell<Instant>,
 }
 
 impl Read for Deadline<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let left = self.until.saturating_duration_since(Instant::now());
+        let left = self.until.get().saturating_duration_since(Instant::now());
         if left.is_zero() {
             return Err(std::io::ErrorKind::TimedOut.into());
         }
@@ -133,21 +145,24 @@ impl Read for Deadline<'_> {
     }
 }
 
+/// The answer when every place for requests with the key is taken.
+pub const BUSY: &str = "busy; try again";
+
 /// The refusal of a request from anywhere but this server's own page.
 pub const FORBIDDEN: &str = "this workspace answers only its own page on this computer";
 /// The refusal of a request without the workspace's key.
 pub const NO_KEY: &str = "this workspace needs its key: open the address that `genogram serve` \
-     printed, which ends in ?key=…";
+     printed, which ends in #key=…";
 
 /// Reads one request from any byte source, within the limits above.
 pub fn parse(input: impl Read) -> Result<Request, ReadError> {
     parse_guarded(input, |_| Ok(()))
 }
 
-/// [`parse`], refusing with 403 before the body when `allowed` says no.
+/// [`parse`], refusing before the body when `allowed` says no.
 fn parse_guarded(
     input: impl Read,
-    allowed: impl Fn(&Request) -> Result<(), &'static str>,
+    mut allowed: impl FnMut(&Request) -> Result<(), (u16, &'static str)>,
 ) -> Result<Request, ReadError> {
     let mut reader = BufReader::new(input.take((MAX_HEAD_BYTES + 1) as u64));
     let mut head_bytes = 0usize;
@@ -202,8 +217,8 @@ fn parse_guarded(
         headers,
         body: Vec::new(),
     };
-    if let Err(why) = allowed(&request) {
-        return Err(ReadError::Refuse(403, why));
+    if let Err((status, why)) = allowed(&request) {
+        return Err(ReadError::Refuse(status, why));
     }
     if request.header("transfer-encoding").is_some() {
         return Err(ReadError::Refuse(
@@ -321,7 +336,9 @@ mod tests {
             s
         });
         let (stream, _) = listener.accept().unwrap();
-        let r = read_request(&stream, |_| Ok(()));
+        let r = read_request(&stream, Instant::now() + TIMEOUT, |_| {
+            Ok(Instant::now() + TIMEOUT)
+        });
         drop(client.join());
         r
     }
@@ -393,11 +410,11 @@ mod tests {
             s
         });
         let (stream, _) = listener.accept().unwrap();
-        let r = read_request(&stream, |r| {
+        let r = read_request(&stream, Instant::now() + TIMEOUT, |r| {
             if r.header("host") == Some("evil.example") {
-                Err(FORBIDDEN)
+                Err((403, FORBIDDEN))
             } else {
-                Ok(())
+                Ok(Instant::now() + TIMEOUT)
             }
         });
         assert_eq!(r.unwrap_err(), ReadError::Refuse(403, FORBIDDEN));

@@ -4,32 +4,41 @@
 //! Privacy is the design constraint. The server listens on 127.0.0.1 only; it answers
 //! only requests whose `Host` (and `Origin`, when sent) name that address or `localhost`
 //! with its port, so a web page in another tab (or a DNS name rebound to 127.0.0.1)
-//! cannot read the family; every request must carry the workspace's random key (given in
-//! the printed address, then kept as a cookie), so other users of the same computer
-//! cannot either; every asset is compiled into the binary and the page's
-//! Content-Security-Policy forbids loading anything from elsewhere. Nothing is logged.
+//! cannot read the family; every request for the family (`/api/*`) must carry the
+//! workspace's random key in a header, so other users and programs of the same computer
+//! cannot either. The key is in the printed address's fragment (`#key=…`, which a
+//! browser never sends to a server); the page keeps it in its tab's `sessionStorage`
+//! and, before every request, makes the server prove it knows the key (`/api/hello`), so
+//! a tab left open after the workspace stopped gives nothing to whatever takes the port.
+//! No cookie is set or read: a browser sends cookies to every port of the computer.
+//! Every asset is compiled into the binary and the page's Content-Security-Policy
+//! forbids loading anything from elsewhere. Nothing is logged.
 //!
-//! Modules: [`http`] reads requests and writes responses; [`routes`] answers them;
-//! [`api`] renders a family text; [`disk`] versions and saves the file; [`assets`] holds
-//! the page.
+//! Connections that have not shown the key within a second, or that are idle, cannot
+//! lock the page out ([`slots`]).
+//!
+//! Modules: [`http`] reads requests and writes responses; [`slots`] decides how many are
+//! served at once; [`routes`] answers them; [`api`] renders a family text; [`disk`]
+//! versions and saves the file, [`backup`] keeps its last versions; [`assets`] holds the
+//! page.
 
 pub mod api;
 pub mod assets;
+pub mod backup;
 pub mod disk;
 pub mod http;
 pub mod routes;
+pub mod slots;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use crate::Error;
 
 /// The port `genogram serve` uses unless told otherwise.
 pub const DEFAULT_PORT: u16 = 7878;
-/// Most connections served at the same time; more wait in the listener's queue.
-const MAX_CONNECTIONS: usize = 32;
 
 /// A workspace server bound to a loopback port, not yet answering.
 #[derive(Debug)]
@@ -74,21 +83,22 @@ impl Server {
                 source: e,
             })?
             .port();
+        let key = routes::new_key().map_err(|e| Error::Io {
+            path: "the operating system's random source".into(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
         Ok(Server {
             listener,
-            state: Arc::new(routes::State::new(
-                PathBuf::from(file),
-                port,
-                routes::new_key(),
-            )),
+            state: Arc::new(routes::State::new(PathBuf::from(file), port, key)),
         })
     }
 
     /// The address to open in a browser, with the workspace's key, such as
-    /// `http://127.0.0.1:7878/?key=…`.
+    /// `http://127.0.0.1:7878/#key=…`: the key is in the fragment, which the browser
+    /// keeps to itself (it is sent to no server and kept in no `Referer`).
     pub fn address(&self) -> String {
         format!(
-            "http://127.0.0.1:{}/?key={}",
+            "http://127.0.0.1:{}/#key={}",
             self.state.port, self.state.key
         )
     }
@@ -102,53 +112,53 @@ impl Server {
         std::panic::set_hook(Box::new(|_| {
             eprintln!("genogram: one request failed inside the program; the workspace goes on");
         }));
-        let active = Arc::new(AtomicUsize::new(0));
+        let slots = Arc::new(slots::Slots::default());
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
+            let arrived = Instant::now();
             // Belt and braces: the socket is bound to loopback, so only this computer
             // can connect; refuse anything else all the same.
             if !stream.peer_addr().is_ok_and(|a| a.ip().is_loopback()) {
                 continue;
             }
-            if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-                http::write_response(
-                    &stream,
-                    &http::Response::text(503, "busy; try again"),
-                    false,
-                );
+            let Some(ticket) = slots.arrive(&stream) else {
                 continue;
-            }
-            let slot = Slot::take(&active);
+            };
             let state = Arc::clone(&self.state);
-            // The slot is given back when the thread ends, even by a panic, or when the
+            // The place is given back when the thread ends, even by a panic, or when the
             // thread cannot be started.
             let _ = std::thread::Builder::new().spawn(move || {
-                let _slot = slot;
-                serve_one(&state, &stream);
+                serve_one(&state, &stream, ticket, arrived);
             });
         }
     }
 }
 
-/// One of the [`MAX_CONNECTIONS`] places, held while a connection is served.
-struct Slot(Arc<AtomicUsize>);
-
-impl Slot {
-    fn take(active: &Arc<AtomicUsize>) -> Slot {
-        active.fetch_add(1, Ordering::SeqCst);
-        Slot(Arc::clone(active))
-    }
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-/// Reads one request from `stream` and answers it.
-fn serve_one(state: &routes::State, stream: &TcpStream) {
-    match http::read_request(stream, |r| routes::admit(state, r)) {
+/// Reads one request from `stream`, which connected at `arrived`, and answers it.
+fn serve_one(
+    state: &routes::State,
+    stream: &TcpStream,
+    mut ticket: slots::Ticket,
+    arrived: Instant,
+) {
+    let head_until = arrived + http::HEAD_TIMEOUT;
+    // Writing the answer may take longer: a connection without the key still gives way
+    // to new ones meanwhile.
+    let _ = stream.set_write_timeout(Some(http::TIMEOUT));
+    let read = http::read_request(stream, head_until, |r| {
+        routes::admit(state, r).map_err(|why| (403, why))?;
+        if !routes::needs_key(r) {
+            // The page's assets and the hello: whole within the first second.
+            return Ok(head_until);
+        }
+        // The request carries the key (admit checked it): a place no connection without
+        // the key can take, and time for a large body.
+        if !ticket.keyed() {
+            return Err((503, http::BUSY));
+        }
+        Ok(Instant::now() + http::TIMEOUT)
+    });
+    match read {
         Ok(request) => {
             let response = routes::answer(state, &request);
             http::write_response(stream, &response, request.method == "HEAD");

@@ -1,11 +1,18 @@
 //! Which request gets which answer, after the origin and key checks.
 //!
-//! - `GET /?key=KEY`: the key as a cookie, and on to `/`;
-//! - `GET /`, `/app.js`, `/app.css`: the page ([`super::assets`]);
+//! - `GET /`, `/api.js`, `/app.js`, `/app.css`: the page ([`super::assets`]), with no
+//!   key and no family data;
+//! - `POST /api/hello`: `{nonce}` → `{proof}` ([`proof`]), with no key: the page makes
+//!   sure it talks to its own workspace before it sends anything else;
+//!
+//! Every other `/api/*` request needs the key in the `X-Genogram-Key` header:
+//!
 //! - `GET /api/file`: the file's text and version token;
 //! - `GET /api/status`: the version token only, polled by the page every second;
-//! - `POST /api/render`: `{text, trace, anonymize}` → [`super::api::render`];
-//! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk.
+//! - `POST /api/render`: `{text, trace, anonymize, privacy}` → [`super::api::render`];
+//! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk;
+//! - `POST /api/edit`: `{text, ops}` → `{text}` changed by [`crate::edit`], or 422
+//!   `{error: {op, id, message}}` (`op` counted from 1) when refused.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -23,7 +30,8 @@ pub struct State {
     pub path: PathBuf,
     /// The port listened on, for the `Host` and `Origin` checks.
     pub port: u16,
-    /// The secret that every request must carry (see [`key_ok`]).
+    /// The secret that every `/api/*` request but the hello carries (see [`key_ok`]);
+    /// it never leaves this process but in the address printed for the user.
     pub key: String,
     /// The file's last seen version; saves hold this lock so two never interleave.
     watched: Mutex<Watched>,
@@ -40,51 +48,70 @@ impl State {
             watched,
         }
     }
-
-    /// The name of the cookie that carries the key. Cookies are kept per computer name,
-    /// not per port, so two workspaces open at once each need their own.
-    pub fn cookie_name(&self) -> String {
-        format!("genogram-{}", self.port)
-    }
 }
 
-/// A new key for a workspace: 128 bits from the operating system's randomness, as hex.
+/// A new key for a workspace: 128 bits from the operating system's random source
+/// (`getrandom(2)` on Linux), as 32 lowercase hex characters.
 ///
 /// Anyone on the computer can connect to 127.0.0.1; on a computer shared with other
 /// users (a clinic's terminal server), only the person who started the workspace sees
-/// the address with its key. The bits come through the standard library's `RandomState`,
-/// whose SipHash keys the operating system draws; each hash is of a fresh state.
-pub fn new_key() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut key = String::with_capacity(32);
-    for part in 0..2u8 {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u8(part);
-        if let Ok(t) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
-            h.write_u128(t.as_nanos());
-        }
-        key.push_str(&format!("{:016x}", h.finish()));
-    }
-    key
+/// the address with its key.
+///
+/// # Errors
+///
+/// When the operating system gives no random bytes (a broken system).
+pub fn new_key() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)?;
+    Ok(hex(&bytes))
 }
 
-/// Whether the request carries this workspace's key: in its cookie, or (only to open
-/// the page) as `?key=` on `/`.
+/// Bytes as lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// The header that carries the key on every `/api/*` request but the hello.
+pub const KEY_HEADER: &str = "x-genogram-key";
+
+/// What the hello's HMAC is computed over, before the page's nonce.
+pub const HELLO_CONTEXT: &str = "genogram-workspace-v1 ";
+
+/// Whether answering `req` needs the key: every `/api/*` path but the hello. The page
+/// itself (its HTML, script and style) holds no family data.
+pub fn needs_key(req: &Request) -> bool {
+    req.path.starts_with("/api/") && req.path != "/api/hello"
+}
+
+/// Whether the request carries this workspace's key in its one [`KEY_HEADER`]. A cookie
+/// is never read: browsers send a cookie to every port of the computer.
 pub fn key_ok(state: &State, req: &Request) -> bool {
-    let name = state.cookie_name();
-    let in_cookie = req
-        .headers
-        .iter()
-        .filter(|(n, _)| n == "cookie")
-        .flat_map(|(_, v)| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .any(|(n, v)| n == name && same(v, &state.key));
-    in_cookie || (req.path == "/" && key_in_query(req).is_some_and(|k| same(k, &state.key)))
+    req.count(KEY_HEADER) == 1 && req.header(KEY_HEADER).is_some_and(|k| same(k, &state.key))
 }
 
-/// The `key=` of the query string.
-fn key_in_query(req: &Request) -> Option<&str> {
-    req.query.split('&').find_map(|p| p.strip_prefix("key="))
+/// The proof that this server knows `key`, for the page's `nonce`: the lowercase hex
+/// HMAC-SHA256 of [`HELLO_CONTEXT`] and the nonce, keyed with the key's characters. The
+/// page checks it before it sends the key or any family text, so a program that took
+/// the port of a workspace that stopped learns neither.
+pub fn proof(key: &str, nonce: &str) -> String {
+    use hmac::{Mac, digest::KeyInit};
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key.as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
+    mac.update(HELLO_CONTEXT.as_bytes());
+    mac.update(nonce.as_bytes());
+    hex(&mac.finalize().into_bytes())
+}
+
+/// Whether `nonce` is what the page sends: 32 lowercase hex characters (16 random bytes).
+fn nonce_ok(nonce: &str) -> bool {
+    nonce.len() == 32
+        && nonce
+            .bytes()
+            .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Compares two keys in a time that does not depend on where they differ.
@@ -100,7 +127,7 @@ fn same(a: &str, b: &str) -> bool {
 pub fn admit(state: &State, req: &Request) -> Result<(), &'static str> {
     if !allowed(state, req) {
         Err(super::http::FORBIDDEN)
-    } else if !key_ok(state, req) {
+    } else if needs_key(req) && !key_ok(state, req) {
         Err(super::http::NO_KEY)
     } else {
         Ok(())
@@ -152,22 +179,17 @@ pub fn answer(state: &State, req: &Request) -> Response {
         return Response::text(403, why);
     }
     match (req.method.as_str(), req.path.as_str()) {
-        // Opened from the printed address: keep the key as a cookie (readable by no
-        // script, sent to no other site) and take it out of the address bar.
-        ("GET", "/") if key_in_query(req).is_some() => Response::text(303, "on to the workspace")
-            .with_header(
-                "Set-Cookie",
-                format!(
-                    "{}={}; HttpOnly; SameSite=Strict; Path=/",
-                    state.cookie_name(),
-                    state.key
-                ),
-            )
-            .with_header("Location", "/".into()),
         ("GET" | "HEAD", path) if assets::find(path).is_some() => {
             let (content_type, body) = assets::find(path).unwrap_or(("", ""));
             Response::new(200, content_type, body)
         }
+        ("POST", "/api/hello") => with_json(req, |body: HelloBody| {
+            if nonce_ok(&body.nonce) {
+                Response::json(200, &json!({ "proof": proof(&state.key, &body.nonce) }))
+            } else {
+                Response::text(400, "the nonce is not 32 lowercase hex characters")
+            }
+        }),
         ("GET", "/api/file") => file(state),
         ("GET", "/api/status") => {
             let version = lock(&state.watched).poll().version.clone();
@@ -177,6 +199,7 @@ pub fn answer(state: &State, req: &Request) -> Response {
             let view = api::View {
                 trace: body.trace.filter(|s| !s.is_empty()),
                 anonymize: body.anonymize,
+                privacy: body.privacy,
             };
             let name = state.path.file_name().map_or_else(
                 || "family.yaml".into(),
@@ -185,13 +208,20 @@ pub fn answer(state: &State, req: &Request) -> Response {
             Response::json(200, &api::render(&name, &body.text, &view))
         }),
         ("POST", "/api/save") => with_json(req, |body: SaveBody| save(state, &body)),
+        ("POST", "/api/edit") => with_json(req, |body: EditBody| edit(body)),
         (
             _,
-            "/" | "/app.js" | "/app.css" | "/api/file" | "/api/status" | "/api/render"
-            | "/api/save",
+            "/" | "/app.js" | "/app.css" | "/api.js" | "/api/hello" | "/api/file" | "/api/status"
+            | "/api/render" | "/api/save" | "/api/edit",
         ) => Response::text(405, "that method is not used here"),
         _ => Response::text(404, "no such page"),
     }
+}
+
+/// The body of `POST /api/hello`.
+#[derive(serde::Deserialize)]
+struct HelloBody {
+    nonce: String,
 }
 
 /// The body of `POST /api/render`.
@@ -203,6 +233,8 @@ struct RenderBody {
     trace: Option<String>,
     #[serde(default)]
     anonymize: bool,
+    #[serde(default)]
+    privacy: bool,
 }
 
 /// The body of `POST /api/save`.
@@ -210,6 +242,27 @@ struct RenderBody {
 struct SaveBody {
     text: String,
     base: String,
+}
+
+/// The body of `POST /api/edit`.
+#[derive(serde::Deserialize)]
+struct EditBody {
+    text: String,
+    ops: serde_json::Value,
+}
+
+/// `POST /api/edit`: the text changed by the operations, or why not (nothing is saved
+/// here; the page puts the text in its editor).
+fn edit(body: EditBody) -> Response {
+    let result =
+        crate::edit::ops_from_value(body.ops).and_then(|ops| crate::edit::apply(&body.text, &ops));
+    match result {
+        Ok(text) => Response::json(200, &json!({ "text": text })),
+        Err(e) => Response::json(
+            422,
+            &json!({ "error": { "op": e.index.map(|i| i + 1), "id": e.id, "message": e.message } }),
+        ),
+    }
 }
 
 /// Parses a JSON body (sent as `application/json`, which a plain cross-site form cannot
@@ -233,19 +286,38 @@ fn with_json<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The file's text; a new, empty file (nothing but blank lines and comments), which
+/// loading refuses, opens too: the page asks who the client is and fills it.
+fn decode_or_empty(bytes: &[u8]) -> Result<String, crate::diag::Diagnostic> {
+    crate::load::text::decode(bytes).or_else(|d| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .filter(|t| {
+                t.lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+            })
+            .map(str::to_owned)
+            .ok_or(d)
+    })
+}
+
 /// `GET /api/file`.
 fn file(state: &State) -> Response {
     let mut watched = lock(&state.watched);
     watched.forget();
     match disk::read(&state.path) {
-        Ok(bytes) => match crate::load::text::decode(&bytes) {
+        Ok(bytes) => match decode_or_empty(&bytes) {
             Ok(text) => {
                 let version = disk::version_of(&bytes);
                 Response::json(200, &json!({ "text": text, "version": version }))
             }
+            // With the version, so that the page does not ask again until the file changes.
             Err(d) => Response::json(
                 422,
-                &json!({ "message": format!("the file cannot be opened here: {}", d.message) }),
+                &json!({
+                    "message": format!("the file cannot be opened here: {}", d.message),
+                    "version": disk::version_of(&bytes),
+                }),
             ),
         },
         Err(_) => Response::json(
@@ -305,44 +377,65 @@ mod tests {
         assert!(!local_origin("http://evil.example", 7878));
     }
 
-    fn request(path: &str, query: &str, cookie: Option<&str>) -> Request {
+    fn request(path: &str, headers: &[(&str, &str)]) -> Request {
         Request {
             method: "GET".into(),
             path: path.into(),
-            query: query.into(),
-            headers: cookie
-                .map(|c| ("cookie".to_string(), c.to_string()))
-                .into_iter()
+            query: String::new(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
                 .collect(),
             body: Vec::new(),
         }
     }
 
     #[test]
-    fn every_request_needs_the_key() {
+    fn every_api_request_but_the_hello_needs_the_key_in_its_header() {
         let state = State::new("family.yaml".into(), 7878, "0123abcd".into());
-        assert!(key_ok(&state, &request("/", "key=0123abcd", None)));
-        assert!(key_ok(
-            &state,
-            &request("/api/file", "", Some("a=b; genogram-7878=0123abcd"))
-        ));
-        // Only the page itself takes the key in its address.
-        assert!(!key_ok(&state, &request("/api/file", "key=0123abcd", None)));
-        assert!(!key_ok(&state, &request("/", "", None)));
-        assert!(!key_ok(&state, &request("/", "key=0123abce", None)));
-        assert!(!key_ok(&state, &request("/", "key=0123abc", None)));
-        // Another workspace's cookie is not this one's.
+        let key = [(KEY_HEADER, "0123abcd")];
+        assert!(key_ok(&state, &request("/api/file", &key)));
+        for bad in ["0123abce", "0123abc", "0123abcd0", ""] {
+            assert!(!key_ok(&state, &request("/api/file", &[(KEY_HEADER, bad)])));
+        }
+        // Twice is once too many; a cookie is never a key.
+        assert!(!key_ok(&state, &request("/api/file", &[key[0], key[0]])));
         assert!(!key_ok(
             &state,
-            &request("/", "", Some("genogram-7879=0123abcd"))
+            &request("/api/file", &[("cookie", "genogram-7878=0123abcd")])
         ));
+        for path in [
+            "/api/file",
+            "/api/status",
+            "/api/save",
+            "/api/render",
+            "/api/x",
+        ] {
+            assert!(needs_key(&request(path, &[])), "{path}");
+        }
+        for path in ["/", "/api.js", "/app.js", "/api/hello", "/api"] {
+            assert!(!needs_key(&request(path, &[])), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_proof_is_the_hmac_of_the_nonce() {
+        // HMAC-SHA256(key "0123abcd", "genogram-workspace-v1 " + nonce), computed with
+        // Python's hmac module (the page checks it with WebCrypto).
+        assert_eq!(
+            proof("0123abcd", "00112233445566778899aabbccddeeff"),
+            "ae0f6781b364605150f04ea5e85f7904ee6bb21d907ed520354e906ddce8c91d"
+        );
+        assert!(nonce_ok("00112233445566778899aabbccddeeff"));
+        assert!(!nonce_ok("00112233445566778899AABBCCDDEEFF"));
+        assert!(!nonce_ok("0011"));
     }
 
     #[test]
     fn keys_are_long_and_new_each_time() {
-        let (a, b) = (new_key(), new_key());
+        let (a, b) = (new_key().unwrap(), new_key().unwrap());
         assert_eq!(a.len(), 32);
-        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+        assert!(a.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')));
         assert_ne!(a, b);
     }
 }

@@ -219,7 +219,6 @@ fn the_check_passes_a_clean_drawing_and_finds_a_line_through_a_symbol() {
 }
 
 #[test]
-#[ignore = "issue #16: today's drawings have lines through symbols, skill cells and dates (43 in the five samples); enable when s12-drawing's drawing is merged"]
 fn no_line_passes_through_a_symbol_a_skill_cell_or_a_text() {
     let mut problems = Vec::new();
     for sample in samples() {

@@ -381,10 +381,14 @@ fn control_and_direction_characters_never_reach_the_drawing_or_the_terminal() {
     assert!(err.contains("\\u{202e}"), "{err}");
 }
 
-/// The longest text accepted, as one unbroken word, in the name and the occupation: drawn
-/// as two lines each ending in `…`, with no more room under the symbol than that.
+/// The longest text accepted, as one unbroken word, in the name and the occupation: a
+/// word wider than a printed page is the only text ever cut short. It is drawn cut to a
+/// page's width, in lines no wider than a label, the last ending in `…`, with no more
+/// room under the symbol than that.
 #[test]
-fn a_ten_thousand_character_word_is_drawn_in_two_lines() {
+fn a_ten_thousand_character_word_is_cut_to_a_page_width() {
+    use genogram::layout::font::{Face, width};
+    use genogram::layout::labels::LONGEST_WORD;
     let dir = temp_dir("hostile-long-word");
     let file = write(
         &dir,
@@ -403,13 +407,23 @@ fn a_ten_thousand_character_word_is_drawn_in_two_lines() {
         .and_then(|h| h.parse().ok())
         .unwrap();
     assert!(height < 1000.0, "the drawing is {height} px tall");
-    for c in ['x', 'y'] {
+    for (c, size, face) in [('x', 12.0, Face::Bold), ('y', 11.0, Face::Regular)] {
         let drawn: Vec<&str> = svg
             .lines()
-            .filter(|l| l.starts_with(&c.to_string().repeat(10)))
+            .filter(|l| l.len() > 2 && l.chars().all(|k| k == c || k == '…'))
             .collect();
-        assert_eq!(drawn.len(), 2, "{drawn:?}");
-        assert!(drawn[1].ends_with('…'), "{drawn:?}");
+        assert!(drawn.len() > 2, "{drawn:?}");
+        assert!(drawn.last().unwrap().ends_with('…'), "{drawn:?}");
+        assert!(drawn[..drawn.len() - 1].iter().all(|l| !l.contains('…')));
+        let all = drawn.concat();
+        assert!(width(&all, size, face) <= LONGEST_WORD, "{all}");
+        assert!(width(&all, size, face) > LONGEST_WORD - 2.0 * size, "{all}");
+        assert!(
+            drawn
+                .iter()
+                .all(|l| width(l.trim_end_matches('…'), size, face) <= 104.0),
+            "{drawn:?}"
+        );
     }
 }
 
@@ -497,10 +511,11 @@ fn anonymized_drawing_holds_no_free_text_of_any_field() {
         \x20   born: 1951-03-02\n\
         \x20   occupation: qzxoccupation\n\
         \x20   location: qzxplace\n\
+        \x20   conditions: [qzxcondition one, alcohol]\n\
         \x20   notes: qzxnote\n\
         \x20   skills: {openness: {level: strong, learned: qzxlearned, since: 1999, note: qzxskillnote}}\n\
         \x20 qzxid-ben: {name: \"Qzx\u{202e}ben\", sex: male, born: 1949, died: 2001}\n\
-        \x20 qzxid-kid: {sex: female, born: 1980}\n\
+        \x20 qzxid-kid: {sex: female, born: 1980, conditions: [qzxcondition two, qzxcondition one]}\n\
         couples:\n\
         \x20 - partners: [qzxid-ana, qzxid-ben]\n\
         \x20   married: 1975\n\
@@ -512,6 +527,11 @@ fn anonymized_drawing_holds_no_free_text_of_any_field() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let svg = stdout(&out).to_lowercase();
     assert!(!svg.contains("qzx"), "user text in the anonymised drawing");
+    // Conditions in the user's own words become neutral words; those the format defines
+    // stay.
+    assert!(svg.contains("a (condition)"), "{svg}");
+    assert!(svg.contains("b (condition)"));
+    assert!(svg.contains("alcohol"));
     for year in ["1951", "1949", "2001", "1980", "1975", "1999"] {
         assert!(!svg.contains(year), "{year}");
     }

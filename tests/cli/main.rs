@@ -1,6 +1,8 @@
 //! Tests of the `genogram` binary as users run it, one module per command.
 
+mod booklet;
 mod check;
+mod edit;
 // The geometry of the drawings, read with usvg (part of the PNG support).
 #[cfg(feature = "png")]
 mod geometry;
@@ -12,6 +14,7 @@ mod hostile;
 mod import;
 mod init;
 mod layout;
+mod questions;
 mod readme;
 mod render;
 mod report;

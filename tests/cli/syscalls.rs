@@ -126,3 +126,112 @@ fn touches_nothing_but_its_input_and_output() {
     }
     assert!(output.exists());
 }
+
+/// `genogram serve` under strace: its key comes from the `getrandom` system call (no
+/// device file is opened for it); it opens no file but the family file, its backups and
+/// their temporary files in the same folder; and its only network calls listen on and
+/// answer 127.0.0.1, never connecting anywhere.
+#[test]
+fn serve_listens_on_loopback_and_touches_only_its_family_and_backups() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    assert!(
+        strace_available(),
+        "strace is needed for this test: install it (apt-get install strace)"
+    );
+    let dir = temp_dir("syscalls-serve");
+    let family = write(
+        &dir,
+        "family.yaml",
+        std::fs::read(path("samples/intimacy-cycle.yaml")).unwrap(),
+    );
+    let log = dir.join("trace-serve.txt");
+    let mut strace = Command::new("strace")
+        .env_remove("LD_LIBRARY_PATH")
+        .args([
+            "-f",
+            "-qq",
+            "-e",
+            "trace=network,open,openat,openat2,creat,getrandom",
+        ])
+        .arg("-o")
+        .arg(&log)
+        .arg(env!("CARGO_BIN_EXE_genogram"))
+        .args(["serve", "--port", "0"])
+        .arg(&family)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("strace runs");
+    let mut line = String::new();
+    BufReader::new(strace.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let (port, key) = address["http://127.0.0.1:".len()..]
+        .split_once("/#key=")
+        .unwrap();
+    let ask = |request: String| {
+        let mut s =
+            std::net::TcpStream::connect(("127.0.0.1", port.parse::<u16>().unwrap())).unwrap();
+        s.write_all(request.as_bytes()).unwrap();
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        answer
+    };
+    let file = ask(format!(
+        "GET /api/file HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Genogram-Key: {key}\r\n\r\n"
+    ));
+    let body = file.split_once("\r\n\r\n").unwrap().1;
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    let save = serde_json::json!({
+        "text": format!("{}# saved\n", v["text"].as_str().unwrap()),
+        "base": v["version"],
+    })
+    .to_string();
+    let saved = ask(format!(
+        "POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Genogram-Key: {key}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{save}",
+        save.len()
+    ));
+    assert!(saved.starts_with("HTTP/1.1 200"), "{saved}");
+    // The server's process is the first one in the trace: stop it, and strace ends.
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    let pid = text.split_whitespace().next().unwrap().to_string();
+    let _ = Command::new("kill").arg(&pid).status();
+    let _ = strace.wait();
+    let lines: Vec<String> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let family_s = family.to_str().unwrap();
+    let folder = format!("{}/.family.yaml", dir.to_str().unwrap());
+    let mut random = 0;
+    for line in &lines {
+        let call = line.split_whitespace().nth(1).unwrap_or_default();
+        assert!(
+            !call.starts_with("connect(") && !call.starts_with("sendmsg("),
+            "network call {line}"
+        );
+        if call.starts_with("bind(") {
+            assert!(line.contains("inet_addr(\"127.0.0.1\")"), "{line}");
+        }
+        if call.starts_with("getrandom(") {
+            random += 1;
+        }
+        if let Some(p) = opened_path(line) {
+            let ok = p == family_s
+                || p.starts_with(&format!("{family_s}.bak"))
+                || (p.starts_with(&folder) && p.ends_with(".tmp"))
+                || is_system_path(p);
+            assert!(ok, "serve opened {p}: {line}");
+        }
+    }
+    assert!(random > 0, "the key did not come from getrandom: {lines:?}");
+    assert_eq!(
+        std::fs::read_to_string(format!("{family_s}.bak")).unwrap(),
+        v["text"].as_str().unwrap()
+    );
+}

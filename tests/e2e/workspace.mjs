@@ -10,105 +10,35 @@
 // Environment: GENOGRAM (the binary; default target/debug/genogram), CHROMIUM (default
 // /usr/bin/chromium), SCREENSHOT (where to write the screenshot; default: none).
 
-import { spawn } from "node:child_process";
-import { mkdtempSync, copyFileSync, readFileSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  open, drawn, text, withView, cursorAt, cursorLine, drawingShows, drawingText, fail, stepper,
+} from "./lib.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const binary = process.env.GENOGRAM || join(root, "target/debug/genogram");
-const browserPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const screenshot = process.env.SCREENSHOT || "";
-const started = Date.now();
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function step(message) {
-  console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)} s: ${message}`);
-}
-
-const work = mkdtempSync(join(tmpdir(), "genogram-e2e-"));
-const family = join(work, "family.yaml");
-copyFileSync(join(root, "samples/intimacy-cycle.yaml"), family);
+const step = stepper("e2e");
+const w = await open("samples/intimacy-cycle.yaml");
+const { page, origin, address, family } = w;
 const original = readFileSync(family, "utf8");
-
-// ---- the server -----------------------------------------------------------------------
-const server = spawn(binary, ["serve", family, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-const address = await new Promise((ok, no) => {
-  let seen = "";
-  const timer = setTimeout(() => no(new Error("the server did not print its address in 10 s")), 10000);
-  server.stdout.on("data", (chunk) => {
-    seen += chunk;
-    const m = /http:\/\/127\.0\.0\.1:\d+\/\?key=[0-9a-f]{32}/.exec(seen);
-    if (m) { clearTimeout(timer); ok(m[0]); }
-  });
-  server.on("exit", (code) => no(new Error(`the server exited with ${code}`)));
-});
-const origin = new URL(address).origin;
 step(`server at ${address}`);
 
-let context;
 try {
-  // ---- the browser, with no network but loopback ------------------------------------
-  context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: browserPath,
-    headless: true,
-    viewport: { width: 1400, height: 860 },
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-default-apps", "--disable-extensions",
-      // Every name but 127.0.0.1 fails to resolve, and everything else goes to a dead
-      // proxy: as if the computer had no network.
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      "--proxy-server=http://127.0.0.1:9",
-      "--proxy-bypass-list=<-loopback>;127.0.0.1",
-    ],
-  });
-  const elsewhere = [];
-  const consoleErrors = [];
-  context.on("request", (r) => {
-    const url = r.url();
-    if (url.startsWith("data:")) return;
-    if (new URL(url).origin !== origin) elsewhere.push(url);
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  page.setDefaultTimeout(15000);
-
   await page.goto(address);
-  await page.waitForSelector("#picture[data-rendered=yes]");
+  await drawn(page);
   if (page.url() !== `${origin}/`) fail(`the key stayed in the address bar: ${page.url()}`);
   step("page loaded and drew the family");
 
-  const editor = page.locator("#editor");
-  const lines = () => editor.inputValue().then((t) => t.split("\n"));
-  const picture = () => page.locator("#picture").getAttribute("src").then((s) => decodeURIComponent(s || ""));
-  async function waitForPicture(text) {
-    await page.waitForFunction(
-      (t) => decodeURIComponent(document.getElementById("picture").src).includes(t), text);
-  }
-  // Puts the cursor at the end of line `n` (from 1).
-  async function endOfLine(n) {
-    await editor.evaluate((el, n) => {
-      const ls = el.value.split("\n");
-      const at = ls.slice(0, n).join("\n").length;
-      el.focus();
-      el.setSelectionRange(at, at);
-    }, n);
-  }
+  const lines = () => text(page).then((t) => t.split("\n"));
+  const waitForPicture = (t) => drawingShows(page, t);
+  const endOfLine = (n) => cursorAt(page, n);
 
   // ---- type a new person ------------------------------------------------------------
   const peopleLine = (await lines()).indexOf("people:") + 1;
   if (peopleLine === 0) fail("the sample has no `people:` line");
   await endOfLine(peopleLine);
   await page.keyboard.press("Enter");
-  await page.keyboard.type("  zofia: {name: Zofia Testowa, sex: female, born: 1990}");
+  // Enter after `people:` indents by two: no spaces typed.
+  await page.keyboard.type("zofia: {name: Zofia Testowa, sex: female, born: 1990}");
   await waitForPicture("Zofia Testowa");
   const status = await page.locator("#status").textContent();
   if (!/Unsaved changes/.test(status)) fail(`status after typing: ${status}`);
@@ -120,27 +50,31 @@ try {
   await endOfLine(zofiaLine);
   await page.keyboard.press("Enter");
   await page.keyboard.type("piotr: {name: Piotr Testowy, sex: mael}");
-  const before = await picture();
+  const before = await drawingText(page);
   const problem = page.locator("#problems li.error").first();
   await problem.waitFor();
   const shown = await problem.textContent();
   if (!shown.startsWith(`line ${badLine}, column `)) fail(`the problem is not at line ${badLine}: ${shown}`);
   if (!/mael/.test(shown)) fail(`the problem does not quote the mistake: ${shown}`);
   if (await page.locator("#stale").isHidden()) fail("no notice that the drawing is the last good one");
-  if ((await picture()) !== before || !before.includes("Zofia Testowa")) fail("the last good drawing was not kept");
-  const mark = await page.locator(`#gutter div:nth-child(${badLine})`).getAttribute("class");
-  if (mark !== "bad") fail(`line ${badLine} is not marked in the gutter (class ${mark})`);
+  if ((await drawingText(page)) !== before || !before.includes("Zofia Testowa")) fail("the last good drawing was not kept");
+  await page.locator("#editor .cm-lint-marker-error").waitFor();
+  const marked = await withView(page, (view) => {
+    const out = [];
+    window.CM.forEachDiagnostic(view.state, (d, from) => out.push(view.state.doc.lineAt(from).number));
+    return out;
+  });
+  if (!marked.includes(badLine)) fail(`line ${badLine} is not marked in the editor (marks on ${marked})`);
   // Clicking the problem puts the cursor on its line.
   await problem.click();
-  const cursorLine = await editor.evaluate((el) => el.value.slice(0, el.selectionStart).split("\n").length);
-  if (cursorLine !== badLine) fail(`clicking the problem moved the cursor to line ${cursorLine}`);
+  const at = await cursorLine(page);
+  if (at !== badLine) fail(`clicking the problem moved the cursor to line ${at}`);
   step(`typed a mistake; shown at: ${shown.split(":")[0]}`);
 
   // ---- fix it -------------------------------------------------------------------------
-  await editor.evaluate((el) => {
-    const at = el.value.indexOf("sex: mael}");
-    el.focus();
-    el.setSelectionRange(at + 5, at + 9);
+  await withView(page, (view) => {
+    const at = view.state.doc.toString().indexOf("sex: mael}");
+    view.dispatch({ selection: { anchor: at + 5, head: at + 9 } });
   });
   await page.keyboard.type("male");
   await waitForPicture("Piotr Testowy");
@@ -157,11 +91,11 @@ try {
   if (!report.includes("Kowalski")) fail("the report does not name the family");
   await page.locator("#tab-drawing").click();
   await page.selectOption("#trace", "openness");
-  await page.waitForFunction(() => decodeURIComponent(document.getElementById("picture").src).includes("openness"));
+  await page.waitForSelector("#drawing-host .trace-layer");
   step(`report and ${questions} questions shown; trace works`);
 
   // ---- save ---------------------------------------------------------------------------
-  const typed = await editor.inputValue();
+  const typed = await text(page);
   await page.keyboard.press("Control+s");
   await page.waitForFunction(() => /^Saved at/.test(document.getElementById("status").textContent));
   const onDisk = readFileSync(family, "utf8");
@@ -178,18 +112,18 @@ try {
 
   // ---- a change from another editor is picked up --------------------------------------
   writeFileSync(family, onDisk.replace("Zofia Testowa", "Zofia Zmieniona"));
-  await page.waitForFunction(() => document.getElementById("editor").value.includes("Zofia Zmieniona"));
+  await page.waitForFunction(() => window.Workspace.getText().includes("Zofia Zmieniona"));
   await waitForPicture("Zofia Zmieniona");
   step("a change made by another program was loaded");
 
   // ---- with unsaved edits, an outside change asks first ------------------------------
   await endOfLine(1);
   await page.keyboard.type(" ");
-  const mine = await editor.inputValue();
+  const mine = await text(page);
   const theirs = readFileSync(family, "utf8") + "# added by a colleague\n";
   writeFileSync(family, theirs);
   await page.locator("#notice").waitFor({ state: "visible" });
-  if ((await editor.inputValue()) !== mine) fail("unsaved edits were replaced by the outside change");
+  if ((await text(page)) !== mine) fail("unsaved edits were replaced by the outside change");
   await page.locator("#notice-keep").click();
   await page.keyboard.press("Control+s");
   await page.waitForFunction(() => /^Saved at/.test(document.getElementById("status").textContent));
@@ -227,12 +161,10 @@ try {
   await page.unroute("**/api/status");
   step("a status reply from before a save was ignored");
 
-  if (elsewhere.length) fail(`requests to other hosts: ${elsewhere.join(", ")}`);
-  if (consoleErrors.length) fail(`errors on the page: ${consoleErrors.join(" | ")}`);
+  if (w.elsewhere.length) fail(`requests to other hosts: ${w.elsewhere.join(", ")}`);
+  if (w.errors.length) fail(`errors on the page: ${w.errors.join(" | ")}`);
   step("no request left 127.0.0.1; no errors on the page");
 } finally {
-  if (context) await context.close().catch(() => {});
-  server.kill();
-  rmSync(work, { recursive: true, force: true });
+  await w.close();
 }
 step("passed");
