@@ -101,7 +101,7 @@ impl Default for LayoutOptions {
 }
 
 /// Families up to this many people try the order of crossing reduction beside the walk's.
-const SWEEP_LIMIT: usize = 20_000;
+const SWEEP_LIMIT: usize = 5_000;
 
 /// Lays out a family: one row per generation, partners side by side, children under
 /// their own couple in birth order, lines routed clear of symbols.

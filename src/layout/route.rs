@@ -896,6 +896,9 @@ fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
     out
 }
 
+/// Most slots in one gap for which [`stack_tracks`] weighs crossings.
+const STACK_LIMIT: usize = 1_500;
+
 /// A horizontal segment in a row gap, waiting for its track.
 #[derive(Clone, Debug)]
 struct Slot {
@@ -928,6 +931,12 @@ impl Slot {
 /// going down would cross it. Otherwise slots fill the tracks as tightly as they can.
 fn stack_tracks(slots: &[Slot], clear: f64) -> Vec<usize> {
     use std::collections::BTreeMap;
+    // Each slot looks at the longer slots it overlaps; in a gap of thousands of lines
+    // that grows with their square, so such a gap keeps the fewest tracks instead.
+    if slots.len() > STACK_LIMIT {
+        let spans: Vec<(f64, f64)> = slots.iter().map(|s| (s.lo, s.hi)).collect();
+        return partition(&spans, clear);
+    }
     let mut idx: Vec<usize> = (0..slots.len()).collect();
     idx.sort_by(|&a, &b| {
         let (sa, sb) = (&slots[a], &slots[b]);
