@@ -917,7 +917,9 @@ impl Slot {
     /// `other`'s span, and `other`'s lines going up within its own.
     fn cost_above(&self, other: &Slot) -> usize {
         let inside = |xs: &[f64], lo: f64, hi: f64| {
-            xs.partition_point(|&x| x < hi) - xs.partition_point(|&x| x <= lo)
+            // Strictly inside; none when the span has no width.
+            xs.partition_point(|&x| x < hi)
+                .saturating_sub(xs.partition_point(|&x| x <= lo))
         };
         inside(&self.down, other.lo, other.hi) + inside(&other.up, self.lo, self.hi)
     }
