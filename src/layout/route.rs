@@ -962,7 +962,7 @@ fn stack_tracks(slots: &[Slot], clear: f64) -> Vec<usize> {
             let before = track.range(..Key(lo)).next_back();
             let inside = track.range(Key(lo)..=Key(hi));
             for (_, &(end, j)) in before.into_iter().chain(inside) {
-                if end < lo || t + 1 <= least {
+                if end < lo || t < least {
                     continue;
                 }
                 let o = &slots[j];

@@ -137,14 +137,14 @@ impl<'a> Sweeper<'a> {
             .collect();
         let mut below: Vec<Vec<usize>> = vec![Vec::new(); nc];
         let mut above: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for k in 0..n {
+        for (k, up) in above.iter_mut().enumerate() {
             let couples = f.primary[k]
                 .into_iter()
                 .chain(f.secondary[k].iter().map(|s| s.0));
             for c in couples {
                 if !f.partners[c].is_empty() && f.row[k] == port_row[c] + 1 {
                     below[c].push(k);
-                    above[k].push(c);
+                    up.push(c);
                 }
             }
         }
