@@ -4,15 +4,37 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::PartialDate;
+
 /// Genograms in standard notation, and how the skills of emotional intimacy (openness,
 /// honesty, directness) were passed down a family.
 #[derive(Debug, Parser)]
-#[command(name = "genogram", version, about, long_about = None)]
+#[command(
+    name = "genogram",
+    version = VERSION,
+    about,
+    long_about = None,
+    disable_help_subcommand = true
+)]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// What `genogram --version` prints after the name: the version and the optional parts
+/// this build has (the cargo features `png` and `pdf`).
+#[cfg(all(feature = "png", feature = "pdf"))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: png, pdf)");
+/// What `genogram --version` prints after the name (this build: PNG only).
+#[cfg(all(feature = "png", not(feature = "pdf")))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: png)");
+/// What `genogram --version` prints after the name (this build: PDF only).
+#[cfg(all(not(feature = "png"), feature = "pdf"))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: pdf)");
+/// What `genogram --version` prints after the name (this build: SVG only).
+#[cfg(not(any(feature = "png", feature = "pdf")))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: none, SVG only)");
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -40,6 +62,9 @@ pub enum Command {
         /// The person the report is for (kinship words, family lines). Default: the index.
         #[arg(long, value_name = "ID")]
         person: Option<String>,
+        /// Report on the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+        as_of: Option<PartialDate>,
     },
     /// What to ask next in an intake: open questions to rate each person's skills, and
     /// about close relatives missing from the file, in the order of an interview.
@@ -56,6 +81,19 @@ pub enum Command {
     },
     /// Print the JSON Schema of the family file, for editor support.
     Schema,
+    /// List every dated event of the family in order: births, deaths, unions,
+    /// relationships, and when skills were learned and rated.
+    Timeline {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How to print it: text, markdown, json, or svg (a picture for A4 landscape).
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Lay a family out and print the positions of symbols and lines.
     Layout {
         /// The family file (YAML).
@@ -67,6 +105,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Lay out the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+        as_of: Option<PartialDate>,
     },
     /// Export a family for another program.
     Export {
@@ -146,6 +187,36 @@ pub enum Command {
         /// The port to listen on at 127.0.0.1; 0 picks any free port.
         #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_PORT)]
         port: u16,
+    },
+    /// Open the workspace in your web browser, without a terminal (the menu's Genogram).
+    ///
+    /// It stops by itself a while after its last tab is closed, or with Ctrl-C. Without
+    /// FILE: a new family, kept in genogram-family.yaml in this folder
+    /// (genogram-family-2.yaml, … when that one is taken).
+    Open {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Seconds without any request from a page before the workspace stops (for tests).
+        #[arg(long, value_name = "SECONDS", hide = true, default_value_t = crate::serve::idle::IDLE_SECONDS)]
+        idle_seconds: u64,
+    },
+    /// Print a guide in the terminal (format, notation, skills), or a command's help.
+    ///
+    /// The guides are the reference pages of docs/ (format.md, notation.md,
+    /// analysis.md), as plain text.
+    Help {
+        /// A guide (format, notation, skills) or a command (render, serve, …). Without
+        /// it: the list of guides and commands.
+        #[arg(value_name = "TOPIC")]
+        topic: Option<String>,
+    },
+    /// Write the manual pages and shell completions into DIR (for packagers).
+    #[command(hide = true)]
+    PackageFiles {
+        /// The folder to write `man/` and `completions/` into.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
     /// Draw the genogram again every time the family file changes.
     Watch {
@@ -236,6 +307,19 @@ pub enum ReportFormat {
     Json,
 }
 
+/// The output formats of `genogram timeline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// Plain text, one event per line.
+    Text,
+    /// A Markdown table.
+    Markdown,
+    /// JSON, for other tools.
+    Json,
+    /// An SVG picture: one lane per generation, life spans as bars, events as marks.
+    Svg,
+}
+
 /// The output formats of `genogram questions`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum QuestionsFormat {
@@ -270,6 +354,11 @@ pub struct DrawingArgs {
     /// (compact), every mark used in full sentences (full), or none.
     #[arg(long, value_enum, default_value_t = KeyArg::Compact)]
     pub key: KeyArg,
+    /// Draw the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD): people
+    /// born later left out, those who died later alive with their age then, the skill
+    /// levels rated by then.
+    #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+    pub as_of: Option<PartialDate>,
 }
 
 /// The keys of `render --key`.
@@ -282,4 +371,9 @@ pub enum KeyArg {
     Full,
     /// No key.
     None,
+}
+
+/// Reads the date of `--as-of`.
+fn as_of_date(text: &str) -> Result<PartialDate, String> {
+    crate::time::parse_date(text)
 }

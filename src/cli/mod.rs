@@ -5,20 +5,25 @@
 
 mod args;
 mod booklet_cmd;
+mod browser;
 mod edit_cmd;
+mod help_cmd;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
+mod open_cmd;
+mod package_files;
 mod questions_cmd;
 mod render_cmd;
 mod report;
 mod report_cmd;
 mod serve_cmd;
+mod timeline_cmd;
 mod watch_cmd;
 
 pub use args::{
     Args, Command, DrawingArgs, ExportFormat, KeyArg, LayoutFormat, PageArg, PaperArg,
-    QuestionsFormat, RenderFormat, ReportFormat,
+    QuestionsFormat, RenderFormat, ReportFormat, TimelineFormat,
 };
 
 use std::io::Write;
@@ -50,9 +55,10 @@ impl Leftovers {
 /// (the family, its layout and drawing) go to `leftovers`.
 pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
     let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Not locked for the whole command: the workspace's other threads (its panic hook,
+    // `open`'s watch on the browser) write to it while the main thread answers requests.
+    let mut err = std::io::stderr();
     let result = match args.command {
         Command::Check { files } => check(&files, &mut out, &mut err, leftovers),
         Command::Report {
@@ -61,12 +67,14 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             skills,
             threshold,
             person,
+            as_of,
         } => report_cmd::run(
             &file,
             format,
             &skills,
             &threshold,
             person.as_deref(),
+            as_of,
             &mut out,
         ),
         Command::Questions {
@@ -75,11 +83,17 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             person,
         } => questions_cmd::run(&file, format, person.as_deref(), &mut out),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+        Command::Timeline {
+            file,
+            format,
+            output,
+        } => timeline_cmd::run(&file, format, output.as_deref(), &mut out),
         Command::Layout {
             file,
             format,
             output,
-        } => layout_cmd::layout(&file, format, output.as_deref(), &mut out),
+            as_of,
+        } => layout_cmd::layout(&file, format, output.as_deref(), as_of, &mut out),
         Command::Export {
             file,
             format,
@@ -133,6 +147,11 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
         }
         Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
         Command::Serve { file, port } => serve_cmd::run(&file, port, &mut out),
+        Command::Open { file, idle_seconds } => {
+            open_cmd::run(file.as_deref(), idle_seconds, &mut out)
+        }
+        Command::Help { topic } => help_cmd::run(topic.as_deref(), &mut out),
+        Command::PackageFiles { dir } => package_files::run(&dir, &mut err),
         Command::Watch {
             file,
             output,
@@ -168,6 +187,18 @@ pub(crate) fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error>
         }),
         _ => Ok(0),
     }
+}
+
+/// Loads a family file, as it was at `as_of` when given.
+fn load_as_of(
+    file: &std::path::Path,
+    as_of: Option<crate::model::PartialDate>,
+) -> Result<crate::graph::FamilyGraph, Error> {
+    let (_, graph) = crate::load_file(file)?;
+    Ok(match as_of {
+        Some(date) => crate::time::as_of(&graph, date),
+        None => graph,
+    })
 }
 
 /// Refuses a `--skill` or `--trace` name the family does not declare, suggesting the

@@ -132,7 +132,9 @@ pub fn compact(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64))
         widest = inner;
     }
     let height = 8.0 + rows as f64 * COMPACT_ROW;
-    let frame_w = widest.min(inner);
+    // As wide as its widest row: an entry longer than the width alone on its row widens
+    // the key rather than run out of it.
+    let frame_w = widest;
     let g = Group::new()
         .set("id", "legend")
         .set("class", "legend legend-compact")
@@ -203,6 +205,7 @@ fn short_words(ctx: &Ctx, item: &Item) -> String {
         Item::Deceased => "died".into(),
         Item::Years => "years of birth, death".into(),
         Item::YearsBelow => "b. born, d. died".into(),
+        Item::AgeAtDeath if ctx.graph.family().as_of.is_some() => "age then, or at death".into(),
         Item::AgeAtDeath => "age at death".into(),
         Item::Pregnancy => "pregnancy".into(),
         Item::Miscarriage => "miscarriage".into(),
@@ -258,6 +261,8 @@ fn short_words(ctx: &Ctx, item: &Item) -> String {
             Level::Unknown => "skill not rated",
         }
         .into(),
+        // The drawing shows how long it is.
+        Item::AbsenceChain => "longest chain of absence".into(),
         _ => words(ctx, item),
     }
 }
@@ -272,6 +277,9 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         Item::Deceased => "died".into(),
         Item::Years => "year of birth (left) and of death (right), above the symbol".into(),
         Item::YearsBelow => "under a name: 1927–1999 born and died, b. born, d. died".into(),
+        Item::AgeAtDeath if ctx.graph.family().as_of.is_some() => {
+            "number inside the symbol: age then, or age at death".into()
+        }
         Item::AgeAtDeath => "number inside the symbol: age at death".into(),
         Item::Pregnancy => "current pregnancy".into(),
         Item::Miscarriage => "miscarriage".into(),

@@ -14,6 +14,8 @@ mod hostile;
 mod import;
 mod init;
 mod layout;
+pub mod open;
+mod package_files;
 mod questions;
 mod readme;
 mod render;
@@ -22,6 +24,7 @@ mod schema;
 mod serve;
 mod snapshots;
 mod syscalls;
+mod time;
 mod util;
 mod watch;
 #[cfg(not(all(feature = "png", feature = "pdf")))]
