@@ -2,7 +2,9 @@
 //!
 //! - `cargo run --release --example quality` lays out every sample and random families of
 //!   several sizes and prints, per family, crossings, the share of couples side by side,
-//!   birth-order inversions, the mean parent–child offset and the layout time;
+//!   birth-order inversions, the mean parent–child offset and the layout time. `crossings`
+//!   counts where two drawn lines cross (lines that share a person or a couple never
+//!   count); `segments` the crossings of straight couple-to-child segments;
 //! - `cargo run --release --example quality -- FILE` does the same for one family file;
 //! - `cargo run --release --example quality -- FILE PLAIN` measures instead the placement
 //!   Graphviz made (`dot -Tplain` of `genogram export FILE --format dot`), with the same
@@ -16,10 +18,11 @@ use genogram::layout::{LayoutOptions, layout, metrics};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     println!(
-        "{:<28} {:>7} {:>9} {:>9} {:>8} {:>10} {:>9} {:>9}",
+        "{:<28} {:>7} {:>9} {:>9} {:>9} {:>8} {:>10} {:>9} {:>9}",
         "family",
         "people",
         "crossings",
+        "segments",
         "adjacent",
         "inverted",
         "offset(S)",
@@ -52,11 +55,11 @@ fn main() {
             let (_, g) = genogram::load_file(file.as_ref()).expect("family loads");
             let text = std::fs::read_to_string(plain).expect("dot output readable");
             let xy = genogram::layout::dot::read_plain(&g, &text).expect("dot output complete");
-            print_row(
-                "dot",
-                &metrics::measure(&g, &xy, LayoutOptions::default().symbol),
-                None,
-            );
+            let lines =
+                genogram::layout::dot::read_plain_lines(&g, &text).expect("dot edges readable");
+            let mut m = metrics::measure(&g, &xy, LayoutOptions::default().symbol);
+            m.lines_crossed = metrics::drawn_crossings(&lines);
+            print_row("dot", &m, None);
         }
         _ => eprintln!("usage: quality [FILE [DOT_PLAIN]]"),
     }
@@ -88,9 +91,10 @@ fn report(name: &str, g: &FamilyGraph) {
 
 fn print_row(name: &str, m: &metrics::Metrics, ms: Option<f64>) {
     println!(
-        "{:<28} {:>7} {:>9} {:>8.1}% {:>8} {:>10.2} {:>9.0} {:>9}",
+        "{:<28} {:>7} {:>9} {:>9} {:>8.1}% {:>8} {:>10.2} {:>9.0} {:>9}",
         name,
         m.people,
+        m.lines_crossed,
         m.crossings,
         100.0 * m.adjacency(),
         m.inversions,

@@ -109,6 +109,52 @@ pub fn read_plain(g: &FamilyGraph, text: &str) -> Result<Vec<(f64, f64)>, String
         .collect()
 }
 
+/// Reads the edges of `dot -Tplain` output of [`export`] as drawn lines (in pixels, y
+/// down, through dot's own points), for [`super::metrics::drawn_crossings`].
+///
+/// # Errors
+///
+/// A message naming a malformed line.
+pub fn read_plain_lines(
+    g: &FamilyGraph,
+    text: &str,
+) -> Result<Vec<super::metrics::DrawnLine>, String> {
+    let n = g.person_count();
+    let node = |name: &str| {
+        g.find(name).map(|p| p.0).or_else(|| {
+            let c: usize = name.strip_prefix("couple-")?.parse().ok()?;
+            Some(n + c.checked_sub(1)?)
+        })
+    };
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let words = split_plain(line);
+        if words.first().map(String::as_str) != Some("edge") {
+            continue;
+        }
+        let bad = || format!("line {}: not an edge of the export", i + 1);
+        let number = |k: usize| {
+            words
+                .get(k)
+                .and_then(|w| w.parse::<f64>().ok())
+                .ok_or_else(bad)
+        };
+        let count = number(3)? as usize;
+        let mut points = Vec::with_capacity(count);
+        for k in 0..count {
+            points.push([number(4 + 2 * k)? * 72.0, -number(5 + 2 * k)? * 72.0]);
+        }
+        let mut ends: Vec<usize> = [&words[1], &words[2]]
+            .into_iter()
+            .filter_map(|w| node(w))
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        out.push(super::metrics::DrawnLine { points, ends });
+    }
+    Ok(out)
+}
+
 /// Splits a line of plain output into words; quoted words lose their quotes.
 fn split_plain(line: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -32,6 +32,7 @@ pub mod metrics;
 mod order;
 mod route;
 mod rows;
+mod sweep;
 mod types;
 pub mod verify;
 
@@ -99,6 +100,9 @@ impl Default for LayoutOptions {
     }
 }
 
+/// Families up to this many people try the order of crossing reduction beside the walk's.
+const SWEEP_LIMIT: usize = 5_000;
+
 /// Lays out a family: one row per generation, partners side by side, children under
 /// their own couple in birth order, lines routed clear of symbols.
 ///
@@ -118,9 +122,25 @@ pub fn layout(graph: &FamilyGraph, options: &LayoutOptions) -> Layout {
     let facts = gather::gather(graph, options);
     let rows = rows::assign(&facts);
     let blocks = blocks::build(&facts, &rows);
-    let order = order::order(&facts, &rows, &blocks);
-    let xs = coords::place(&facts, &order, &blocks, options);
-    let out = route::route(graph, &facts, &order, &xs, options);
+    let walk = order::order(&facts, &rows, &blocks);
+    let draw = |order: &order::Order| {
+        let xs = coords::place(&facts, order, &blocks, options);
+        route::route(graph, &facts, order, &xs, options)
+    };
+    let mut out = draw(&walk);
+    // Crossing reduction proposes another order; it is kept only when its drawing crosses
+    // fewer lines, which its own count (straight segments) does not always foretell. Above
+    // `SWEEP_LIMIT` people the second drawing would cost more time than the speed targets
+    // leave, and the walk's order is kept.
+    if facts.len() <= SWEEP_LIMIT
+        && let Some(alt) = order::swept(&facts, &blocks, &walk)
+    {
+        let other = draw(&alt);
+        let crossed = |l: &Layout| metrics::drawn_crossings(&metrics::drawn_lines(graph, l));
+        if crossed(&other) < crossed(&out) {
+            out = other;
+        }
+    }
     #[cfg(debug_assertions)]
     {
         let problems = verify::check(graph, &out, options);

@@ -24,6 +24,7 @@ use super::gather::{Facts, date_first};
 use super::rows::Rows;
 
 /// The result of ordering.
+#[derive(Clone)]
 pub(super) struct Order {
     /// People left to right on each row.
     pub rows: Vec<Vec<usize>>,
@@ -71,6 +72,17 @@ pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
     let mut out = best.order;
     turn_bridges(f, blocks, &mut out);
     out
+}
+
+/// The order after crossing reduction (`sweep`), when it found one that crosses less by
+/// its own count; the caller keeps whichever draws fewer crossings.
+pub(super) fn swept(f: &Facts, blocks: &Blocks, walk: &Order) -> Option<Order> {
+    let mut out = walk.clone();
+    if !super::sweep::reduce(f, blocks, &mut out) {
+        return None;
+    }
+    turn_bridges(f, blocks, &mut out);
+    Some(out)
 }
 
 /// Rounds of reordering the founding lines.

@@ -5,9 +5,10 @@
 //! row (raised partner lines), or on *tracks* in the empty band between the labels of one
 //! row and the symbols of the next. Vertical segments run only in *free columns*: the
 //! space between two neighbours' boxes, which the coordinate stage always leaves. Each
-//! horizontal track segment asks for a slot in its gap; slots are given tracks by interval
-//! partitioning (sorted by left end, smallest free track), so no two overlapping segments
-//! share a height. Only then are the rows' y known: each gap is as tall as its labels and
+//! horizontal track segment asks for a slot in its gap, with the x of its vertical lines;
+//! slots are given tracks longest first, each under the longer ones it would cross more
+//! lines of above ([`stack_tracks`]), so no two overlapping segments share a height and
+//! few lines cross. Raised partner lines take levels by interval partitioning. Only then are the rows' y known: each gap is as tall as its labels and
 //! tracks need.
 
 use std::cmp::Reverse;
@@ -79,8 +80,11 @@ struct Router<'a> {
     rows: &'a [Vec<usize>],
     x: &'a [f64],
     pos: Vec<usize>,
-    /// Slots of each gap: x-interval of the horizontal segment.
-    tracks: Vec<Vec<(f64, f64)>>,
+    /// Slots of each gap: the horizontal segments, with their vertical lines.
+    tracks: Vec<Vec<Slot>>,
+    /// The couple whose lines are being routed (None for a relationship): lines of one
+    /// couple meet by design, so their slots never weigh against each other.
+    owner: Option<usize>,
     /// Slots of the raised levels of each row.
     raises: Vec<Vec<(f64, f64)>>,
     /// The x of every family (non-relationship) vertical line through or into each row,
@@ -139,9 +143,19 @@ impl Router<'_> {
         dy
     }
 
-    fn slot(&mut self, gap: usize, a: f64, b: f64) -> usize {
+    /// Asks for a slot in a gap for a horizontal segment from `a` to `b`, with the x of
+    /// its vertical lines going up (to the row above) and down (to the row below).
+    fn slot(&mut self, gap: usize, a: f64, b: f64, mut up: Vec<f64>, mut down: Vec<f64>) -> usize {
+        up.sort_by(f64::total_cmp);
+        down.sort_by(f64::total_cmp);
         let list = &mut self.tracks[gap];
-        list.push((a.min(b), a.max(b)));
+        list.push(Slot {
+            lo: a.min(b),
+            hi: a.max(b),
+            up,
+            down,
+            owner: self.owner,
+        });
         list.len() - 1
     }
 
@@ -305,12 +319,12 @@ impl Router<'_> {
                 self.busy[k].push(next);
                 self.busy[k - 1].push(next);
             }
-            let s = self.slot(k - 1, cur, next);
+            let s = self.slot(k - 1, cur, next, vec![cur], vec![next]);
             out.push((cur, Y::Track(k - 1, s)));
             out.push((next, Y::Track(k - 1, s)));
             cur = next;
         }
-        let s = self.slot(to - 1, cur, end_x);
+        let s = self.slot(to - 1, cur, end_x, vec![cur], vec![end_x]);
         out.push((cur, Y::Track(to - 1, s)));
         out.push((end_x, Y::Track(to - 1, s)));
     }
@@ -386,7 +400,7 @@ impl Router<'_> {
             (c1, Y::At(ra, dya)),
         ];
         if ra == rb {
-            let slot = self.slot(ra, c1, c2);
+            let slot = self.slot(ra, c1, c2, vec![c1, c2], Vec::new());
             pts.push((c1, Y::Track(ra, slot)));
             pts.push((c2, Y::Track(ra, slot)));
         } else {
@@ -427,6 +441,7 @@ pub(super) fn route(
         x,
         pos,
         tracks: vec![Vec::new(); nrows],
+        owner: None,
         raises: vec![Vec::new(); nrows],
         busy: vec![Vec::new(); nrows],
         rel_busy: vec![Vec::new(); nrows],
@@ -516,6 +531,7 @@ pub(super) fn route(
                     })
                 } else {
                     // Partners on different rows: a stepped line down to the lower one.
+                    rt.owner = Some(c);
                     let pts = rt.connect(a, b, 0.0, 0.0);
                     let (px, _) = pts[pts.len() - 2];
                     lines.push(Draft {
@@ -569,7 +585,10 @@ pub(super) fn route(
             }
             let lo = tops.iter().map(|t| t.1).fold(port.x, f64::min);
             let hi = tops.iter().map(|t| t.1).fold(port.x, f64::max);
-            let slot = rt.slot(port.row, lo, hi);
+            let mut downs: Vec<f64> = tops.iter().map(|t| t.1).collect();
+            downs.dedup();
+            rt.owner = Some(c);
+            let slot = rt.slot(port.row, lo, hi, vec![port.x], downs);
             let bar = Y::Track(port.row, slot);
             descent.push((port.x, bar));
             lines.push(Draft {
@@ -613,6 +632,7 @@ pub(super) fn route(
         let (px, py, prow) = (port.x, port.y, port.row);
         for &k in kids.iter().filter(|&&k| f.row[k] > next_row) {
             let mut pts = vec![(px, py)];
+            rt.owner = Some(c);
             rt.descend(px, prow, f.row[k], x[k], PASS, &mut pts);
             pts.push((x[k], Y::At(f.row[k], -s)));
             rt.busy[f.row[k] - 1].push(x[k]);
@@ -635,6 +655,7 @@ pub(super) fn route(
             let end = x[k] + s / 2.0;
             let mut pts = vec![(port.x, port.y)];
             let (px, prow) = (port.x, port.row);
+            rt.owner = Some(c);
             rt.descend(px, prow, f.row[k], end, PASS, &mut pts);
             pts.push((end, Y::At(f.row[k], -s)));
             rt.busy[f.row[k] - 1].push(end);
@@ -682,6 +703,7 @@ pub(super) fn route(
                 (x[r] - s, Y::At(f.row[r], dy)),
             ]
         } else {
+            rt.owner = None;
             rt.connect(a, b, o.symbol * 0.35, -PASS)
         };
         // Keep the direction of the file: from `a` to `b`.
@@ -700,7 +722,7 @@ pub(super) fn route(
     let track_of: Vec<Vec<usize>> = rt
         .tracks
         .iter()
-        .map(|slots| partition(slots, 2.0))
+        .map(|slots| stack_tracks(slots, 2.0))
         .collect();
     let raise_of: Vec<Vec<usize>> = rt
         .raises
@@ -874,6 +896,101 @@ fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
     out
 }
 
+/// Most slots in one gap for which [`stack_tracks`] weighs crossings.
+const STACK_LIMIT: usize = 1_500;
+
+/// A horizontal segment in a row gap, waiting for its track.
+#[derive(Clone, Debug)]
+struct Slot {
+    lo: f64,
+    hi: f64,
+    /// The x of its vertical lines going up to the row above, sorted.
+    up: Vec<f64>,
+    /// The x of its vertical lines going down to the row below, sorted.
+    down: Vec<f64>,
+    /// The couple it belongs to.
+    owner: Option<usize>,
+}
+
+impl Slot {
+    /// How many lines cross when `self` runs above `other`: its lines going down within
+    /// `other`'s span, and `other`'s lines going up within its own.
+    fn cost_above(&self, other: &Slot) -> usize {
+        let inside = |xs: &[f64], lo: f64, hi: f64| {
+            // Strictly inside; none when the span has no width.
+            xs.partition_point(|&x| x < hi)
+                .saturating_sub(xs.partition_point(|&x| x <= lo))
+        };
+        inside(&self.down, other.lo, other.hi) + inside(&other.up, self.lo, self.hi)
+    }
+}
+
+/// The tracks of a row gap (track 0 on top), so that slots closer than `clear` never
+/// share a track and few lines cross. Slots are placed longest first, each on the highest
+/// track where it overlaps nothing and lies below every longer slot it overlaps that
+/// would otherwise cross more of its lines: a family's bar under a long line that passes
+/// over it crosses it once, with its line of descent, while above it every child line
+/// going down would cross it. Otherwise slots fill the tracks as tightly as they can.
+fn stack_tracks(slots: &[Slot], clear: f64) -> Vec<usize> {
+    use std::collections::BTreeMap;
+    // Each slot looks at the longer slots it overlaps; in a gap of thousands of lines
+    // that grows with their square, so such a gap keeps the fewest tracks instead.
+    if slots.len() > STACK_LIMIT {
+        let spans: Vec<(f64, f64)> = slots.iter().map(|s| (s.lo, s.hi)).collect();
+        return partition(&spans, clear);
+    }
+    let mut idx: Vec<usize> = (0..slots.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (sa, sb) = (&slots[a], &slots[b]);
+        (sb.hi - sb.lo)
+            .total_cmp(&(sa.hi - sa.lo))
+            .then(sa.lo.total_cmp(&sb.lo))
+            .then(a.cmp(&b))
+    });
+    let mut out = vec![0; slots.len()];
+    // The slots on each track by left end (they do not overlap, so their right ends are
+    // in order too): left end → (right end, slot).
+    let mut tracks: Vec<BTreeMap<Key, (f64, usize)>> = Vec::new();
+    for i in idx {
+        let s = &slots[i];
+        let (lo, hi) = (s.lo - clear, s.hi + clear);
+        // The lowest track a longer overlapping slot forces this one under.
+        let mut least = 0;
+        for (t, track) in tracks.iter().enumerate() {
+            // Slots on this track overlapping [lo, hi]: the one starting before lo (it may
+            // reach in), then those starting inside.
+            let before = track.range(..Key(lo)).next_back();
+            let inside = track.range(Key(lo)..=Key(hi));
+            for (_, &(end, j)) in before.into_iter().chain(inside) {
+                if end < lo || t < least {
+                    continue;
+                }
+                let o = &slots[j];
+                let shared = s.owner.is_some() && s.owner == o.owner;
+                if !shared && o.cost_above(s) < s.cost_above(o) {
+                    least = t + 1;
+                }
+            }
+        }
+        let fits = |track: &BTreeMap<Key, (f64, usize)>| {
+            track
+                .range(..=Key(hi))
+                .next_back()
+                .is_none_or(|(_, &(end, _))| end < lo)
+        };
+        let t = match (least..tracks.len()).find(|&t| fits(&tracks[t])) {
+            Some(t) => t,
+            None => {
+                tracks.push(BTreeMap::new());
+                tracks.len() - 1
+            }
+        };
+        tracks[t].insert(Key(s.lo), (s.hi, i));
+        out[i] = t;
+    }
+    out
+}
+
 /// A total order on f64 for the heap.
 #[derive(Clone, Copy, PartialEq)]
 struct Key(f64);
@@ -891,7 +1008,48 @@ impl Ord for Key {
 
 #[cfg(test)]
 mod tests {
-    use super::partition;
+    use super::{Slot, partition, stack_tracks};
+
+    fn slot(lo: f64, hi: f64, up: &[f64], down: &[f64], owner: usize) -> Slot {
+        Slot {
+            lo,
+            hi,
+            up: up.to_vec(),
+            down: down.to_vec(),
+            owner: Some(owner),
+        }
+    }
+
+    #[test]
+    fn a_family_bar_lies_under_a_long_line_that_passes_over_it() {
+        // A child line from a couple far left to a child far right, and a family of three
+        // children in between: under the long line the family's bar crosses it once (its
+        // line of descent); above it, its three child lines would.
+        let slots = [
+            slot(400.0, 600.0, &[500.0], &[400.0, 500.0, 600.0], 2),
+            slot(0.0, 1000.0, &[0.0], &[1000.0], 1),
+            slot(1200.0, 1300.0, &[1250.0], &[1200.0, 1300.0], 3),
+        ];
+        let t = stack_tracks(&slots, 2.0);
+        assert!(t[0] > t[1], "{t:?}");
+        // Apart from everything, a bar takes the top track.
+        assert_eq!(t[2], 0);
+    }
+
+    #[test]
+    fn bars_that_only_overlap_share_the_tracks_tightly() {
+        let slots: Vec<Slot> = (0..6)
+            .map(|i| {
+                let lo = 100.0 * i as f64;
+                slot(lo, lo + 150.0, &[lo + 75.0], &[lo, lo + 150.0], i)
+            })
+            .collect();
+        let t = stack_tracks(&slots, 2.0);
+        for i in 1..6 {
+            assert_ne!(t[i], t[i - 1]);
+        }
+        assert_eq!(t.iter().max(), Some(&1), "{t:?}");
+    }
 
     #[test]
     fn overlapping_bars_get_different_tracks_and_the_fewest_tracks() {
