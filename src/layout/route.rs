@@ -17,6 +17,7 @@ use super::gather::Facts;
 use super::order::Order;
 use super::types::{Layout, Line, LineKind, PlacedPerson, Row};
 use super::{LayoutOptions, round};
+use super::labels;
 use crate::graph::{CoupleIx, FamilyGraph, PersonIx};
 use crate::model::Link;
 
@@ -93,7 +94,14 @@ struct Router<'a> {
     /// (left x, right x, height below the row's centre). Each new stretch takes a height
     /// where it meets none of them, so no two relationship lines share an end on a symbol
     /// or run along each other.
-    levels: Vec<Vec<(f64, f64, f64)>>,
+    levels: Vec<Vec<(f64, f64, f64, f64)>>,
+    /// The x-intervals of each row that no vertical line may pass: where the dates of a
+    /// partner line are written above it (the whole gap between two partners side by
+    /// side, for the drawing may move the dates clear of the slashes there).
+    dates: Vec<Vec<(f64, f64)>>,
+    /// Half the width of the pattern of the relationship being routed (a fused band, a
+    /// zigzag), which keeps that far, and a little more, from every text and symbol.
+    band: f64,
 }
 
 /// Heights (in half symbols, below the centre) at which a relationship line may leave a
@@ -122,21 +130,53 @@ impl Router<'_> {
     /// A height for a relationship's stretch from `x0` to `x1` at symbol height on row
     /// `r`, from `choices` (in half symbols), where it meets no other relationship's
     /// stretch; remembered.
+    /// Both patterns keep their full width apart; above the centre, the stretch also
+    /// keeps clear of the dates of a partner line. When no height is free, the one
+    /// farthest from the others.
     fn level(&mut self, r: usize, x0: f64, x1: f64, choices: &[f64]) -> f64 {
         let s = self.o.symbol / 2.0;
+        let band = self.band;
         let (lo, hi) = (x0.min(x1) - 2.0, x0.max(x1) + 2.0);
         let list = &self.levels[r];
-        let free = |dy: f64| {
+        let dated = self.dates[r].iter().any(|&(a, b)| b >= lo && a <= hi);
+        // How far the nearest other stretch is, less what both patterns need.
+        let room = |dy: f64| {
             list.iter()
-                .all(|&(a, b, d)| (d - dy).abs() >= 0.18 * s || b < lo || a > hi)
+                .filter(|&&(a, b, _, _)| b >= lo && a <= hi)
+                .map(|&(_, _, d, w)| (d - dy).abs() - (w + band + 1.0).max(0.18 * s))
+                .fold(f64::MAX, f64::min)
         };
+        let allowed = |dy: f64| !(dated && dy - band < 0.0);
         let dy = choices
             .iter()
             .map(|c| c * s)
-            .find(|&dy| free(dy))
-            .unwrap_or(choices[0] * s);
-        self.levels[r].push((lo, hi, dy));
+            .find(|&dy| allowed(dy) && room(dy) >= 0.0)
+            .unwrap_or_else(|| {
+                choices
+                    .iter()
+                    .map(|c| c * s)
+                    .filter(|&dy| allowed(dy))
+                    .map(|dy| (room(dy), dy))
+                    .fold(None, |best: Option<(f64, f64)>, c| match best {
+                        Some(b) if b.0 >= c.0 => Some(b),
+                        _ => Some(c),
+                    })
+                    .map_or(choices[0] * s, |b| b.1)
+            });
+        self.levels[r].push((lo, hi, dy, band));
         dy
+    }
+
+    /// Where a relationship line at `dy` below the centre meets `p`'s side: the edge of
+    /// the symbol, or past the badges on the right when it runs at their height.
+    fn side_x(&self, p: usize, right: bool, dy: f64) -> f64 {
+        let s = self.o.symbol / 2.0;
+        let badges = self.f.badges[p];
+        if right && badges > 0.0 && dy + self.band + 1.0 >= s - super::labels::BADGE_HEIGHT {
+            self.x[p] + badges + 2.0
+        } else {
+            self.x[p] + if right { s } else { -s }
+        }
     }
 
     fn slot(&mut self, gap: usize, a: f64, b: f64) -> usize {
@@ -171,27 +211,89 @@ impl Router<'_> {
         let nearest = |list: &mut dyn Iterator<Item = &f64>, c: f64| {
             list.map(|&b| (b - c).abs()).fold(f64::MAX, f64::min)
         };
-        let mut best: Option<(f64, f64)> = None;
-        for i in 0..=48 {
-            let d = (f64::from(i) - 24.0) * 0.5;
-            let c = mid + d;
-            if !self.is_free(r, c) {
-                continue;
+        let m = (self.band + 1.5).max(2.0);
+        let scan = |dates: bool, penalty: f64, m: f64| {
+            let mut best: Option<(f64, f64)> = None;
+            for i in 0..=96 {
+                let d = (f64::from(i) - 48.0) * 0.5;
+                let c = mid + d;
+                if !self.is_clear(r, c, m, dates) {
+                    continue;
+                }
+                let fam = nearest(&mut rows.clone().flat_map(|k| self.busy[k].iter()), c);
+                // Verticals of the rows next to this one reach into the gaps beside it.
+                let near_rows = r.saturating_sub(1)..(r + 2).min(self.rel_busy.len());
+                let rel = nearest(&mut near_rows.flat_map(|k| self.rel_busy[k].iter()), c);
+                let mut score = fam.min(6.0) / 6.0 + rel.min(REL_APART) / REL_APART
+                    - 0.01 * (d.abs() - PASS).abs()
+                    - 0.02 * (d.abs() - 2.0 * PASS).max(0.0)
+                    - penalty;
+                if fam < 4.0 || rel < 4.0 {
+                    score -= 10.0;
+                }
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, c));
+                }
             }
-            let fam = nearest(&mut rows.clone().flat_map(|k| self.busy[k].iter()), c);
-            // Verticals of the rows next to this one reach into the gaps beside it.
-            let near_rows = r.saturating_sub(1)..(r + 2).min(self.rel_busy.len());
-            let rel = nearest(&mut near_rows.flat_map(|k| self.rel_busy[k].iter()), c);
-            let mut score =
-                fam.min(6.0) / 6.0 + rel.min(REL_APART) / REL_APART - 0.01 * (d.abs() - PASS).abs();
-            if fam < 4.0 || rel < 4.0 {
-                score -= 10.0;
+            best
+        };
+        // Clear of the dates of the partner lines; failing that, beside the symbols
+        // still (across dates rather than through a symbol); failing that, farther off.
+        scan(above, 0.0, m)
+            .or_else(|| if above { scan(false, 3.0, m) } else { None })
+            .or_else(|| scan(false, 4.0, 2.0))
+            .unwrap_or_else(|| (-5.0, self.nearest_clear(r, mid, m, above)))
+    }
+
+    /// Whether a vertical line at `x` through row `r` keeps `m` from every box there and,
+    /// when it comes down from above the row (`dates`), from the dates of its partner
+    /// lines. A line that leaves a symbol low and goes down never meets the dates.
+    fn is_clear(&self, r: usize, x: f64, m: f64, dates: bool) -> bool {
+        let row = &self.rows[r];
+        let j = row.partition_point(|&q| self.x[q] + self.half(q) + m <= x);
+        row.get(j)
+            .is_none_or(|&q| self.x[q] - self.half(q) - m >= x)
+            && (!dates || self.dates[r].iter().all(|&(a, b)| x <= a - m || x >= b + m))
+    }
+
+    /// The x nearest to `target` where a vertical line through row `r` is clear (see
+    /// [`Router::is_clear`]), keeping off the middle of a wide free space by `PASS`.
+    fn nearest_clear(&self, r: usize, target: f64, m: f64, dates: bool) -> f64 {
+        // The blocked intervals of the row, in order: boxes and dates, widened by `m`.
+        let mut blocked: Vec<(f64, f64)> = self.rows[r]
+            .iter()
+            .map(|&q| (self.x[q] - self.half(q) - m, self.x[q] + self.half(q) + m))
+            .chain(
+                self.dates[r]
+                    .iter()
+                    .filter(|_| dates)
+                    .map(|&(a, b)| (a - m, b + m)),
+            )
+            .collect();
+        blocked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut best = (f64::MAX, target);
+        let mut consider = |lo: f64, hi: f64| {
+            if hi < lo {
+                return;
             }
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, c));
+            let c = if hi - lo > 4.0 * PASS {
+                target.clamp(lo + PASS, hi - PASS)
+            } else {
+                (lo + hi) / 2.0
+            };
+            if (c - target).abs() < best.0 {
+                best = ((c - target).abs(), c);
             }
+        };
+        let mut start = f64::MIN;
+        for &(a, b) in &blocked {
+            if a > start {
+                consider(if start == f64::MIN { a - 4.0 * PASS } else { start }, a);
+            }
+            start = start.max(b);
         }
-        best.unwrap_or((-100.0, mid - PASS))
+        consider(start, start + 4.0 * PASS);
+        best.1
     }
 
     /// For a relationship leaving `p` on one side: the free column there, or, when the
@@ -267,13 +369,6 @@ impl Router<'_> {
         }
     }
 
-    /// Whether a vertical line at `x` through row `r` stays clear of every box there.
-    fn is_free(&self, r: usize, x: f64) -> bool {
-        let row = &self.rows[r];
-        let j = row.partition_point(|&q| self.x[q] + self.half(q) + 2.0 <= x);
-        row.get(j)
-            .is_none_or(|&q| self.x[q] - self.half(q) - 2.0 >= x)
-    }
 
     /// From a free column on row `from` (at any height of that row) down to row `to`
     /// (below it), ending on the track above `to` at `end_x`. Returns the points after
@@ -295,10 +390,12 @@ impl Router<'_> {
             let next = self.free_column(k, end_x);
             let next = if shift < 0.0 {
                 self.rel_column(k, next, true)
-            } else if self.is_free(k, next + shift) {
+            } else if self.is_clear(k, next + shift, 2.0, true) {
                 next + shift
-            } else {
+            } else if self.is_clear(k, next, 2.0, true) {
                 next
+            } else {
+                self.nearest_clear(k, next, 2.0, true)
             };
             if shift >= 0.0 {
                 // Through the gap above, the row, and the gap below.
@@ -381,10 +478,15 @@ impl Router<'_> {
         } else {
             (dy, dy)
         };
-        let mut pts = vec![
-            (xa + if a_right { s } else { -s }, Y::At(ra, dya)),
-            (c1, Y::At(ra, dya)),
-        ];
+        let (sa, sb) = if shift < 0.0 {
+            (self.side_x(a, a_right, dya), self.side_x(b, b_right, dyb))
+        } else {
+            (
+                xa + if a_right { s } else { -s },
+                xb + if b_right { s } else { -s },
+            )
+        };
+        let mut pts = vec![(sa, Y::At(ra, dya)), (c1, Y::At(ra, dya))];
         if ra == rb {
             let slot = self.slot(ra, c1, c2);
             pts.push((c1, Y::Track(ra, slot)));
@@ -400,7 +502,7 @@ impl Router<'_> {
             );
         }
         pts.push((c2, Y::At(rb, dyb)));
-        pts.push((xb + if b_right { s } else { -s }, Y::At(rb, dyb)));
+        pts.push((sb, Y::At(rb, dyb)));
         pts
     }
 }
@@ -431,6 +533,8 @@ pub(super) fn route(
         busy: vec![Vec::new(); nrows],
         rel_busy: vec![Vec::new(); nrows],
         levels: vec![Vec::new(); nrows],
+        dates: vec![Vec::new(); nrows],
+        band: 0.0,
     };
     let s = o.symbol / 2.0;
     let couple_name = |c: usize| format!("couple-{}", c + 1);
@@ -460,7 +564,11 @@ pub(super) fn route(
                     (*b, *a)
                 };
                 let (ra, rb) = (f.row[a], f.row[b]);
+                let dated = !labels::date_parts(g.couple(CoupleIx(c))).is_empty();
                 if ra == rb && rt.pos[b] == rt.pos[a] + 1 {
+                    if dated {
+                        rt.dates[ra].push((x[a] + s, x[b] - s));
+                    }
                     lines.push(Draft {
                         couple: Some(c),
                         ..Draft::new(
@@ -481,6 +589,16 @@ pub(super) fn route(
                     })
                 } else if ra == rb {
                     // Raised over the people between.
+                    if dated {
+                        // Over the middle of the raised line; the widest the dates can be.
+                        let couple = g.couple(CoupleIx(c));
+                        let w = labels::date_lines(couple, f64::MAX)
+                            .iter()
+                            .map(|l| l.bbox()[2])
+                            .fold(0.0, f64::max);
+                        let mid = (x[a] + x[b]) / 2.0;
+                        rt.dates[ra].push((mid - w - 2.0, mid + w + 2.0));
+                    }
                     let list = &mut rt.raises[ra];
                     list.push((x[a], x[b]));
                     let level = list.len() - 1;
@@ -667,6 +785,7 @@ pub(super) fn route(
         by_pair.entry(pair(a, b)).or_default().push(i);
     }
     for &(ri, a, b) in &rels {
+        rt.band = labels::relationship_band(g.relationship(ri).kind.value) * o.symbol;
         let adjacent = f.row[a] == f.row[b] && rt.pos[a].abs_diff(rt.pos[b]) == 1;
         let pts = if adjacent {
             // Straight across the gap between the two, on a height of its own.
@@ -678,7 +797,7 @@ pub(super) fn route(
             };
             let dy = rt.level(f.row[l], x[l] + s, x[r] - s, levels);
             vec![
-                (x[l] + s, Y::At(f.row[l], dy)),
+                (rt.side_x(l, true, dy), Y::At(f.row[l], dy)),
                 (x[r] - s, Y::At(f.row[r], dy)),
             ]
         } else {
@@ -823,8 +942,10 @@ pub(super) fn route(
 }
 
 fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
-    matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= s + 1e-9
+    // Within the symbol and its badges.
+    matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= 3.0 * s
 }
+
 
 fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
     g.parent_couples(PersonIx(k))

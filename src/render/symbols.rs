@@ -16,7 +16,7 @@ use super::text;
 use super::write::escape_text;
 use super::{Ctx, Used};
 use crate::layout::labels::{self, LineText, Shown, Stack};
-pub use crate::layout::labels::{push_year, year};
+pub use crate::layout::labels::push_year;
 
 /// The shape by gender when given, else by sex (`format.md`, People).
 pub fn shape_of(p: &Person) -> Shape {
