@@ -23,6 +23,8 @@ pub(super) struct Facts {
     pub bbox: Vec<[f64; 4]>,
     /// How far right of the centre the person's badges reach (0 without badges).
     pub badges: Vec<f64>,
+    /// Half the width of what is drawn at the symbol's height (symbol and badges).
+    pub upper: Vec<f64>,
     /// The partners of each couple (one or two; a couple never lists a person twice).
     pub partners: Vec<Vec<usize>>,
     /// The couple that anchors each person in the layout: the one that raised them.
@@ -81,6 +83,7 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         label_h: Vec::with_capacity(n),
         bbox: Vec::with_capacity(n),
         badges: Vec::with_capacity(n),
+        upper: Vec::with_capacity(n),
         partners: Vec::with_capacity(couples),
         primary: vec![None; n],
         secondary: vec![Vec::new(); n],
@@ -106,6 +109,7 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         f.label_h.push(label.below);
         f.bbox.push(label.bbox);
         f.badges.push(label.badges);
+        f.upper.push(label.upper);
     }
     let mut children: Vec<Vec<(PersonIx, Link)>> = Vec::with_capacity(couples);
     for c in g.couples() {

@@ -272,6 +272,11 @@ pub struct Label {
     /// How far right of the centre the badges reach (0 without badges): a line leaving
     /// the symbol's right side low, where the badges sit, starts past them.
     pub badges: f64,
+    /// Half the width of what is drawn at the symbol's height (the symbol and its
+    /// badges): a line coming down beside the symbol from above keeps clear of this, the
+    /// label lines being lower; where such a line runs through the years above a
+    /// symbol, the drawing writes that row's years under the names instead.
+    pub upper: f64,
 }
 
 /// Where things go under a symbol of half-size `r`: the top of the skill strip (when the
@@ -379,6 +384,7 @@ pub fn label(person: &Person, note: Option<usize>, common: &Common, o: &LayoutOp
         bbox: [-half, top, half, bottom],
         below: bottom - r,
         badges: if any { x - 2.0 } else { 0.0 },
+        upper: if any { r.max(x - 2.0) } else { r },
     }
 }
 

@@ -14,10 +14,10 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::gather::Facts;
+use super::labels;
 use super::order::Order;
 use super::types::{Layout, Line, LineKind, PlacedPerson, Row};
 use super::{LayoutOptions, round};
-use super::labels;
 use crate::graph::{CoupleIx, FamilyGraph, PersonIx};
 use crate::model::Link;
 
@@ -33,6 +33,19 @@ enum Y {
 }
 
 type Pt = (f64, Y);
+
+/// How a vertical line meets a row.
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    /// It leaves a symbol low and goes down: it meets the label boxes beside it.
+    Leave,
+    /// It comes down from above into a symbol's side: it meets what is drawn at the
+    /// symbols' height (symbols, badges) and the dates of the partner lines; the years
+    /// above the symbols move under the names where it runs through them.
+    Enter,
+    /// It runs through the whole row: it meets the label boxes and the dates.
+    Through,
+}
 
 /// How far a line passing through a row keeps from the middle of its free column.
 const PASS: f64 = 6.0;
@@ -95,9 +108,8 @@ struct Router<'a> {
     /// where it meets none of them, so no two relationship lines share an end on a symbol
     /// or run along each other.
     levels: Vec<Vec<(f64, f64, f64, f64)>>,
-    /// The x-intervals of each row that no vertical line may pass: where the dates of a
-    /// partner line are written above it (the whole gap between two partners side by
-    /// side, for the drawing may move the dates clear of the slashes there).
+    /// The x-intervals of each row that no vertical line from above may pass: where the
+    /// dates of a partner line are written above it.
     dates: Vec<Vec<(f64, f64)>>,
     /// Half the width of the pattern of the relationship being routed (a fused band, a
     /// zigzag), which keeps that far, and a little more, from every text and symbol.
@@ -190,15 +202,16 @@ impl Router<'_> {
     /// the other relationship lines' columns.
     /// `above`: the line also comes down from the gap above the row, where the lines of
     /// descent of the row above run.
-    fn rel_column(&mut self, r: usize, mid: f64, above: bool) -> f64 {
-        let (_, c) = self.rel_column_scored(r, mid, above);
+    fn rel_column(&mut self, r: usize, mid: f64, pass: Pass) -> f64 {
+        let (_, c) = self.rel_column_scored(r, mid, pass);
         self.rel_busy[r].push(c);
         c
     }
 
     /// The column [`Router::rel_column`] would take, with its score: below 0 when it
     /// runs on another line.
-    fn rel_column_scored(&self, r: usize, mid: f64, above: bool) -> (f64, f64) {
+    fn rel_column_scored(&self, r: usize, mid: f64, pass: Pass) -> (f64, f64) {
+        let above = pass != Pass::Leave;
         // Every free x within two passes of the middle, scored by how clear it keeps of
         // the family lines (a few pixels are enough) and of the other relationship lines
         // (the width of a fused band); running on another line costs most. Near the
@@ -212,12 +225,12 @@ impl Router<'_> {
             list.map(|&b| (b - c).abs()).fold(f64::MAX, f64::min)
         };
         let m = (self.band + 1.5).max(2.0);
-        let scan = |dates: bool, penalty: f64, m: f64| {
+        let scan = |pass: Pass, dates: bool, penalty: f64, m: f64| {
             let mut best: Option<(f64, f64)> = None;
             for i in 0..=96 {
                 let d = (f64::from(i) - 48.0) * 0.5;
                 let c = mid + d;
-                if !self.is_clear(r, c, m, dates) {
+                if !self.is_clear(r, c, m, pass, dates) {
                     continue;
                 }
                 let fam = nearest(&mut rows.clone().flat_map(|k| self.busy[k].iter()), c);
@@ -239,30 +252,47 @@ impl Router<'_> {
         };
         // Clear of the dates of the partner lines; failing that, beside the symbols
         // still (across dates rather than through a symbol); failing that, farther off.
-        scan(above, 0.0, m)
-            .or_else(|| if above { scan(false, 3.0, m) } else { None })
-            .or_else(|| scan(false, 4.0, 2.0))
-            .unwrap_or_else(|| (-5.0, self.nearest_clear(r, mid, m, above)))
+        // Clear of the dates of the partner lines; a line through the row may go farther
+        // off for that (its stretches between the rows are free); one that ends at a
+        // symbol's side rather crosses the dates than a neighbour's symbol on its way.
+        scan(pass, above, 0.0, m)
+            .or_else(|| {
+                (pass == Pass::Through).then(|| (-1.0, self.nearest_clear(r, mid, m, pass, true)))
+            })
+            .or_else(|| scan(pass, false, 3.0, m))
+            .or_else(|| scan(pass, false, 4.0, 2.0))
+            .unwrap_or_else(|| (-5.0, self.nearest_clear(r, mid, m, pass, false)))
     }
 
-    /// Whether a vertical line at `x` through row `r` keeps `m` from every box there and,
-    /// when it comes down from above the row (`dates`), from the dates of its partner
-    /// lines. A line that leaves a symbol low and goes down never meets the dates.
-    fn is_clear(&self, r: usize, x: f64, m: f64, dates: bool) -> bool {
+    /// Half the width a vertical line meeting the row as `pass` keeps clear of `q`.
+    fn reach(&self, q: usize, pass: Pass) -> f64 {
+        if pass == Pass::Enter {
+            self.f.upper[q]
+        } else {
+            self.half(q)
+        }
+    }
+
+    /// Whether a vertical line at `x` meeting row `r` as `pass` keeps `m` from what is
+    /// drawn for the people there and, with `dates`, from the dates of the partner lines.
+    fn is_clear(&self, r: usize, x: f64, m: f64, pass: Pass, dates: bool) -> bool {
         let row = &self.rows[r];
-        let j = row.partition_point(|&q| self.x[q] + self.half(q) + m <= x);
+        let j = row.partition_point(|&q| self.x[q] + self.reach(q, pass) + m <= x);
         row.get(j)
-            .is_none_or(|&q| self.x[q] - self.half(q) - m >= x)
+            .is_none_or(|&q| self.x[q] - self.reach(q, pass) - m >= x)
             && (!dates || self.dates[r].iter().all(|&(a, b)| x <= a - m || x >= b + m))
     }
 
     /// The x nearest to `target` where a vertical line through row `r` is clear (see
     /// [`Router::is_clear`]), keeping off the middle of a wide free space by `PASS`.
-    fn nearest_clear(&self, r: usize, target: f64, m: f64, dates: bool) -> f64 {
+    fn nearest_clear(&self, r: usize, target: f64, m: f64, pass: Pass, dates: bool) -> f64 {
         // The blocked intervals of the row, in order: boxes and dates, widened by `m`.
         let mut blocked: Vec<(f64, f64)> = self.rows[r]
             .iter()
-            .map(|&q| (self.x[q] - self.half(q) - m, self.x[q] + self.half(q) + m))
+            .map(|&q| {
+                let h = self.reach(q, pass);
+                (self.x[q] - h - m, self.x[q] + h + m)
+            })
             .chain(
                 self.dates[r]
                     .iter()
@@ -288,7 +318,14 @@ impl Router<'_> {
         let mut start = f64::MIN;
         for &(a, b) in &blocked {
             if a > start {
-                consider(if start == f64::MIN { a - 4.0 * PASS } else { start }, a);
+                consider(
+                    if start == f64::MIN {
+                        a - 4.0 * PASS
+                    } else {
+                        start
+                    },
+                    a,
+                );
             }
             start = start.max(b);
         }
@@ -369,7 +406,6 @@ impl Router<'_> {
         }
     }
 
-
     /// From a free column on row `from` (at any height of that row) down to row `to`
     /// (below it), ending on the track above `to` at `end_x`. Returns the points after
     /// the start. Passing through a row, it keeps `shift` from the middle of the free
@@ -389,13 +425,13 @@ impl Router<'_> {
             // Beside, not on, the column a couple's own line of descent would take.
             let next = self.free_column(k, end_x);
             let next = if shift < 0.0 {
-                self.rel_column(k, next, true)
-            } else if self.is_clear(k, next + shift, 2.0, true) {
+                self.rel_column(k, next, Pass::Through)
+            } else if self.is_clear(k, next + shift, 2.0, Pass::Through, true) {
                 next + shift
-            } else if self.is_clear(k, next, 2.0, true) {
+            } else if self.is_clear(k, next, 2.0, Pass::Through, true) {
                 next
             } else {
-                self.nearest_clear(k, next, 2.0, true)
+                self.nearest_clear(k, next, 2.0, Pass::Through, true)
             };
             if shift >= 0.0 {
                 // Through the gap above, the row, and the gap below.
@@ -437,16 +473,17 @@ impl Router<'_> {
         let mut b_right = if ra == rb { false } else { c1 > xb };
         if shift < 0.0 {
             // A crowded side: leave from the other side when it has room.
-            let score = |rt: &Self, p: usize, right: bool, r: usize, above: bool| {
-                rt.rel_column_scored(r, rt.near_column(p, right), above).0
+            let enter = if ra != rb { Pass::Enter } else { Pass::Leave };
+            let score = |rt: &Self, p: usize, right: bool, r: usize, pass: Pass| {
+                rt.rel_column_scored(r, rt.near_column(p, right), pass).0
             };
-            if score(self, a, a_right, ra, false) < 0.0
-                && score(self, a, !a_right, ra, false) >= 0.0
+            if score(self, a, a_right, ra, Pass::Leave) < 0.0
+                && score(self, a, !a_right, ra, Pass::Leave) >= 0.0
             {
                 a_right = !a_right;
             }
-            if score(self, b, b_right, rb, ra != rb) < 0.0
-                && score(self, b, !b_right, rb, ra != rb) >= 0.0
+            if score(self, b, b_right, rb, enter) < 0.0
+                && score(self, b, !b_right, rb, enter) >= 0.0
             {
                 b_right = !b_right;
             }
@@ -457,8 +494,8 @@ impl Router<'_> {
             let n1 = self.near_column(a, a_right);
             let n2 = self.near_column(b, b_right);
             (
-                self.rel_column(ra, n1, false),
-                self.rel_column(rb, n2, ra != rb),
+                self.rel_column(ra, n1, Pass::Leave),
+                self.rel_column(rb, n2, if ra != rb { Pass::Enter } else { Pass::Leave }),
             )
         } else {
             self.busy[ra].push(c1);
@@ -567,7 +604,15 @@ pub(super) fn route(
                 let dated = !labels::date_parts(g.couple(CoupleIx(c))).is_empty();
                 if ra == rb && rt.pos[b] == rt.pos[a] + 1 {
                     if dated {
-                        rt.dates[ra].push((x[a] + s, x[b] - s));
+                        // Centred over the line (the drawing raises them over slashes
+                        // rather than moving them aside).
+                        let couple = g.couple(CoupleIx(c));
+                        let w = labels::date_lines(couple, x[b] - x[a] - 2.0 * s)
+                            .iter()
+                            .map(|l| l.bbox()[2])
+                            .fold(0.0, f64::max);
+                        let mid = (x[a] + x[b]) / 2.0;
+                        rt.dates[ra].push((mid - w - 1.0, mid + w + 1.0));
                     }
                     lines.push(Draft {
                         couple: Some(c),
@@ -945,7 +990,6 @@ fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
     // Within the symbol and its badges.
     matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= 3.0 * s
 }
-
 
 fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
     g.parent_couples(PersonIx(k))

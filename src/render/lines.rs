@@ -12,9 +12,9 @@ use super::geometry::{self, P};
 use super::marks::Item;
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
-use crate::layout::labels;
 use super::write::escape_text;
 use super::{Ctx, Used, push_polyline_d};
+use crate::layout::labels;
 
 /// The symbol size of the drawing, for marks that scale with it.
 pub fn symbol_size(ctx: &Ctx) -> f64 {
@@ -87,8 +87,8 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], out: &mut String, used: &mut 
                     .with("d", |o| push_polyline_d(o, &pts))
                     .empty();
                 used.insert(Item::Relation(couple.relation));
-                slashes(out, ctx.break_of(c), &pts, s, has_children, used);
-                dates(out, couple, &pts, used);
+                let lift = slashes(out, ctx.break_of(c), couple, &pts, s, has_children, used);
+                dates(out, couple, &pts, lift, used);
             }
             LineKind::Descent => path(out, "line descent"),
             LineKind::Sibship => path(out, "line sibship"),
@@ -151,11 +151,21 @@ fn brackets(out: &mut String, x: f64, y: f64, s: f64) {
 }
 
 /// How many slashes the union's end calls for: one for a separation, two for a divorce
-/// or an ended union.
-fn slashes(out: &mut String, b: Break, pts: &[P], s: f64, has_children: bool, used: &mut Used) {
+/// or an ended union. They stay clear of the dates written over the middle of the line:
+/// moved along the line past them, or, on a line too short for that, the dates are
+/// raised over them (the height to raise them by is returned).
+fn slashes(
+    out: &mut String,
+    b: Break,
+    couple: &Couple,
+    pts: &[P],
+    s: f64,
+    has_children: bool,
+    used: &mut Used,
+) -> f64 {
     let n = b.slashes();
     if n == 0 {
-        return;
+        return 0.0;
     }
     used.insert(if n == 1 {
         Item::Separated
@@ -164,8 +174,38 @@ fn slashes(out: &mut String, b: Break, pts: &[P], s: f64, has_children: bool, us
     });
     let len = geometry::length(pts);
     // Away from the line of descent, which leaves from the middle.
-    let t = if has_children { 0.72 } else { 0.5 };
-    markup::path(out, "slash", |o| push_slash_d(o, pts, len * t, n, s));
+    let mut d = len * if has_children { 0.72 } else { 0.5 };
+    let mut lift = 0.0;
+    let (at, room) = date_anchor(pts);
+    let lines = labels::date_lines(couple, room);
+    let w = lines
+        .iter()
+        .map(|l| l.bbox()[2])
+        .fold(f64::NEG_INFINITY, f64::max);
+    if w > 0.0 {
+        // How far the slashes reach along the line from their middle, and a little air.
+        let e = 0.1 * s + (n as f64 - 1.0) * 0.1 * s + 1.5;
+        let (p, u) = geometry::at(pts, d);
+        if (p[1] - at[1]).abs() < 0.5 && (p[0] - at[0]).abs() < w + e {
+            let past = at[0] + w + e - p[0];
+            let before = p[0] - (at[0] - w - e);
+            if u[0] > 0.99 && d + past + e <= len - 2.0 {
+                d += past;
+            } else if u[0] > 0.99 && d - before - e >= 2.0 {
+                d -= before;
+            } else {
+                // Just over the slashes' tops (0.17 S above the line), and no higher,
+                // for a partner line may be raised over the symbols above.
+                let bottom = lines
+                    .iter()
+                    .map(|l| l.bbox()[3])
+                    .fold(f64::NEG_INFINITY, f64::max);
+                lift = (0.17 * s + 1.5 + bottom).max(0.0);
+            }
+        }
+    }
+    markup::path(out, "slash", |o| push_slash_d(o, pts, d, n, s));
+    lift
 }
 
 /// Path data of `n` slashes across the polyline at distance `d`, leaning `/`.
@@ -210,14 +250,12 @@ fn date_anchor(pts: &[P]) -> (P, f64) {
         }
     }
     let (a, b) = best.map_or((pts[0], pts[pts.len() - 1]), |(_, a, b)| (a, b));
-    (
-        [(a[0] + b[0]) / 2.0, a[1].min(b[1])],
-        (b[0] - a[0]).abs(),
-    )
+    ([(a[0] + b[0]) / 2.0, a[1].min(b[1])], (b[0] - a[0]).abs())
 }
 
-/// The dates above the partner line (the label model's [`labels::date_lines`]).
-fn dates(out: &mut String, c: &Couple, pts: &[P], used: &mut Used) {
+/// The dates above the partner line (the label model's [`labels::date_lines`]), raised by
+/// `lift` over slashes.
+fn dates(out: &mut String, c: &Couple, pts: &[P], lift: f64, used: &mut Used) {
     let (at, room) = date_anchor(pts);
     let lines = labels::date_lines(c, room);
     if lines.is_empty() {
@@ -230,7 +268,7 @@ fn dates(out: &mut String, c: &Couple, pts: &[P], used: &mut Used) {
         } else {
             "couple-date"
         };
-        markup::text(out, class, at[0], at[1] + l.dy, &l.text);
+        markup::text(out, class, at[0], at[1] + l.dy - lift, &l.text);
     }
 }
 

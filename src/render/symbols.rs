@@ -15,8 +15,8 @@ use super::number::{push_int, push_num, push_pt};
 use super::text;
 use super::write::escape_text;
 use super::{Ctx, Used};
-use crate::layout::labels::{self, LineText, Shown, Stack};
 pub use crate::layout::labels::push_year;
+use crate::layout::labels::{self, LineText, Shown, Stack};
 
 /// The shape by gender when given, else by sex (`format.md`, People).
 pub fn shape_of(p: &Person) -> Shape {
