@@ -128,7 +128,7 @@ const NEIGHBOUR_LEVELS: [f64; 6] = [0.8, -0.8, 0.62, -0.62, 0.35, -0.35];
 /// Heights for a relationship between two partners side by side: below their partner
 /// line only, clear of its slashes (about 0.35 half symbols from it), for the union's
 /// dates are written above it.
-const PARTNER_LEVELS: [f64; 3] = [0.78, 0.55, 0.98];
+const PARTNER_LEVELS: [f64; 4] = [0.78, 0.55, 0.98, 0.3];
 
 /// The least distance between two relationship lines' verticals in one row: the width of
 /// the widest pattern (a fused or hostile band) and a little air.
@@ -225,10 +225,12 @@ impl Router<'_> {
             list.map(|&b| (b - c).abs()).fold(f64::MAX, f64::min)
         };
         let m = (self.band + 1.5).max(2.0);
-        let scan = |pass: Pass, dates: bool, penalty: f64, m: f64| {
+        // `reach`: how far from `mid` to look, in half pixels; `strict`: never on
+        // another line.
+        let scan = |pass: Pass, dates: bool, penalty: f64, m: f64, reach: i32, strict: bool| {
             let mut best: Option<(f64, f64)> = None;
-            for i in 0..=96 {
-                let d = (f64::from(i) - 48.0) * 0.5;
+            for i in -reach..=reach {
+                let d = f64::from(i) * 0.5;
                 let c = mid + d;
                 if !self.is_clear(r, c, m, pass, dates) {
                     continue;
@@ -242,6 +244,9 @@ impl Router<'_> {
                     - 0.02 * (d.abs() - 2.0 * PASS).max(0.0)
                     - penalty;
                 if fam < 4.0 || rel < 4.0 {
+                    if strict {
+                        continue;
+                    }
                     score -= 10.0;
                 }
                 if best.is_none_or(|(b, _)| score > b) {
@@ -255,13 +260,18 @@ impl Router<'_> {
         // Clear of the dates of the partner lines; a line through the row may go farther
         // off for that (its stretches between the rows are free); one that ends at a
         // symbol's side rather crosses the dates than a neighbour's symbol on its way.
-        scan(pass, above, 0.0, m)
+        scan(pass, above, 0.0, m, 48, true)
             .or_else(|| {
-                (pass == Pass::Through).then(|| (-1.0, self.nearest_clear(r, mid, m, pass, true)))
+                if pass == Pass::Through {
+                    scan(pass, true, 1.0, m, 1000, true)
+                } else {
+                    None
+                }
             })
-            .or_else(|| scan(pass, false, 3.0, m))
-            .or_else(|| scan(pass, false, 4.0, 2.0))
-            .unwrap_or_else(|| (-5.0, self.nearest_clear(r, mid, m, pass, false)))
+            .or_else(|| scan(pass, false, 3.0, m, 48, true))
+            .or_else(|| scan(pass, false, 4.0, 2.0, 48, true))
+            .or_else(|| scan(pass, above, 10.0, m, 48, false))
+            .unwrap_or_else(|| (-15.0, self.nearest_clear(r, mid, m, pass, false)))
     }
 
     /// Half the width a vertical line meeting the row as `pass` keeps clear of `q`.
@@ -472,19 +482,23 @@ impl Router<'_> {
         let c1 = self.column_beside(a, a_right);
         let mut b_right = if ra == rb { false } else { c1 > xb };
         if shift < 0.0 {
-            // A crowded side: leave from the other side when it has room.
             let enter = if ra != rb { Pass::Enter } else { Pass::Leave };
             let score = |rt: &Self, p: usize, right: bool, r: usize, pass: Pass| {
                 rt.rel_column_scored(r, rt.near_column(p, right), pass).0
             };
-            if score(self, a, a_right, ra, Pass::Leave) < 0.0
-                && score(self, a, !a_right, ra, Pass::Leave) >= 0.0
-            {
+            // A crowded side: the other side when it is less crowded.
+            let (here, there) = (
+                score(self, a, a_right, ra, Pass::Leave),
+                score(self, a, !a_right, ra, Pass::Leave),
+            );
+            if here < 0.0 && there > here {
                 a_right = !a_right;
             }
-            if score(self, b, b_right, rb, enter) < 0.0
-                && score(self, b, !b_right, rb, enter) >= 0.0
-            {
+            let (here, there) = (
+                score(self, b, b_right, rb, enter),
+                score(self, b, !b_right, rb, enter),
+            );
+            if here < 0.0 && there > here {
                 b_right = !b_right;
             }
         }

@@ -18,7 +18,7 @@ use super::{Ctx, Used};
 pub use crate::layout::labels::push_year;
 use crate::layout::labels::{self, LineText, Shown, Stack};
 
-/// The shape by gender when given, else by sex (`format.md`, People).
+/// The shape by gender when given, else by sex (`docs/format.md`, People).
 pub fn shape_of(p: &Person) -> Shape {
     match &p.gender {
         Some(OpenWord::Known(KnownGender::Man)) => Shape::Square,
