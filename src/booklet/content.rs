@@ -3,7 +3,7 @@
 
 use crate::analysis::{self, AnalysisOptions, Block, Report};
 use crate::graph::FamilyGraph;
-use crate::render::{RenderOptions, Trace};
+use crate::render::{Key, RenderOptions, Trace};
 
 use super::Options;
 
@@ -15,7 +15,7 @@ pub const MAX_QUESTIONS: usize = 6;
 pub struct Member<'a> {
     /// "Member 3", or without `--anonymize` "Member 3: Anna Kowalski" (the client's name).
     pub heading: String,
-    /// The genogram as a self-contained SVG document, with its key under it.
+    /// The genogram as a self-contained SVG document, without its key.
     pub svg: String,
     /// The family as given.
     graph: &'a FamilyGraph,
@@ -46,8 +46,8 @@ pub struct Finding {
 }
 
 impl Member<'_> {
-    /// The key of the genogram laid out for `width` pixels: a self-contained SVG document
-    /// and its size.
+    /// The compact key of the genogram laid out for `width` pixels: a self-contained SVG
+    /// document and its size.
     pub fn key(&self, width: f64) -> (String, (f64, f64)) {
         crate::render::key_svg(self.graph, &self.layout, &self.render, width)
     }
@@ -121,9 +121,18 @@ pub fn member<'a>(number: usize, graph: &'a FamilyGraph, opts: &Options) -> Memb
     let render = RenderOptions {
         anonymize: opts.anonymize,
         trace,
+        key: Key::Compact,
         ..RenderOptions::default()
     };
-    let svg = crate::render::svg(graph, &layout, &render);
+    // The key is placed apart from the drawing, at a size of its own ([`Member::key`]).
+    let svg = crate::render::svg(
+        graph,
+        &layout,
+        &RenderOptions {
+            key: Key::None,
+            ..render.clone()
+        },
+    );
     let heading = if opts.anonymize {
         format!("Member {number}")
     } else {
@@ -188,6 +197,8 @@ fn findings(report: &Report) -> (Vec<Finding>, Vec<String>) {
         let description = report.descriptions.get(i).map(String::as_str);
         let mut paragraphs = Vec::new();
         let mut breakers = Vec::new();
+        let mut nobody = None;
+        let mut absent = None;
         let mut under: Option<&str> = None;
         for b in &section.blocks {
             match b {
@@ -199,12 +210,27 @@ fn findings(report: &Report) -> (Vec<Finding>, Vec<String>) {
                 Block::List(items) if under == Some("Who broke the cycle") => {
                     breakers.extend(items.iter().map(|s| clean(s)));
                 }
+                // "Nobody learned it without someone at home who had it."
                 Block::Para(p) if under == Some("Who broke the cycle") => {
-                    breakers.push(clean(p));
+                    nobody = Some(clean(p));
+                }
+                // The longest absence comes first; "No two generations in a row both
+                // lacked it." when there is none.
+                Block::List(items) if under == Some("Where it was absent") && absent.is_none() => {
+                    absent = items.first().map(|s| clean(s));
+                }
+                Block::Para(p) if under == Some("Where it was absent") && absent.is_none() => {
+                    absent = Some(clean(p));
                 }
                 _ => {}
             }
         }
+        // The summary tells an absence of three generations or more; without one, the
+        // longest absence is still what the family shows first.
+        if paragraphs.is_empty() {
+            paragraphs.extend(absent);
+        }
+        paragraphs.extend(nobody);
         let rated: usize = report
             .generations
             .iter()

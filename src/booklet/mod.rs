@@ -84,6 +84,10 @@ pub(crate) struct Book<'a> {
     pub members: Vec<content::Member<'a>>,
     /// Per skill, the group's counts.
     pub group: Vec<group::SkillCounts>,
+    /// The members' families, in order, for the opening page's key.
+    pub families: Vec<&'a FamilyGraph>,
+    /// What the booklet was asked for.
+    pub options: Options,
 }
 
 /// The booklet of the families of the members, in order, as PDF bytes.
@@ -96,8 +100,7 @@ pub fn make(families: &[&FamilyGraph], opts: &Options) -> Result<Vec<u8>, Error>
     #[cfg(feature = "pdf")]
     {
         let book = gather(families, opts);
-        let metrics = metrics::Metrics::new();
-        let pages = pages::pages(&book, &metrics);
+        let pages = pages::pages(&book);
         pdf::document(&pages, &book.title)
     }
     #[cfg(not(feature = "pdf"))]
@@ -162,5 +165,7 @@ fn gather<'a>(families: &[&'a FamilyGraph], opts: &Options) -> Book<'a> {
         skills,
         members,
         group,
+        families: families.to_vec(),
+        options: opts.clone(),
     }
 }

@@ -6,7 +6,7 @@ use super::Book;
 use super::content::Member;
 use super::group::{self, SkillCounts};
 use super::key::{self, Key};
-use super::metrics::Metrics;
+use super::metrics;
 
 /// The side margins, in points (2 cm).
 const SIDE: f64 = 56.7;
@@ -50,26 +50,26 @@ struct Body {
 }
 
 /// Every page of the booklet, in order.
-pub fn pages(book: &Book, m: &Metrics) -> Vec<Page> {
+pub fn pages(book: &Book) -> Vec<Page> {
     let paper = book.paper.size();
     let mut bodies = Vec::new();
-    opening(book, m, paper, &mut bodies);
+    opening(book, paper, &mut bodies);
     for member in &book.members {
-        genogram(member, m, paper, &mut bodies);
-        worksheet(member, m, paper, &mut bodies);
+        genogram(member, paper, &mut bodies);
+        worksheet(member, paper, &mut bodies);
     }
-    group_page(&book.group, book.members.len(), m, paper, &mut bodies);
+    group_page(&book.group, book.members.len(), paper, &mut bodies);
     let total = bodies.len();
     bodies
         .into_iter()
         .enumerate()
-        .map(|(i, b)| frame(b, &book.title, i + 1, total, m))
+        .map(|(i, b)| frame(b, &book.title, i + 1, total))
         .collect()
 }
 
 /// The opening page: title, the skills, how to read a genogram, a note on the questions.
-fn opening(book: &Book, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
-    let mut f = Flow::new(m, paper, "Introduction", out);
+fn opening(book: &Book, paper: (f64, f64), out: &mut Vec<Body>) {
+    let mut f = Flow::new(paper, "Introduction", out);
     f.title(&book.title);
     let members = book.members.len();
     f.para(&format!(
@@ -96,31 +96,34 @@ fn opening(book: &Book, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
          the worksheet is for has a double outline. Small boxes under each symbol show how \
          strongly that person has each skill. The key:",
     );
-    match key::example(f.width() / NATURAL) {
+    match key::opening(&book.families, &book.options, f.width() / NATURAL) {
         Some(k) => f.key(&k),
-        None => f.para("Each genogram page has its key under the drawing."),
+        None => f.para("Each genogram page has its key beside or under the drawing."),
+    }
+    if key::has_own_conditions(&book.families) {
+        f.para(
+            "A letter in a small box beside a symbol stands for another condition; the key \
+             of each genogram says which.",
+        );
     }
     f.finish();
 }
 
 /// The genogram of a member on one page with its key, or split over several when it
 /// would be too small to read on one.
-fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
-    // The drawing without the key under it; the key is laid out anew for the page.
-    let (drawing, keyed) = match key::without_key(&member.svg) {
-        Some(d) => (d, true),
-        None => (strip_prolog(&member.svg).to_string(), false),
-    };
-    let (w, h) = svg_size(&drawing);
+fn genogram(member: &Member, paper: (f64, f64), out: &mut Vec<Body>) {
+    // The drawing has no key under it; the key is laid out anew for the page.
+    let drawing = strip_prolog(&member.svg);
+    let (w, h) = svg_size(drawing);
     // Sideways when the drawing is wider than tall.
     let size = if w > h { (paper.1, paper.0) } else { paper };
     let aw = size.0 - 2.0 * SIDE;
     // The key as wide as the page at the drawing's natural size, and as wide as the page
     // at the smallest readable size (more columns, fewer rows).
-    let key = keyed.then(|| Key::from(member.key(aw / NATURAL)));
-    let small = keyed.then(|| Key::from(member.key(aw / MIN_SCALE)));
-    let (kw, kh) = key.as_ref().map_or((1.0, 0.0), |k| (k.width, k.height));
-    let (sw, sh) = small.as_ref().map_or((1.0, 0.0), |k| (k.width, k.height));
+    let key = Key::from(member.key(aw / NATURAL));
+    let small = Key::from(member.key(aw / MIN_SCALE));
+    let (kw, kh) = (key.width, key.height);
+    let (sw, sh) = (small.width, small.height);
     let page = |note: Option<&str>| {
         let mut svg = String::new();
         let mut y = TOP + HEADING;
@@ -128,7 +131,7 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
         y += 4.0;
         // The drawing shows the family's title itself.
         if let Some(line) = note {
-            for l in m.wrap(line, BODY, false, aw) {
+            for l in metrics::wrap(line, BODY, false, aw) {
                 y += LEADING;
                 text(&mut svg, SIDE, y - 3.0, BODY, false, &l);
             }
@@ -152,18 +155,18 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             best = Some(p);
         }
     };
-    if let Some(k) = &key {
+    {
         let s = (aw / w)
             .min(aw / kw)
             .min((ah - GAP) / (h + kh))
             .min(NATURAL);
-        consider(Placement::under(k, s, s));
+        consider(Placement::under(&key, s, s));
     }
-    if let Some(k) = &small {
+    {
         let s = (aw / w).min((ah - GAP - sh * key_small) / h).min(NATURAL);
-        consider(Placement::under(k, s, key_small));
+        consider(Placement::under(&small, s, key_small));
     }
-    if keyed {
+    {
         for width in [300.0, 580.0] {
             let k = Key::from(member.key(width));
             // At one scale, else the key at the smallest readable size.
@@ -179,29 +182,22 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
                 consider(Placement::beside(&k, s, MIN_SCALE));
             }
         }
-    } else {
-        consider(Placement {
-            drawing: fit,
-            key: fit,
-            beside: false,
-            content: None,
-        });
     }
     if let Some(p) = best {
         let mut svg = svg;
         let ds = p.drawing;
         match &p.content {
-            Some((k, kw, _)) if p.beside => {
+            (k, kw, kh) if p.beside => {
                 let used = w * ds + GAP + kw * p.key;
                 let x = SIDE + (aw - used) / 2.0;
-                nest(&mut svg, &drawing, x, top, ds, (0.0, 0.0, w, h));
+                nest(&mut svg, drawing, x, top, ds, (0.0, 0.0, w, h));
                 let kx = x + w * ds + GAP;
-                nest(&mut svg, k, kx, top, p.key, (0.0, 0.0, *kw, p.key_height()));
+                nest(&mut svg, k, kx, top, p.key, (0.0, 0.0, *kw, *kh));
             }
-            Some((k, kw, kh)) => {
+            (k, kw, kh) => {
                 nest(
                     &mut svg,
-                    &drawing,
+                    drawing,
                     SIDE + (aw - w * ds) / 2.0,
                     top,
                     ds,
@@ -215,16 +211,6 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
                     y,
                     p.key,
                     (0.0, 0.0, *kw, *kh),
-                );
-            }
-            None => {
-                nest(
-                    &mut svg,
-                    &drawing,
-                    SIDE + (aw - w * ds) / 2.0,
-                    top,
-                    ds,
-                    (0.0, 0.0, w, h),
                 );
             }
         }
@@ -264,7 +250,7 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             let y = offset(row, rows, h, wh);
             nest(
                 &mut svg,
-                &drawing,
+                drawing,
                 SIDE + (aw - ww * scale) / 2.0,
                 top,
                 scale,
@@ -278,26 +264,24 @@ fn genogram(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>
             });
         }
     }
-    if let (Some(small), Some(key)) = (&small, &key) {
-        let last = out
-            .last_mut()
-            .filter(|_| last_bottom + GAP + sh * key_small <= bottom);
-        match last {
-            Some(b) => nest_key(&mut b.svg, small, SIDE, last_bottom + GAP, key_small),
-            None => {
-                // A page of its own, at the drawing's natural size if it fits.
-                let mut svg = String::new();
-                let heading = format!("Key to the genogram of {}", member.heading);
-                text(&mut svg, SIDE, TOP + HEADING, HEADING, true, &heading);
-                let top = TOP + HEADING + 14.0;
-                let ks = (aw / kw).min(NATURAL).min((bottom - top) / kh);
-                nest_key(&mut svg, key, SIDE, top, ks);
-                out.push(Body {
-                    size,
-                    section: member.heading.clone(),
-                    svg,
-                });
-            }
+    let last = out
+        .last_mut()
+        .filter(|_| last_bottom + GAP + sh * key_small <= bottom);
+    match last {
+        Some(b) => nest_key(&mut b.svg, &small, SIDE, last_bottom + GAP, key_small),
+        None => {
+            // A page of its own, at the drawing's natural size if it fits.
+            let mut svg = String::new();
+            let heading = format!("Key to the genogram of {}", member.heading);
+            text(&mut svg, SIDE, TOP + HEADING, HEADING, true, &heading);
+            let top = TOP + HEADING + 14.0;
+            let ks = (aw / kw).min(NATURAL).min((bottom - top) / kh);
+            nest_key(&mut svg, &key, SIDE, top, ks);
+            out.push(Body {
+                size,
+                section: member.heading.clone(),
+                svg,
+            });
         }
     }
 }
@@ -311,7 +295,7 @@ struct Placement {
     /// Whether the key is beside the drawing rather than under it.
     beside: bool,
     /// The key's SVG document, width and height in pixels.
-    content: Option<(String, f64, f64)>,
+    content: (String, f64, f64),
 }
 
 impl Placement {
@@ -320,7 +304,7 @@ impl Placement {
             drawing,
             key,
             beside: false,
-            content: Some((k.content.clone(), k.width, k.height)),
+            content: (k.content.clone(), k.width, k.height),
         }
     }
 
@@ -329,12 +313,8 @@ impl Placement {
             drawing,
             key,
             beside: true,
-            content: Some((k.content.clone(), k.width, k.height)),
+            content: (k.content.clone(), k.width, k.height),
         }
-    }
-
-    fn key_height(&self) -> f64 {
-        self.content.as_ref().map_or(0.0, |c| c.2)
     }
 }
 
@@ -392,8 +372,8 @@ fn offset(i: usize, count: usize, length: f64, window: f64) -> f64 {
 }
 
 /// A member's worksheet: the findings, then the questions with space to write.
-fn worksheet(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body>) {
-    let mut f = Flow::new(m, paper, &member.heading, out);
+fn worksheet(member: &Member, paper: (f64, f64), out: &mut Vec<Body>) {
+    let mut f = Flow::new(paper, &member.heading, out);
     f.heading(&format!("Worksheet for {}", member.heading));
     f.sub("What the family shows");
     if member.findings.is_empty() {
@@ -443,14 +423,8 @@ fn worksheet(member: &Member, m: &Metrics, paper: (f64, f64), out: &mut Vec<Body
 }
 
 /// The group page: per skill, counts only.
-fn group_page(
-    counts: &[SkillCounts],
-    members: usize,
-    m: &Metrics,
-    paper: (f64, f64),
-    out: &mut Vec<Body>,
-) {
-    let mut f = Flow::new(m, paper, "The group", out);
+fn group_page(counts: &[SkillCounts], members: usize, paper: (f64, f64), out: &mut Vec<Body>) {
+    let mut f = Flow::new(paper, "The group", out);
     f.heading("The group");
     f.para(&format!(
         "Counted over the families of the {} {} of the group. The counts name nobody.",
@@ -468,7 +442,6 @@ fn group_page(
 
 /// Text flowing down pages of one section, starting a new page when one is full.
 struct Flow<'a> {
-    m: &'a Metrics,
     size: (f64, f64),
     section: String,
     out: &'a mut Vec<Body>,
@@ -477,9 +450,8 @@ struct Flow<'a> {
 }
 
 impl<'a> Flow<'a> {
-    fn new(m: &'a Metrics, size: (f64, f64), section: &str, out: &'a mut Vec<Body>) -> Self {
+    fn new(size: (f64, f64), section: &str, out: &'a mut Vec<Body>) -> Self {
         Flow {
-            m,
             size,
             section: section.to_string(),
             out,
@@ -518,7 +490,7 @@ impl<'a> Flow<'a> {
     }
 
     fn lines(&mut self, s: &str, size: f64, bold: bool, x: f64, leading: f64) {
-        for line in self.m.wrap(s, size, bold, self.width() - (x - SIDE)) {
+        for line in metrics::wrap(s, size, bold, self.width() - (x - SIDE)) {
             self.room(leading);
             self.y += leading;
             text(
@@ -581,7 +553,7 @@ impl<'a> Flow<'a> {
 
     fn bullet(&mut self, s: &str) {
         let indent = 14.0;
-        let lines = self.m.wrap(s, BODY, false, self.width() - indent);
+        let lines = metrics::wrap(s, BODY, false, self.width() - indent);
         for (i, line) in lines.iter().enumerate() {
             self.room(LEADING);
             self.y += LEADING;
@@ -597,7 +569,7 @@ impl<'a> Flow<'a> {
     /// A numbered question and ruled lines to write the answer on, kept on one page.
     fn question(&mut self, number: usize, q: &str) {
         let indent = 18.0;
-        let lines = self.m.wrap(q, BODY, false, self.width() - indent);
+        let lines = metrics::wrap(q, BODY, false, self.width() - indent);
         let h = 8.0 + lines.len() as f64 * LEADING + RULES as f64 * RULE_GAP + 6.0;
         self.room(h);
         self.y += 8.0;
@@ -641,7 +613,7 @@ impl<'a> Flow<'a> {
 }
 
 /// The page with its running header (the booklet's title, and the section) and number.
-fn frame(b: Body, title: &str, number: usize, total: usize, m: &Metrics) -> Page {
+fn frame(b: Body, title: &str, number: usize, total: usize) -> Page {
     let (w, h) = b.size;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">\n\
@@ -654,15 +626,15 @@ fn frame(b: Body, title: &str, number: usize, total: usize, m: &Metrics) -> Page
         n(h)
     );
     // The header: the title on the left, cut to leave room for the section on the right.
-    let section_w = m.width(&b.section, SMALL, false);
+    let section_w = metrics::width(&b.section, SMALL, false);
     let room = w - 2.0 * SIDE - section_w - 24.0;
     let mut head = title.to_string();
-    while m.width(&head, SMALL, false) > room && head.chars().count() > 1 {
+    while metrics::width(&head, SMALL, false) > room && head.chars().count() > 1 {
         head.pop();
         while head.ends_with(' ') {
             head.pop();
         }
-        if m.width(&format!("{head}…"), SMALL, false) <= room {
+        if metrics::width(&format!("{head}…"), SMALL, false) <= room {
             head.push('…');
             break;
         }
@@ -675,7 +647,7 @@ fn frame(b: Body, title: &str, number: usize, total: usize, m: &Metrics) -> Page
         n(w - SIDE)
     ));
     let page = format!("Page {number} of {total}");
-    let pw = m.width(&page, SMALL, false);
+    let pw = metrics::width(&page, SMALL, false);
     text(&mut svg, (w - pw) / 2.0, h - 28.0, SMALL, false, &page);
     svg.push_str(&b.svg);
     svg.push_str("</svg>\n");

@@ -7,12 +7,32 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// Genograms in standard notation, and how the skills of emotional intimacy (openness,
 /// honesty, directness) were passed down a family.
 #[derive(Debug, Parser)]
-#[command(name = "genogram", version, about, long_about = None)]
+#[command(
+    name = "genogram",
+    version = VERSION,
+    about,
+    long_about = None,
+    disable_help_subcommand = true
+)]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// What `genogram --version` prints after the name: the version and the optional parts
+/// this build has (the cargo features `png` and `pdf`).
+#[cfg(all(feature = "png", feature = "pdf"))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: png, pdf)");
+/// What `genogram --version` prints after the name (this build: PNG only).
+#[cfg(all(feature = "png", not(feature = "pdf")))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: png)");
+/// What `genogram --version` prints after the name (this build: PDF only).
+#[cfg(all(not(feature = "png"), feature = "pdf"))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: pdf)");
+/// What `genogram --version` prints after the name (this build: SVG only).
+#[cfg(not(any(feature = "png", feature = "pdf")))]
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (features: none, SVG only)");
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -146,6 +166,36 @@ pub enum Command {
         /// The port to listen on at 127.0.0.1; 0 picks any free port.
         #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_PORT)]
         port: u16,
+    },
+    /// Open the workspace in your web browser, without a terminal (the menu's Genogram).
+    ///
+    /// It stops by itself a while after its last tab is closed, or with Ctrl-C. Without
+    /// FILE: a new family, kept in genogram-family.yaml in this folder
+    /// (genogram-family-2.yaml, … when that one is taken).
+    Open {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Seconds without any request from a page before the workspace stops (for tests).
+        #[arg(long, value_name = "SECONDS", hide = true, default_value_t = crate::serve::idle::IDLE_SECONDS)]
+        idle_seconds: u64,
+    },
+    /// Print a guide in the terminal (format, notation, skills), or a command's help.
+    ///
+    /// The guides are the reference pages of docs/ (format.md, notation.md,
+    /// analysis.md), as plain text.
+    Help {
+        /// A guide (format, notation, skills) or a command (render, serve, …). Without
+        /// it: the list of guides and commands.
+        #[arg(value_name = "TOPIC")]
+        topic: Option<String>,
+    },
+    /// Write the manual pages and shell completions into DIR (for packagers).
+    #[command(hide = true)]
+    PackageFiles {
+        /// The folder to write `man/` and `completions/` into.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
     /// Draw the genogram again every time the family file changes.
     Watch {

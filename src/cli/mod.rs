@@ -5,10 +5,14 @@
 
 mod args;
 mod booklet_cmd;
+mod browser;
 mod edit_cmd;
+mod help_cmd;
 mod import_cmd;
 mod init_cmd;
 mod layout_cmd;
+mod open_cmd;
+mod package_files;
 mod questions_cmd;
 mod render_cmd;
 mod report;
@@ -50,9 +54,10 @@ impl Leftovers {
 /// (the family, its layout and drawing) go to `leftovers`.
 pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
     let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Not locked for the whole command: the workspace's other threads (its panic hook,
+    // `open`'s watch on the browser) write to it while the main thread answers requests.
+    let mut err = std::io::stderr();
     let result = match args.command {
         Command::Check { files } => check(&files, &mut out, &mut err, leftovers),
         Command::Report {
@@ -133,6 +138,11 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
         }
         Command::Init { file } => init_cmd::run(file.as_deref(), &mut out, &mut err),
         Command::Serve { file, port } => serve_cmd::run(&file, port, &mut out),
+        Command::Open { file, idle_seconds } => {
+            open_cmd::run(file.as_deref(), idle_seconds, &mut out)
+        }
+        Command::Help { topic } => help_cmd::run(topic.as_deref(), &mut out),
+        Command::PackageFiles { dir } => package_files::run(&dir, &mut err),
         Command::Watch {
             file,
             output,

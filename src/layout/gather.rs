@@ -180,33 +180,31 @@ pub(super) fn date_first(a: Option<PartialDate>, b: Option<PartialDate>) -> std:
     }
 }
 
-/// The couple that raised a person anchors them (`raised_by`, else an adoptive or foster
-/// couple, else the birth couple, else a step couple); the others are secondary links.
+/// The couple that raised a person anchors them; the others are secondary links. Who
+/// raised whom is decided once, by the graph ([`FamilyGraph::caregivers`], docs/format.md
+/// "Who raised whom"): the anchor is a parent couple with one of the person's caregivers
+/// among its partners, an adoptive or foster couple before the birth couple before a step
+/// couple, and the first in the file among equals.
 fn anchor(
     g: &FamilyGraph,
     partners: &[Vec<usize>],
     p: PersonIx,
 ) -> (Option<CoupleIx>, Vec<(CoupleIx, Link)>) {
     let list = g.parent_couples(p);
-    if list.is_empty() {
-        return (None, Vec::new());
-    }
     let rank = |l: Link| match l {
         Link::Adopted => 0,
         Link::Foster => 1,
         Link::Biological => 2,
         _ => 3,
     };
-    let raisers = g.person(p).raised_by.as_ref();
-    let by_raiser = raisers.and_then(|rs| {
-        list.iter().find(|(c, _)| {
-            rs.iter().any(|r| {
-                g.find(&r.value)
-                    .is_some_and(|q| partners[c.0].contains(&q.0))
-            })
-        })
-    });
-    let best = by_raiser.or_else(|| list.iter().min_by_key(|(c, l)| (rank(*l), c.0)));
+    let caregivers = g.caregivers(p);
+    let raised_there = |c: CoupleIx| caregivers.iter().any(|q| partners[c.0].contains(&q.0));
+    let best = list
+        .iter()
+        .filter(|(c, _)| raised_there(*c))
+        .min_by_key(|(c, l)| (rank(*l), c.0))
+        // Raised by people outside every parent couple: the birth family still places them.
+        .or_else(|| list.iter().min_by_key(|(c, l)| (rank(*l), c.0)));
     let Some(&(primary, _)) = best else {
         return (None, Vec::new());
     };

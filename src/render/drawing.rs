@@ -9,11 +9,7 @@
 use std::ops::Range;
 
 use super::{Ctx, Used, lines, relationships, symbols};
-use crate::parallel::THREADS;
-
-/// Below this many people the drawing is one piece on the calling thread: small families
-/// gain nothing from threads.
-const PARALLEL_FROM: usize = 2_000;
+use crate::parallel::{PARALLEL_FROM, THREADS};
 
 /// How the drawing is cut and how many threads draw it.
 #[derive(Clone, Copy, Debug)]

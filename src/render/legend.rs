@@ -132,7 +132,9 @@ pub fn compact(ctx: &Ctx, used: &super::Used, width: f64) -> (Group, (f64, f64))
         widest = inner;
     }
     let height = 8.0 + rows as f64 * COMPACT_ROW;
-    let frame_w = widest.min(inner);
+    // As wide as its widest row: an entry longer than the width alone on its row widens
+    // the key rather than run out of it.
+    let frame_w = widest;
     let g = Group::new()
         .set("id", "legend")
         .set("class", "legend legend-compact")
@@ -258,6 +260,8 @@ fn short_words(ctx: &Ctx, item: &Item) -> String {
             Level::Unknown => "skill not rated",
         }
         .into(),
+        // The drawing shows how long it is.
+        Item::AbsenceChain => "longest chain of absence".into(),
         _ => words(ctx, item),
     }
 }

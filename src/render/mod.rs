@@ -418,6 +418,7 @@ fn draw(
 /// The key of the drawing [`svg()`] makes, alone, laid out for a width of `width` pixels,
 /// as a self-contained SVG document, and its width and height: for pages that place the
 /// key apart from the drawing (the booklet), wider or narrower than under the drawing.
+/// `opts.key` chooses the compact key or the full one.
 pub fn key_svg(
     graph: &FamilyGraph,
     layout: &Layout,
@@ -435,7 +436,11 @@ pub fn key_svg(
         }
         let (_, body_used) = drawing::draw(&ctx, drawing::Split::for_size(layout.people.len()));
         used.extend(body_used);
-        let (legend, size) = legend::legend(&ctx, &used, width);
+        let (legend, size) = match opts.key {
+            Key::Full => legend::legend(&ctx, &used, width),
+            // A key is asked for: `Key::None` still gets the compact one.
+            Key::Compact | Key::None => legend::compact(&ctx, &used, width),
+        };
         key_document(legend, size)
     })
 }

@@ -27,6 +27,7 @@ pub mod assets;
 pub mod backup;
 pub mod disk;
 pub mod http;
+pub mod idle;
 pub mod routes;
 pub mod slots;
 
@@ -45,6 +46,7 @@ pub const DEFAULT_PORT: u16 = 7878;
 pub struct Server {
     listener: TcpListener,
     state: Arc<routes::State>,
+    activity: Arc<idle::Activity>,
 }
 
 impl Server {
@@ -90,6 +92,7 @@ impl Server {
         Ok(Server {
             listener,
             state: Arc::new(routes::State::new(PathBuf::from(file), port, key)),
+            activity: Arc::default(),
         })
     }
 
@@ -101,6 +104,28 @@ impl Server {
             "http://127.0.0.1:{}/#key={}",
             self.state.port, self.state.key
         )
+    }
+
+    /// Ends the process (status 0) once no connection has arrived for `idle` after at
+    /// least one did (see [`idle::Activity`]), calling `at_stop` first. For `genogram
+    /// open`, whose page asks for the status every second while a tab is open.
+    pub fn stop_when_idle(
+        &self,
+        idle: std::time::Duration,
+        at_stop: impl FnOnce() + Send + 'static,
+    ) {
+        let activity = Arc::clone(&self.activity);
+        let tick = idle.clamp(
+            std::time::Duration::from_millis(100),
+            std::time::Duration::from_secs(1),
+        );
+        let _ = std::thread::Builder::new().spawn(move || {
+            while !activity.idle_at(Instant::now(), idle) {
+                std::thread::sleep(tick);
+            }
+            at_stop();
+            std::process::exit(0);
+        });
     }
 
     /// Answers requests until the process ends, each connection on its own thread.
@@ -116,6 +141,7 @@ impl Server {
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
             let arrived = Instant::now();
+            self.activity.touch();
             // Belt and braces: the socket is bound to loopback, so only this computer
             // can connect; refuse anything else all the same.
             if !stream.peer_addr().is_ok_and(|a| a.ip().is_loopback()) {

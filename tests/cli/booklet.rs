@@ -134,9 +134,10 @@ fn report(file: &Path) -> serde_json::Value {
 }
 
 /// Checks the page structure: opening page first, group page last, each member's
-/// genogram then worksheet, every page numbered and of the paper's size.
+/// genogram then worksheet, every page numbered and of the paper's size. Returns, member
+/// by member, how many pages the genogram and the worksheet take.
 #[cfg(feature = "pdf")]
-fn check_structure(pages: &[Page], members: usize, paper: (f32, f32)) {
+fn check_structure(pages: &[Page], members: usize, paper: (f32, f32)) -> Vec<(usize, usize)> {
     let total = pages.len();
     assert!(total >= 2 + 2 * members, "{total} pages");
     for (i, (size, text)) in pages.iter().enumerate() {
@@ -156,6 +157,7 @@ fn check_structure(pages: &[Page], members: usize, paper: (f32, f32)) {
     assert!(squash(&pages[total - 1].1).contains("Thegroup"));
     // Member by member, in order: the genogram pages, then the worksheet.
     let mut at = 1;
+    let mut counts = Vec::new();
     for n in 1..=members {
         let member = squash(&format!("Member {n}"));
         assert!(
@@ -168,18 +170,21 @@ fn check_structure(pages: &[Page], members: usize, paper: (f32, f32)) {
             .find(|&i| squash(&pages[i].1).contains(&worksheet))
             .unwrap_or_else(|| panic!("a worksheet for member {n}"));
         assert!(w > at, "the genogram comes before the worksheet");
+        let genogram = w - at;
         at = w + 1;
         while at < total - 1
             && !squash(&pages[at].1).contains(&squash(&format!("Member {}", n + 1)))
         {
             at += 1;
         }
+        counts.push((genogram, at - w));
     }
     assert_eq!(
         at,
         total - 1,
         "nothing between the last worksheet and the group page"
     );
+    counts
 }
 
 #[cfg(feature = "pdf")]
@@ -189,7 +194,24 @@ fn one_family_on_a4_pages() {
     let out = dir.join("one.pdf");
     booklet(&[path(THREE[0])], &out, &[]);
     let (_, pages) = pages(&out);
-    check_structure(&pages, 1, (595.28, 841.89));
+    // The opening page, the genogram with its key on one page, a worksheet of two pages
+    // (six questions with their lines), the group page.
+    assert_eq!(check_structure(&pages, 1, (595.28, 841.89)), [(1, 2)]);
+    assert_eq!(pages.len(), 5);
+    // This genogram is taller than wide: every page is upright.
+    for (i, (size, _)) in pages.iter().enumerate() {
+        assert!(size.0 < size.1, "page {}: {size:?}", i + 1);
+    }
+    // The opening page explains the marks in the compact key's few words, not the full
+    // key's sentences.
+    let opening = squash(&pages[0].1);
+    for short in ["the client", "died", "age at death", "cut off"] {
+        assert!(opening.contains(&squash(short)), "{short}: {opening}");
+    }
+    assert!(
+        !opening.contains(&squash("drawn with a double outline")),
+        "{opening}"
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -204,7 +226,28 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
         &["--page", "letter", "--title", "Tuesday group"],
     );
     let (doc, pages) = pages(&out);
-    check_structure_titled(&pages, 3, (612.0, 792.0), "Tuesday group");
+    // Each genogram on one page with its key, each worksheet on two.
+    assert_eq!(
+        check_structure_titled(&pages, 3, (612.0, 792.0), "Tuesday group"),
+        [(1, 2), (1, 2), (1, 2)]
+    );
+    assert_eq!(pages.len(), 11);
+    // The genograms wider than tall (the second and third) are printed sideways; every
+    // other page is upright.
+    for (i, (size, _)) in pages.iter().enumerate() {
+        assert_eq!(
+            size.0 > size.1,
+            i == 4 || i == 7,
+            "page {}: {size:?}",
+            i + 1
+        );
+    }
+    // The opening page's key has the marks of every member's genogram: the adoption and
+    // the foster child are only in the third family.
+    let opening = squash(&pages[0].1);
+    for mark in ["adopted", "foster child", "step-child", "the client"] {
+        assert!(opening.contains(&squash(mark)), "{mark}: {opening}");
+    }
     let info = doc
         .trailer
         .get(b"Info")
@@ -254,13 +297,18 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
                 .map(|c| c["people"].as_array().unwrap().len())
                 .max()
                 .unwrap_or(0);
-            if longest >= 3 {
-                let words = ["", "", "", "three", "four", "five", "six"][longest.min(6)];
+            let words = ["", "", "two", "three", "four", "five", "six"][longest.min(6)];
+            let want = if longest >= 3 {
                 let mut cap = skill.to_string();
                 cap[..1].make_ascii_uppercase();
-                let want = squash(&format!("{cap} was absent for {words} generations"));
-                assert!(text.contains(&want), "member {}: {want}", i + 1);
-            }
+                squash(&format!("{cap} was absent for {words} generations"))
+            } else if longest == 2 {
+                // No absence of three generations: the longest one is told.
+                squash(&format!("Absent for {words} generations"))
+            } else {
+                squash("No two generations in a row both lacked it.")
+            };
+            assert!(text.contains(&want), "member {}, {skill}: {want}", i + 1);
         }
     }
     // The group page: the counts, from the reports.
@@ -346,7 +394,12 @@ fn three_families_on_letter_pages_say_what_their_reports_say() {
 }
 
 #[cfg(feature = "pdf")]
-fn check_structure_titled(pages: &[Page], members: usize, paper: (f32, f32), title: &str) {
+fn check_structure_titled(
+    pages: &[Page],
+    members: usize,
+    paper: (f32, f32),
+    title: &str,
+) -> Vec<(usize, usize)> {
     for (i, (_, text)) in pages.iter().enumerate() {
         assert!(text.contains(title), "header on page {}", i + 1);
     }
@@ -354,7 +407,7 @@ fn check_structure_titled(pages: &[Page], members: usize, paper: (f32, f32), tit
         .iter()
         .map(|(s, t)| (*s, t.replace(title, "Our families")))
         .collect();
-    check_structure(&renamed, members, paper);
+    check_structure(&renamed, members, paper)
 }
 
 /// Text the marker test puts in every free-text field: none of it may reach the PDF.
@@ -485,6 +538,17 @@ fn anonymised_booklet_has_no_text_of_any_file() {
     );
 }
 
+/// A font's name without the tag of its subset (`FZRZQE+DejaVuSans` is `DejaVuSans`):
+/// six capitals made from a hash of the glyphs used, which could spell a marker (`ZQ`)
+/// by chance, and never hold text of the files.
+#[cfg(feature = "pdf")]
+fn without_subset_tag(name: &str) -> &str {
+    match name.split_once('+') {
+        Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => rest,
+        _ => name,
+    }
+}
+
 /// Every string and name of `o`, outside stream data, each followed by a space.
 #[cfg(feature = "pdf")]
 fn collect_strings(o: &lopdf::Object, out: &mut String) {
@@ -498,7 +562,7 @@ fn collect_strings(o: &lopdf::Object, out: &mut String) {
             out.push(' ');
         }
         Object::Name(n) => {
-            out.push_str(&String::from_utf8_lossy(n));
+            out.push_str(without_subset_tag(&String::from_utf8_lossy(n)));
             out.push(' ');
         }
         Object::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
@@ -533,7 +597,7 @@ fn a_family_too_wide_for_a_page_is_split_over_pages() {
     let out = dir.join("wide.pdf");
     booklet(&[file], &out, &[]);
     let (_, pages) = pages(&out);
-    check_structure(&pages, 1, (595.28, 841.89));
+    let counts = check_structure(&pages, 1, (595.28, 841.89));
     let parts: Vec<&Page> = pages
         .iter()
         .filter(|(_, t)| squash(t).contains("Thedrawingistoolarge"))
@@ -546,6 +610,14 @@ fn a_family_too_wide_for_a_page_is_split_over_pages() {
             "{text}"
         );
     }
+    // The parts, then the key (under the last part, or on a page of its own), all before
+    // the worksheet.
+    assert!(counts[0].0 >= parts.len(), "{counts:?}");
+    let last = &pages[counts[0].0].1;
+    assert!(
+        squash(last).contains("Key"),
+        "the key follows the parts: {last}"
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -575,19 +647,26 @@ fn nothing_written_on_bad_input_or_bad_flags() {
         all.extend_from_slice(args);
         genogram(&all)
     };
-    let o = run(&[
+    let with_bad = [
         good.to_str().unwrap(),
         bad.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
-    ]);
+    ];
+    let o = run(&with_bad);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains(&format!("{}:3:", bad.display())),
-        "file and line: {err}"
+        err.contains(&format!("{}:3:14:", bad.display())),
+        "file, line and column: {err}"
     );
+    assert!(err.contains("did you mean `male`?"), "the fix: {err}");
     assert!(!out.exists(), "nothing written on bad input");
+    // Nor is a booklet already there touched.
+    std::fs::write(&out, b"last week's booklet").unwrap();
+    assert_eq!(run(&with_bad).status.code(), Some(1));
+    assert_eq!(std::fs::read(&out).unwrap(), b"last week's booklet");
+    std::fs::remove_file(&out).unwrap();
 
     let o = run(&[
         good.to_str().unwrap(),

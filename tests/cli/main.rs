@@ -14,6 +14,8 @@ mod hostile;
 mod import;
 mod init;
 mod layout;
+pub mod open;
+mod package_files;
 mod questions;
 mod readme;
 mod render;

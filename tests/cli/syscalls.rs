@@ -235,3 +235,120 @@ fn serve_listens_on_loopback_and_touches_only_its_family_and_backups() {
         v["text"].as_str().unwrap()
     );
 }
+
+/// `genogram open` under strace, with the browser replaced by a stub that records its
+/// arguments: the browser is started directly (one `execve` of the opener with the
+/// address as its only argument, no shell), and the workspace itself only listens on
+/// 127.0.0.1, connects nowhere, and opens no file but its family.
+#[test]
+fn open_starts_the_browser_without_a_shell_and_touches_only_its_family() {
+    use crate::open::{ask, port_and_key, stub_browser, wait_for_record};
+    assert!(
+        strace_available(),
+        "strace is needed for this test: install it (apt-get install strace)"
+    );
+    let dir = temp_dir("syscalls-open");
+    let family = write(
+        &dir,
+        "family.yaml",
+        std::fs::read(path("samples/intimacy-cycle.yaml")).unwrap(),
+    );
+    let (stub, record) = stub_browser(&dir, 0);
+    let log = dir.join("trace-open.txt");
+    let status = std::thread::scope(|s| {
+        let run = s.spawn(|| {
+            Command::new("strace")
+                .env_remove("LD_LIBRARY_PATH")
+                .env("GENOGRAM_BROWSER", &stub)
+                .args([
+                    "-f",
+                    "-qq",
+                    "-s",
+                    "200",
+                    "-e",
+                    "trace=network,open,openat,openat2,creat,execve,getrandom",
+                ])
+                .arg("-o")
+                .arg(&log)
+                .arg(env!("CARGO_BIN_EXE_genogram"))
+                .arg("open")
+                .arg(&family)
+                .args(["--idle-seconds", "1"])
+                .output()
+                .expect("strace runs")
+        });
+        let args = wait_for_record(&record);
+        assert_eq!(args.len(), 1, "{args:?}");
+        let (port, key) = port_and_key(&args[0]);
+        let answer = ask(
+            port,
+            &format!(
+                "GET /api/file HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Genogram-Key: {key}\r\n\r\n"
+            ),
+        );
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        (run.join().unwrap().status, args[0].clone())
+    });
+    let (status, address) = status;
+    assert!(status.success(), "{status:?}");
+    let lines: Vec<String> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let pid_of = |line: &str| {
+        line.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let main_pid = pid_of(&lines[0]);
+    let stub_s = stub.to_str().unwrap();
+    // Every program started: genogram itself, then the opener, exactly so.
+    let execs: Vec<&String> = lines
+        .iter()
+        .filter(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .is_some_and(|c| c.starts_with("execve("))
+        })
+        .collect();
+    assert!(execs.len() >= 2, "{execs:#?}");
+    assert!(
+        execs[1].contains(&format!(
+            "execve(\"{stub_s}\", [\"{stub_s}\", \"{address}\"]"
+        )),
+        "{}",
+        execs[1]
+    );
+    let opener_pid = pid_of(execs[1]);
+    // Then only the stub's own `exec mv`, in the stub's process.
+    assert!(
+        execs[2..].iter().all(|l| pid_of(l) == opener_pid),
+        "{execs:#?}"
+    );
+    let family_s = family.to_str().unwrap();
+    for line in &lines {
+        let pid = pid_of(line);
+        // The stub is a shell script: what it does is not the workspace's.
+        if pid == opener_pid {
+            continue;
+        }
+        let call = line.split_whitespace().nth(1).unwrap_or_default();
+        assert!(
+            !call.starts_with("connect(") && !call.starts_with("sendmsg("),
+            "network call {line}"
+        );
+        if call.starts_with("bind(") {
+            assert!(line.contains("inet_addr(\"127.0.0.1\")"), "{line}");
+            assert_eq!(pid, main_pid, "{line}");
+        }
+        if let Some(p) = opened_path(line) {
+            // /dev/null: the opener's input and output, so it cannot repeat the address.
+            assert!(
+                p == family_s || p == "/dev/null" || is_system_path(p),
+                "open opened {p}: {line}"
+            );
+        }
+    }
+}

@@ -44,27 +44,43 @@ export async function open(sample) {
     server.on("exit", (code) => no(new Error(`the server exited with ${code}`)));
   });
   const origin = new URL(address).origin;
-  let context;
+  let browser;
   try {
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: browserPath,
-      headless: true,
-      viewport: { width: 1400, height: 860 },
-      args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-default-apps", "--disable-extensions",
-        // Every name but 127.0.0.1 fails to resolve, and everything else goes to a dead
-        // proxy: as if the computer had no network.
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        "--proxy-server=http://127.0.0.1:9",
-        "--proxy-bypass-list=<-loopback>;127.0.0.1",
-      ],
-    });
+    browser = await launch(work, origin);
   } catch (e) {
     server.kill();
     throw e;
   }
+  const { context, page, elsewhere, errors } = browser;
+  return {
+    page, context, origin, address, family, work, elsewhere, errors,
+    async close() {
+      await context.close().catch(() => {});
+      server.kill();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+// Chromium with a fresh profile in `work`, no network but loopback; any request to another
+// origin than `origin` and any error on the page are collected in `elsewhere` and `errors`.
+// Returns {context, page, elsewhere, errors}.
+export async function launch(work, origin) {
+  const context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: browserPath,
+    headless: true,
+    viewport: { width: 1400, height: 860 },
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-default-apps", "--disable-extensions",
+      // Every name but 127.0.0.1 fails to resolve, and everything else goes to a dead
+      // proxy: as if the computer had no network.
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+      "--proxy-server=http://127.0.0.1:9",
+      "--proxy-bypass-list=<-loopback>;127.0.0.1",
+    ],
+  });
   const elsewhere = [];
   const errors = [];
   context.on("request", (r) => {
@@ -76,14 +92,7 @@ export async function open(sample) {
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
   page.setDefaultTimeout(15000);
-  return {
-    page, context, origin, address, family, work, elsewhere, errors,
-    async close() {
-      await context.close().catch(() => {});
-      server.kill();
-      rmSync(work, { recursive: true, force: true });
-    },
-  };
+  return { context, page, elsewhere, errors };
 }
 
 // Waits until the page has drawn the family.

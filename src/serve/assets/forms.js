@@ -488,7 +488,13 @@
         (/born|date/i.test(result.message) ? born : name).focus();
       }
     });
-    panel.replaceChildren(form);
+    // The other way to start (genogram open without a file, the menu's Genogram): a family
+    // that already has a file is opened from the file manager, which knows where files are.
+    const other = h("section", { className: "pf-other", "aria-labelledby": "pf-other-title" },
+      h("h2", { id: "pf-other-title", text: "Or open a family you already have" }),
+      h("p", { className: "pf-hint" }, "In your file manager, right-click its file and choose Open with \u203a Genogram. In a terminal: ",
+        h("code", { text: "genogram open my-family.yaml" }), "."));
+    panel.replaceChildren(form, other);
     panel.classList.remove("pf-closed");
     // A new file: the question is the first thing to answer.
     if (!panel.contains(document.activeElement)) name.focus({ preventScroll: true });
