@@ -128,7 +128,7 @@ const NEIGHBOUR_LEVELS: [f64; 6] = [0.8, -0.8, 0.62, -0.62, 0.35, -0.35];
 /// Heights for a relationship between two partners side by side: below their partner
 /// line only, clear of its slashes (about 0.35 half symbols from it), for the union's
 /// dates are written above it.
-const PARTNER_LEVELS: [f64; 4] = [0.78, 0.55, 0.98, 0.3];
+const PARTNER_LEVELS: [f64; 4] = [0.78, 0.55, 0.98, 0.42];
 
 /// The least distance between two relationship lines' verticals in one row: the width of
 /// the widest pattern (a fused or hostile band) and a little air.
