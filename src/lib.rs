@@ -40,6 +40,7 @@ mod parallel;
 pub mod render;
 pub mod schema;
 pub mod serve;
+pub mod time;
 pub mod validate;
 
 pub use error::Error;

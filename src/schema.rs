@@ -104,7 +104,22 @@ pub fn schema() -> Value {
                             "level": {"$ref": "#/definitions/level"},
                             "learned": open_words(KnownSource::WORDS, "Where the skill was learned."),
                             "since": {"$ref": "#/definitions/date"},
-                            "note": {"type": "string"}
+                            "note": {"type": "string"},
+                            "history": {
+                                "type": "array",
+                                "description": "Earlier ratings, oldest first; none may be dated after `since`.",
+                                "items": {
+                                    "type": "object",
+                                    "additionalProperties": false,
+                                    "required": ["date", "level"],
+                                    "properties": {
+                                        "date": {"$ref": "#/definitions/date"},
+                                        "level": {"$ref": "#/definitions/level"},
+                                        "note": {"type": "string"},
+                                        "by": {"type": "string", "description": "Who rated."}
+                                    }
+                                }
+                            }
                         }
                     }
                 ]

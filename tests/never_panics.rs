@@ -14,6 +14,13 @@ fn load_bytes(bytes: &[u8]) {
                     let _ = graph.generation(p);
                     let _ = graph.caregivers(p);
                 }
+                // And show itself at any date, and list its events.
+                for year in [1, 1950, 9999] {
+                    let date = genogram::model::PartialDate::year(year);
+                    let then = genogram::time::as_of(&graph, date);
+                    assert!(then.person_count() <= graph.person_count());
+                }
+                let _ = genogram::time::timeline::timeline(&graph);
             }
             Err(diags) => {
                 let source = genogram::diag::SourceFile::new("fuzz.yaml", text);

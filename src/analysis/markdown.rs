@@ -59,7 +59,7 @@ fn table_row(out: &mut String, cells: &[Cell]) {
 }
 
 /// Escapes the characters that Markdown would read as markup.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);
     out

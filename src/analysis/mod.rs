@@ -36,6 +36,7 @@ pub use kinship::Kin;
 #[cfg(feature = "pdf")]
 pub(crate) use prose::{Block, capitalise, document};
 pub use prose::{Findings, findings};
+pub(crate) use prose::{learned_phrase, nouns, relationship_noun};
 pub use questions::{Question, QuestionKind, Questions, Relative, questions};
 pub use questions_format::{questions_json, questions_markdown, questions_text};
 pub use types::*;

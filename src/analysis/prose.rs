@@ -321,6 +321,7 @@ pub(crate) fn document(report: &Report) -> Doc {
     for (s, skill) in report.skills.iter().enumerate() {
         sections.push(skill_section(report, &names, s, skill));
     }
+    sections.extend(progress_section(report, &names));
     sections.push(patterns_section(report, &names));
     sections.push(triangles_section(report, &names));
     sections.push(gaps_section(report, &names));
@@ -793,4 +794,73 @@ fn gaps_section(report: &Report, names: &Names<'_>) -> Section {
         heading: "For the next session".into(),
         blocks,
     }
+}
+
+/// "Your openness: none (2016-09), some (2017-06), strong (2018, learned in group
+/// therapy)", one line per person and skill with a `history`; no section without any.
+fn progress_section(report: &Report, names: &Names<'_>) -> Option<Section> {
+    let mut items = Vec::new();
+    for p in &report.people {
+        for e in p.skills.iter().filter(|e| !e.history.is_empty()) {
+            let last = e.history.len() - 1;
+            let steps: Vec<String> = e
+                .history
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut when: Vec<String> = r.date.iter().cloned().collect();
+                    if i == last
+                        && let Some(place) = source_phrase(&e.source)
+                    {
+                        when.push(format!("learned {place}"));
+                    }
+                    if when.is_empty() {
+                        r.level.to_string()
+                    } else {
+                        format!("{} ({})", r.level, when.join(", "))
+                    }
+                })
+                .collect();
+            let who = names.who(&p.id);
+            let whose = if who == "you" {
+                "Your".to_string()
+            } else {
+                format!("{}'s", capitalise(&who))
+            };
+            items.push(format!("{whose} {}: {}", e.skill, steps.join(", ")));
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let total = items.len();
+    items.truncate(MAX_ITEMS);
+    let mut blocks = vec![
+        Block::Para(
+            "The ratings of each skill over time, oldest first, as the file records them.".into(),
+        ),
+        Block::List(items),
+    ];
+    more(&mut blocks, total);
+    Some(Section {
+        heading: "Progress".into(),
+        blocks,
+    })
+}
+
+/// How the report's text speaks of each person of `report.people`, in the same order:
+/// "you", "your aunt Kathleen", or a name (for the timeline's sentences).
+pub(crate) fn nouns(report: &Report) -> Vec<String> {
+    let names = Names::new(report);
+    report.people.iter().map(|p| names.who(&p.id)).collect()
+}
+
+/// What a relationship is called in a sentence: "A cutoff", "Conflict".
+pub(crate) fn relationship_noun(kind: &str) -> String {
+    kind_noun(kind)
+}
+
+/// Where a skill was learned, as a phrase after "learned it": "in group therapy".
+pub(crate) fn learned_phrase(source: &str) -> Option<String> {
+    source_phrase(source).map(|c| c.into_owned())
 }

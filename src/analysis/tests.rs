@@ -785,7 +785,18 @@ fn json_has_the_contract_shape_and_is_stable() {
     assert_eq!(people.keys().next_back().map(String::as_str), Some("iris"));
     assert_eq!(
         v["people"]["anna"]["skills"]["openness"],
-        serde_json::json!({"level": "strong", "status": "broke-cycle", "source": "group-therapy", "since": 2015})
+        serde_json::json!({"level": "strong", "status": "broke-cycle", "source": "group-therapy", "since": 2015,
+        "history": [
+            {"date": "2015-02", "level": "none", "by": "intake"},
+            {"date": "2015-06", "level": "some"},
+            {"date": "2015-11", "level": "strong"}
+        ]})
+    );
+    assert!(
+        v["people"]["anna"]["skills"]["honesty"]
+            .get("history")
+            .is_none(),
+        "only a skill with a history has one"
     );
     assert_eq!(v["people"]["anna"]["generation"], 4);
     assert_eq!(v["people"]["anna"]["name"], "Anna Kowalski");
@@ -932,6 +943,23 @@ fn generated_families_report_for_anyone_in_every_format() {
             }
         }
     }
+}
+
+/// The progress section: one line per skill with a history, oldest first, ending with the
+/// current rating and where it was learned; none without any history.
+#[test]
+fn the_report_shows_progress_over_time() {
+    let text = super::text::render(&report(INTIMACY));
+    assert!(text.contains("\nProgress\n--------\n"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Your openness: none (2015-02), some (2015-06), strong (2015-11, learned in group therapy)"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Your directness: none (2015-02), some (2016, learned in group therapy)")
+    );
+    assert!(!super::text::render(&report(COUSINS)).contains("Progress"));
 }
 
 #[test]

@@ -118,6 +118,7 @@ pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> 
                         since: rating
                             .and_then(|r| r.since.as_ref())
                             .map(|d| d.value.year_value()),
+                        history: rating.map_or_else(Vec::new, progress),
                     }
                 })
                 .collect();
@@ -189,6 +190,24 @@ pub(super) fn breakers(cx: &Context<'_>, people: &[PersonEntry]) -> Vec<Breaker>
         }
     }
     out
+}
+
+/// Every rating of a skill with a `history`, in date order, ending with the current one.
+fn progress(r: &crate::model::SkillRating) -> Vec<super::types::Rated> {
+    if r.history.is_empty() {
+        return Vec::new();
+    }
+    let past = r.history.iter().map(|h| super::types::Rated {
+        date: Some(h.date.value.to_string()),
+        level: h.level,
+        by: h.by.clone(),
+    });
+    past.chain(std::iter::once(super::types::Rated {
+        date: r.since.as_ref().map(|d| d.value.to_string()),
+        level: r.level,
+        by: None,
+    }))
+    .collect()
 }
 
 #[cfg(test)]

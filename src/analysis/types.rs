@@ -211,6 +211,23 @@ pub struct SkillEntry {
     /// The year of `since`, if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<i32>,
+    /// For a skill with a `history`: every rating in date order, ending with the current
+    /// one. Empty (and left out of the JSON) otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Rated>,
+}
+
+/// One rating of a skill's progress.
+#[derive(Clone, Debug, Serialize)]
+pub struct Rated {
+    /// When, as written in the file (`2016-09`); the current rating's `since`, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The level then.
+    pub level: Level,
+    /// Who rated, when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// One caregiver → child link for one skill.

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::PartialDate;
+
 /// Genograms in standard notation, and how the skills of emotional intimacy (openness,
 /// honesty, directness) were passed down a family.
 #[derive(Debug, Parser)]
@@ -60,6 +62,9 @@ pub enum Command {
         /// The person the report is for (kinship words, family lines). Default: the index.
         #[arg(long, value_name = "ID")]
         person: Option<String>,
+        /// Report on the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+        as_of: Option<PartialDate>,
     },
     /// What to ask next in an intake: open questions to rate each person's skills, and
     /// about close relatives missing from the file, in the order of an interview.
@@ -76,6 +81,19 @@ pub enum Command {
     },
     /// Print the JSON Schema of the family file, for editor support.
     Schema,
+    /// List every dated event of the family in order: births, deaths, unions,
+    /// relationships, and when skills were learned and rated.
+    Timeline {
+        /// The family file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How to print it: text, markdown, json, or svg (a picture for A4 landscape).
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Lay a family out and print the positions of symbols and lines.
     Layout {
         /// The family file (YAML).
@@ -87,6 +105,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Lay out the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+        as_of: Option<PartialDate>,
     },
     /// Export a family for another program.
     Export {
@@ -286,6 +307,19 @@ pub enum ReportFormat {
     Json,
 }
 
+/// The output formats of `genogram timeline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// Plain text, one event per line.
+    Text,
+    /// A Markdown table.
+    Markdown,
+    /// JSON, for other tools.
+    Json,
+    /// An SVG picture: one lane per generation, life spans as bars, events as marks.
+    Svg,
+}
+
 /// The output formats of `genogram questions`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum QuestionsFormat {
@@ -320,6 +354,11 @@ pub struct DrawingArgs {
     /// (compact), every mark used in full sentences (full), or none.
     #[arg(long, value_enum, default_value_t = KeyArg::Compact)]
     pub key: KeyArg,
+    /// Draw the family as it was at this date (a year, YYYY-MM or YYYY-MM-DD): people
+    /// born later left out, those who died later alive with their age then, the skill
+    /// levels rated by then.
+    #[arg(long, value_name = "DATE", value_parser = as_of_date)]
+    pub as_of: Option<PartialDate>,
 }
 
 /// The keys of `render --key`.
@@ -332,4 +371,9 @@ pub enum KeyArg {
     Full,
     /// No key.
     None,
+}
+
+/// Reads the date of `--as-of`.
+fn as_of_date(text: &str) -> Result<PartialDate, String> {
+    crate::time::parse_date(text)
 }

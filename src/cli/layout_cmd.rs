@@ -17,10 +17,11 @@ pub(super) fn layout(
     file: &Path,
     format: LayoutFormat,
     output: Option<&Path>,
+    as_of: Option<crate::model::PartialDate>,
     out: &mut impl Write,
 ) -> Result<u8, Error> {
     check_output(file, output)?;
-    let (_, graph) = crate::load_file(file)?;
+    let graph = super::load_as_of(file, as_of)?;
     let result = lay_out(&graph, &LayoutOptions::default());
     let text = match format {
         LayoutFormat::Json => {
@@ -49,7 +50,7 @@ pub(super) fn export(
 }
 
 /// Refuses to write over the input.
-fn check_output(input: &Path, output: Option<&Path>) -> Result<(), Error> {
+pub(super) fn check_output(input: &Path, output: Option<&Path>) -> Result<(), Error> {
     let Some(output) = output else { return Ok(()) };
     let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
         (Ok(a), Ok(b)) => a == b,

@@ -18,11 +18,12 @@ mod render_cmd;
 mod report;
 mod report_cmd;
 mod serve_cmd;
+mod timeline_cmd;
 mod watch_cmd;
 
 pub use args::{
     Args, Command, DrawingArgs, ExportFormat, KeyArg, LayoutFormat, PageArg, PaperArg,
-    QuestionsFormat, RenderFormat, ReportFormat,
+    QuestionsFormat, RenderFormat, ReportFormat, TimelineFormat,
 };
 
 use std::io::Write;
@@ -66,12 +67,14 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             skills,
             threshold,
             person,
+            as_of,
         } => report_cmd::run(
             &file,
             format,
             &skills,
             &threshold,
             person.as_deref(),
+            as_of,
             &mut out,
         ),
         Command::Questions {
@@ -80,11 +83,17 @@ pub fn run_keeping(args: Args, leftovers: &mut Leftovers) -> u8 {
             person,
         } => questions_cmd::run(&file, format, person.as_deref(), &mut out),
         Command::Schema => write_out(&mut out, crate::schema::json_text().as_bytes()),
+        Command::Timeline {
+            file,
+            format,
+            output,
+        } => timeline_cmd::run(&file, format, output.as_deref(), &mut out),
         Command::Layout {
             file,
             format,
             output,
-        } => layout_cmd::layout(&file, format, output.as_deref(), &mut out),
+            as_of,
+        } => layout_cmd::layout(&file, format, output.as_deref(), as_of, &mut out),
         Command::Export {
             file,
             format,
@@ -178,6 +187,18 @@ pub(crate) fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<u8, Error>
         }),
         _ => Ok(0),
     }
+}
+
+/// Loads a family file, as it was at `as_of` when given.
+fn load_as_of(
+    file: &std::path::Path,
+    as_of: Option<crate::model::PartialDate>,
+) -> Result<crate::graph::FamilyGraph, Error> {
+    let (_, graph) = crate::load_file(file)?;
+    Ok(match as_of {
+        Some(date) => crate::time::as_of(&graph, date),
+        None => graph,
+    })
 }
 
 /// Refuses a `--skill` or `--trace` name the family does not declare, suggesting the

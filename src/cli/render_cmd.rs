@@ -40,8 +40,8 @@ pub(super) fn run(
     }
     let format = format(req, target.map(PathBuf::as_path))?;
     let dpi = dpi(req, format)?;
-    let (_, graph) = crate::load_file(&req.file)?;
     let drawing = &req.drawing;
+    let graph = super::load_as_of(&req.file, drawing.as_of)?;
     let trace = match &drawing.trace {
         None => None,
         Some(skill) => {

@@ -15,14 +15,32 @@ pub(crate) fn run(
     skills: &[String],
     threshold: &str,
     person: Option<&str>,
+    as_of: Option<crate::model::PartialDate>,
     out: &mut impl Write,
 ) -> Result<u8, Error> {
-    let (_, graph) = crate::load_file(file)?;
+    let (_, whole) = crate::load_file(file)?;
+    let then = as_of.map(|date| crate::time::as_of(&whole, date));
+    let graph = then.as_ref().unwrap_or(&whole);
     for s in skills {
-        require_skill(&graph, s)?;
+        require_skill(graph, s)?;
     }
     let person = person
-        .map(|id| person_arg(&graph, id, "a report"))
+        .map(|id| {
+            if let Some(date) = as_of
+                && graph.find(id).is_none()
+                && let Some(p) = whole.find(id)
+            {
+                let born = whole
+                    .person(p)
+                    .born
+                    .as_ref()
+                    .map_or(String::new(), |b| format!(" (born {})", b.value));
+                return Err(Error::Usage(format!(
+                    "`{id}`{born} was not yet part of the family in {date}; choose a later `--as-of` or another `--person`"
+                )));
+            }
+            person_arg(graph, id, "a report")
+        })
         .transpose()?;
     let options = AnalysisOptions {
         skills: skills.to_vec(),
@@ -30,7 +48,7 @@ pub(crate) fn run(
         threshold: Threshold::from_word(threshold).unwrap_or_default(),
         person,
     };
-    let report = analysis::analyse(&graph, &options);
+    let report = analysis::analyse(graph, &options);
     let text = match format {
         ReportFormat::Text => {
             // Line by line: the escape would otherwise make the line breaks visible.

@@ -14,8 +14,8 @@ use super::tree::{Kind, Yaml};
 use crate::diag::{Diagnostic, Span, Spanned, short};
 use crate::model::{
     Child, Couple, DEFAULT_SKILLS, Family, KnownCondition, KnownGender, KnownSource, Level, Link,
-    OpenWord, PartialDate, Person, PersonKind, RelKind, Relation, Relationship, Sex, SkillDef,
-    SkillRating, TwinSet,
+    OpenWord, PartialDate, PastRating, Person, PersonKind, RelKind, Relation, Relationship, Sex,
+    SkillDef, SkillRating, TwinSet,
 };
 use crate::parallel::THREADS;
 
@@ -45,7 +45,8 @@ const PERSON_KEYS: &[&str] = &[
     "skills",
     "raised_by",
 ];
-const RATING_KEYS: &[&str] = &["level", "learned", "since", "note"];
+const RATING_KEYS: &[&str] = &["level", "learned", "since", "note", "history"];
+const HISTORY_KEYS: &[&str] = &["date", "level", "note", "by"];
 const COUPLE_KEYS: &[&str] = &[
     "partners",
     "relation",
@@ -453,6 +454,7 @@ impl Reader {
                 learned: None,
                 since: None,
                 note: None,
+                history: Vec::new(),
             };
             if v.entries().is_some() {
                 let Some(fields) = self.mapping(v, Named("the rating", field), RATING_KEYS) else {
@@ -470,9 +472,11 @@ impl Reader {
                         }
                         "since" => rating.since = self.date(f, "`since`"),
                         "note" => rating.note = self.text(f, "`note`"),
+                        "history" => rating.history = self.history(f, field),
                         _ => {}
                     }
                 }
+                self.check_history(&rating, field);
             } else if !v.is_null() {
                 rating.level = self.level(v, field).unwrap_or(Level::Unknown);
             }
@@ -480,6 +484,94 @@ impl Reader {
             out.push(rating);
         }
         out
+    }
+
+    /// A rating's `history`: a list of `{date, level, note, by}`. Entries without a date
+    /// or a level are refused and left out.
+    fn history(&mut self, node: Node<'_>, field: Of<'_>) -> Vec<PastRating> {
+        let what = Named("the `history` of", field);
+        self.list_of(node, what, |r, item| {
+            let entries = r.mapping(
+                item,
+                Named("an entry of the `history` of", field),
+                HISTORY_KEYS,
+            )?;
+            let (mut date, mut level, mut note, mut by) = (None, None, None, None);
+            let (mut has_date, mut has_level) = (false, false);
+            for (key, _, f) in entries {
+                match key.as_ref() {
+                    "date" => {
+                        has_date = !f.is_null();
+                        date = r.date(f, "`date`");
+                    }
+                    "level" => {
+                        has_level = !f.is_null();
+                        level = r.level(f, "`level`");
+                    }
+                    "note" => note = r.text(f, "`note`"),
+                    "by" => by = r.text(f, "`by`"),
+                    _ => {}
+                }
+            }
+            let missing: Vec<&str> = [("`date`", has_date), ("`level`", has_level)]
+                .into_iter()
+                .filter_map(|(k, present)| (!present).then_some(k))
+                .collect();
+            if !missing.is_empty() {
+                r.error(
+                    Diagnostic::error(
+                        item.span,
+                        format!(
+                            "this entry of the `history` of {field} has no {}",
+                            missing.join(" and no ")
+                        ),
+                    )
+                    .with_help("write each earlier rating as `{date: 2016-09, level: none}`"),
+                );
+            }
+            Some(PastRating {
+                date: date?,
+                level: level?,
+                note,
+                by,
+            })
+        })
+    }
+
+    /// The history is oldest first, and no entry of it is later than the current rating's
+    /// `since` (the current rating is the newest).
+    fn check_history(&mut self, rating: &SkillRating, field: Of<'_>) {
+        for pair in rating.history.windows(2) {
+            let (before, after) = (&pair[0].date, &pair[1].date);
+            if after.value.cmp_known(&before.value).is_lt() {
+                self.error(
+                    Diagnostic::error(
+                        after.span,
+                        format!(
+                            "the `history` of {field} is not in date order: {} comes after {}",
+                            after.value, before.value
+                        ),
+                    )
+                    .with_note(before.span, "the entry before it is dated here")
+                    .with_help("list the earlier ratings oldest first"),
+                );
+            }
+        }
+        if let (Some(since), Some(last)) = (&rating.since, rating.history.last())
+            && last.date.value.cmp_known(&since.value).is_gt()
+        {
+            self.error(
+                Diagnostic::error(
+                    last.date.span,
+                    format!(
+                        "the `history` of {field} has a rating dated {}, after the current rating's `since` ({})",
+                        last.date.value, since.value
+                    ),
+                )
+                .with_note(since.span, "the current rating is dated here")
+                .with_help("`level` and `since` are the newest rating; move the newer rating there, or check the dates"),
+            );
+        }
     }
 
     fn level(&mut self, node: Node<'_>, field: impl Display + Copy) -> Option<Level> {
@@ -1014,6 +1106,54 @@ mod tests {
         ] {
             assert_eq!(schema_keys, ours(loader_keys), "{what}");
         }
+    }
+
+    /// A skill's `history` is read oldest first with its notes and raters; missing dates
+    /// and levels are refused where the entry starts.
+    #[test]
+    fn reads_a_skills_history() {
+        let text = "people:\n  mia:\n    skills:\n      openness:\n        level: strong\n        since: 2018\n        history: [{date: 2016-09, level: none, by: Dr K}, {date: 2017-06, level: some, note: spoke up}]\n";
+        let tree = super::super::onepass::tree(text).expect("a tree");
+        let (read, diags) = family(&tree);
+        assert!(diags.is_empty(), "{diags:?}");
+        let h = &read.people[0].skills[0].history;
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[0].date.value.to_string(), "2016-09");
+        assert_eq!(h[0].level, Level::None);
+        assert_eq!(h[0].by.as_deref(), Some("Dr K"));
+        assert_eq!(h[1].note.as_deref(), Some("spoke up"));
+        assert_eq!(
+            (h[1].date.span.start.line, h[1].date.span.start.col),
+            (7, 66)
+        );
+
+        let text = "people:\n  mia:\n    skills:\n      openness:\n        level: strong\n        history: [{date: 2016}, {level: some}, {date: 2017, level: some}]\n";
+        let tree = super::super::onepass::tree(text).expect("a tree");
+        let (read, diags) = family(&tree);
+        let places: Vec<(u32, u32, &str)> = diags
+            .iter()
+            .map(|d| (d.span.start.line, d.span.start.col, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (
+                    6,
+                    19,
+                    "this entry of the `history` of `openness` of `mia` has no `level`"
+                ),
+                (
+                    6,
+                    33,
+                    "this entry of the `history` of `openness` of `mia` has no `date`"
+                ),
+            ]
+        );
+        assert_eq!(
+            read.people[0].skills[0].history.len(),
+            1,
+            "the good entry is kept"
+        );
     }
 
     /// Read on several threads, a large family gives the people and the problems that one

@@ -109,6 +109,21 @@ impl PartialDate {
         !self.approximate && !other.approximate && self.bounds().1 < other.bounds().0
     }
 
+    /// Compares by what both dates know: the year, then the month when both give one, then
+    /// the day when both give one; `~` is ignored. `1990` and `1990-06` compare equal: as
+    /// far as the file says, they may be the same time. Used to place events in time
+    /// (`--as-of`, the order of a rating's `history`).
+    pub fn cmp_known(&self, other: &PartialDate) -> Ordering {
+        let mut order = self.year.cmp(&other.year);
+        if let (Some(a), Some(b)) = (self.month, other.month) {
+            order = order.then(a.cmp(&b));
+            if let (Some(a), Some(b)) = (self.day, other.day) {
+                order = order.then(a.cmp(&b));
+            }
+        }
+        order
+    }
+
     /// Whole years from `self` to `later`, counting only what both dates know.
     pub fn years_until(&self, later: &PartialDate) -> i32 {
         let mut years = later.year - self.year;
@@ -326,6 +341,19 @@ mod tests {
         assert!(!d("1950-04").definitely_before(&d("1950")));
         assert!(d("1950-03-31").definitely_before(&d("1950-04")));
         assert!(!d("~1940").definitely_before(&d("1950")));
+    }
+
+    #[test]
+    fn compares_what_both_dates_know() {
+        assert_eq!(d("1990").cmp_known(&d("1990-06")), Ordering::Equal);
+        assert_eq!(d("1990-06").cmp_known(&d("1990-06-30")), Ordering::Equal);
+        assert_eq!(d("1990-05-31").cmp_known(&d("1990-06")), Ordering::Less);
+        assert_eq!(d("1991").cmp_known(&d("1990-12-31")), Ordering::Greater);
+        assert_eq!(d("~1990").cmp_known(&d("1990")), Ordering::Equal);
+        assert_eq!(
+            d("1990-06-02").cmp_known(&d("1990-06-01")),
+            Ordering::Greater
+        );
     }
 
     #[test]

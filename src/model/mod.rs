@@ -44,6 +44,9 @@ pub struct Family {
     pub couples: Vec<Couple>,
     /// `relationships`, in file order.
     pub relationships: Vec<Relationship>,
+    /// The date this family stands at, when it is the family as it was then
+    /// ([`crate::time::as_of`]) rather than the whole file. Never read from the file.
+    pub as_of: Option<PartialDate>,
 }
 
 /// A skill the file rates, with the words that define it.
@@ -113,6 +116,22 @@ pub struct SkillRating {
     pub since: Option<Spanned<PartialDate>>,
     /// `note`.
     pub note: Option<String>,
+    /// `history`: earlier ratings, oldest first (the loader refuses any other order, and
+    /// any entry dated after `since`).
+    pub history: Vec<PastRating>,
+}
+
+/// An earlier rating of a skill: one entry of a rating's `history`.
+#[derive(Clone, Debug)]
+pub struct PastRating {
+    /// `date`: when the person was rated so.
+    pub date: Spanned<PartialDate>,
+    /// `level`.
+    pub level: Level,
+    /// `note`.
+    pub note: Option<String>,
+    /// `by`: who rated.
+    pub by: Option<String>,
 }
 
 /// One entry of `couples`.

@@ -27,7 +27,8 @@ use super::text::roman;
 /// death of each person, and whether each couple separated, divorced or ended.
 #[derive(Clone, Debug)]
 pub(crate) struct Facts {
-    /// Age at death, when both dates are known, indexed by person.
+    /// Age at death, when both dates are known, indexed by person; in the family as it
+    /// was at a date ([`crate::time::as_of`]), the age then of those alive.
     pub ages_at_death: Vec<Option<i32>>,
     /// How each couple's partnership broke, indexed by couple.
     pub breaks: Vec<Break>,
@@ -62,7 +63,11 @@ impl Facts {
     pub fn of(graph: &FamilyGraph) -> Facts {
         let family = graph.family();
         Facts {
-            ages_at_death: family.people.iter().map(age_at_death).collect(),
+            ages_at_death: family
+                .people
+                .iter()
+                .map(|p| age_at_death(p).or_else(|| age_then(p, family.as_of.as_ref())))
+                .collect(),
             breaks: family.couples.iter().map(break_of).collect(),
         }
     }
@@ -74,6 +79,14 @@ fn age_at_death(p: &Person) -> Option<i32> {
     let died = p.died.as_ref()?;
     let age = born.value.years_until(&died.value);
     (0..=150).contains(&age).then_some(age)
+}
+
+/// The age of a living person at the date the family is drawn at, if it is drawn at one.
+fn age_then(p: &Person, as_of: Option<&crate::model::PartialDate>) -> Option<i32> {
+    let (born, then) = (p.born.as_ref()?, as_of?);
+    let age = born.value.years_until(then);
+    (!p.deceased && p.kind == crate::model::PersonKind::Person && (0..=150).contains(&age))
+        .then_some(age)
 }
 
 fn break_of(c: &Couple) -> Break {
@@ -118,6 +131,9 @@ pub(crate) fn view(graph: &FamilyGraph, layout: &Layout, trace: Option<&Trace>) 
     let conditions = condition_words(real);
     let family = Family {
         title: None,
+        // Only whether the family is drawn as it was then (the legend says what the
+        // numbers in the symbols are); nothing draws the date itself.
+        as_of: real.as_of,
         index: real.index.as_ref().map(relabel),
         skills: real
             .skills
@@ -169,6 +185,7 @@ pub(crate) fn view(graph: &FamilyGraph, layout: &Layout, trace: Option<&Trace>) 
                         learned: s.learned.as_ref().map(neutral_source),
                         since: None,
                         note: None,
+                        history: Vec::new(),
                     })
                     .collect(),
                 raised_by: p

@@ -205,6 +205,7 @@ fn short_words(ctx: &Ctx, item: &Item) -> String {
         Item::Deceased => "died".into(),
         Item::Years => "years of birth, death".into(),
         Item::YearsBelow => "b. born, d. died".into(),
+        Item::AgeAtDeath if ctx.graph.family().as_of.is_some() => "age then, or at death".into(),
         Item::AgeAtDeath => "age at death".into(),
         Item::Pregnancy => "pregnancy".into(),
         Item::Miscarriage => "miscarriage".into(),
@@ -276,6 +277,9 @@ fn words(ctx: &Ctx, item: &Item) -> String {
         Item::Deceased => "died".into(),
         Item::Years => "year of birth (left) and of death (right), above the symbol".into(),
         Item::YearsBelow => "under a name: 1927–1999 born and died, b. born, d. died".into(),
+        Item::AgeAtDeath if ctx.graph.family().as_of.is_some() => {
+            "number inside the symbol: age then, or age at death".into()
+        }
         Item::AgeAtDeath => "number inside the symbol: age at death".into(),
         Item::Pregnancy => "current pregnancy".into(),
         Item::Miscarriage => "miscarriage".into(),

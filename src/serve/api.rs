@@ -21,6 +21,9 @@ pub struct View {
     /// questions written with the same neutral labels instead of names, without the
     /// title or any free text.
     pub privacy: bool,
+    /// Draw and report the family as it was at this date ([`crate::time::as_of`]); the
+    /// questions for the next session stay those of the family now.
+    pub as_of: Option<crate::model::PartialDate>,
 }
 
 /// A diagnostic as the page shows it: where, how serious, what, and how to fix it.
@@ -55,7 +58,7 @@ fn diagnostic(d: &Diagnostic) -> Value {
 /// [`with_dates`]); `family` and `entries` are still sent, for the page to keep working
 /// with, and the page shows none of it while privacy mode is on.
 pub fn render(name: &str, text: &str, view: &View) -> Value {
-    let graph = match crate::load_str(name, text) {
+    let whole = match crate::load_str(name, text) {
         Ok(g) => g,
         Err(diags) => {
             return json!({
@@ -65,7 +68,10 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
             });
         }
     };
-    let layout = crate::layout::layout(&graph, &crate::layout::LayoutOptions::default());
+    let years = crate::time::year_span(whole.family());
+    let then = view.as_of.map(|date| crate::time::as_of(&whole, date));
+    let graph = then.as_ref().unwrap_or(&whole);
+    let layout = crate::layout::layout(graph, &crate::layout::LayoutOptions::default());
     let entries: serde_json::Map<String, Value> = graph
         .people()
         .map(|p| {
@@ -76,7 +82,7 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
     // The id of each person's group in the drawing, as the renderer writes it: the
     // page finds who was clicked through this, also in an anonymised drawing.
     let anonymize = view.anonymize || view.privacy;
-    let view_graph = anonymize.then(|| crate::render::anonymous_view(&graph, &layout, None).graph);
+    let view_graph = anonymize.then(|| crate::render::anonymous_view(graph, &layout, None).graph);
     let symbols: serde_json::Map<String, Value> = graph
         .people()
         .map(|p| {
@@ -89,10 +95,10 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
     let title = graph.family().title.clone();
     let private;
     let (graph, title) = if view.privacy {
-        private = with_dates(view_graph.as_ref().unwrap_or(&graph), &graph);
+        private = with_dates(view_graph.as_ref().unwrap_or(graph), graph);
         (&private, None)
     } else {
-        (&graph, title)
+        (graph, title)
     };
     let skills: Vec<String> = graph
         .family()
@@ -121,13 +127,33 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         ..RenderOptions::default()
     };
     let svg = crate::render::svg(graph, &layout, &options);
-    let gaps: Vec<Value> = report
+    // The questions for the next session are about the family now, also while the
+    // drawing and the report show it at an earlier date (with the neutral labels in
+    // privacy mode).
+    let private_now = (then.is_some() && view.privacy).then(|| {
+        let layout = crate::layout::layout(&whole, &crate::layout::LayoutOptions::default());
+        with_dates(
+            &crate::render::anonymous_view(&whole, &layout, None).graph,
+            &whole,
+        )
+    });
+    let now: &FamilyGraph = match (&then, &private_now) {
+        (None, _) => graph,
+        (Some(_), Some(private)) => private,
+        (Some(_), None) => &whole,
+    };
+    let report_now = then
+        .is_some()
+        .then(|| analysis::analyse(now, &AnalysisOptions::default()));
+    let gaps: Vec<Value> = report_now
+        .as_ref()
+        .unwrap_or(&report)
         .gaps
         .iter()
         .map(|g| {
-            let name = graph
+            let name = now
                 .find(&g.person)
-                .map(|p| graph.person(p).name.clone())
+                .map(|p| now.person(p).name.clone())
                 .unwrap_or_default();
             json!({"person": &*g.person, "name": name, "question": g.question})
         })
@@ -146,7 +172,9 @@ pub fn render(name: &str, text: &str, view: &View) -> Value {
         "gaps": gaps,
         "skills": skills,
         "trace": traced,
-        "questions": interview(graph),
+        "questions": interview(now),
+        "years": years.map(|(first, last)| json!([first, last])),
+        "as_of": view.as_of.map(|d| d.to_string()),
         "findings": analysis::findings(&report),
     })
 }
@@ -252,6 +280,37 @@ mod tests {
         assert!(v["svg"].as_str().unwrap().contains("Ana Lima"));
         assert!(!v["report"].as_str().unwrap().is_empty());
         assert!(v["gaps"].as_array().is_some_and(|g| !g.is_empty()));
+    }
+
+    #[test]
+    fn as_of_draws_the_family_then_and_asks_about_it_now() {
+        let now = render("family.yaml", GOOD, &View::default());
+        assert_eq!(now["years"], json!([1950, 1975]));
+        assert_eq!(now["as_of"], Value::Null);
+        for privacy in [false, true] {
+            let view = View {
+                as_of: Some(crate::model::PartialDate::year(1960)),
+                privacy,
+                ..View::default()
+            };
+            let v = render("family.yaml", GOOD, &view);
+            assert_eq!(v["as_of"], "1960");
+            assert_eq!(v["years"], json!([1950, 1975]));
+            let svg = v["svg"].as_str().unwrap();
+            assert_eq!(svg.matches("class=\"person ").count(), 1, "ben is not born");
+            assert!(!v["report"].as_str().unwrap().contains("ben"));
+            let asked = |r: &Value| r["questions"].as_array().map_or(0, Vec::len);
+            let now = render(
+                "family.yaml",
+                GOOD,
+                &View {
+                    privacy,
+                    ..View::default()
+                },
+            );
+            assert_eq!(asked(&v), asked(&now), "the questions are about now");
+            assert_eq!(v["gaps"], now["gaps"], "so are those beside the report");
+        }
     }
 
     #[test]

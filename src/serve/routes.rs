@@ -9,7 +9,7 @@
 //!
 //! - `GET /api/file`: the file's text and version token;
 //! - `GET /api/status`: the version token only, polled by the page every second;
-//! - `POST /api/render`: `{text, trace, anonymize, privacy}` → [`super::api::render`];
+//! - `POST /api/render`: `{text, trace, anonymize, privacy, as_of}` → [`super::api::render`];
 //! - `POST /api/save`: `{text, base}` → saved, or 409 when the file changed on disk;
 //! - `POST /api/edit`: `{text, ops}` → `{text}` changed by [`crate::edit`], or 422
 //!   `{error: {op, id, message}}` (`op` counted from 1) when refused.
@@ -200,6 +200,10 @@ pub fn answer(state: &State, req: &Request) -> Response {
                 trace: body.trace.filter(|s| !s.is_empty()),
                 anonymize: body.anonymize,
                 privacy: body.privacy,
+                // A year of the workspace's slider; anything else draws the family now.
+                as_of: body.as_of.and_then(|y| {
+                    crate::model::PartialDate::from_parts(y.into(), None, None, false)
+                }),
             };
             let name = state.path.file_name().map_or_else(
                 || "family.yaml".into(),
@@ -235,6 +239,9 @@ struct RenderBody {
     anonymize: bool,
     #[serde(default)]
     privacy: bool,
+    /// The year to draw the family at (`null`: now).
+    #[serde(default)]
+    as_of: Option<u16>,
 }
 
 /// The body of `POST /api/save`.

@@ -141,6 +141,22 @@ const REFUSALS: &[(&str, u32, u32, &[&str])] = &[
     ("nul-byte", 2, 16, &["NUL character"]),
     ("alias-bomb", 7, 8, &["anchors and aliases repeat too much"]),
     ("tab-indent", 2, 1, &["indent with spaces"]),
+    (
+        "history-out-of-order",
+        11,
+        20,
+        &[
+            "not in date order",
+            "2016-09 comes after 2017-06",
+            "oldest first",
+        ],
+    ),
+    (
+        "history-after-since",
+        9,
+        56,
+        &["dated 2019-02, after the current rating's `since` (2018)"],
+    ),
 ];
 
 #[test]

@@ -24,6 +24,7 @@ mod schema;
 mod serve;
 mod snapshots;
 mod syscalls;
+mod time;
 mod util;
 mod watch;
 #[cfg(not(all(feature = "png", feature = "pdf")))]

@@ -23,6 +23,9 @@
   const stale = $("stale");
   const traceSelect = $("trace");
   const anonymize = $("anonymize");
+  // The year slider: its last stop is the family now; any other draws it as it was then.
+  const asOf = $("as-of");
+  const asOfShown = $("as-of-shown");
   const notice = $("notice");
   const drawing = $("drawing-view");
   const privacyButton = $("privacy");
@@ -782,6 +785,7 @@
       $("report").textContent = result.report;
       showQuestions(result.gaps);
       showSkills(result.skills, result.trace);
+      showYears(result.years);
       if (pendingEntry !== null && text === getText()) {
         const id = pendingEntry;
         pendingEntry = null;
@@ -819,6 +823,7 @@
         trace: traceSelect.value || null,
         anonymize: anonymize.checked || forPrivacy,
         privacy: forPrivacy,
+        as_of: yearChosen(),
       }, renderShape);
       answered();
       show(result, text, forPrivacy);
@@ -835,6 +840,47 @@
     clearTimeout(timer);
     timer = setTimeout(render, DEBOUNCE_MS);
   }
+
+  // ---- the year slider: the family as it was then ---------------------------------------
+  // The year asked for, or null for now (the last stop, or a family without dates).
+  function yearChosen() {
+    if (asOf.disabled) return null;
+    const year = Number(asOf.value);
+    return year >= Number(asOf.max) ? null : year;
+  }
+
+  function showYear() {
+    const year = yearChosen();
+    const words = year === null ? "now" : String(year);
+    asOfShown.textContent = words;
+    asOf.setAttribute("aria-valuetext", year === null ? "now, as the file has it" : `the family in ${year}`);
+  }
+
+  // The slider runs from the first year the file names to the stop after its last one
+  // ("now"); a chosen year stays chosen while the file changes, as far as it can.
+  function showYears(years) {
+    const ok = Array.isArray(years) && years.length === 2 && years.every(Number.isInteger);
+    if (!ok) {
+      asOf.disabled = true;
+      showYear();
+      return;
+    }
+    const chosen = yearChosen();
+    asOf.min = String(years[0]);
+    asOf.max = String(years[1] + 1);
+    asOf.disabled = false;
+    asOf.value = chosen === null ? asOf.max : String(Math.min(Math.max(chosen, years[0]), years[1]));
+    showYear();
+  }
+
+  asOf.addEventListener("input", () => {
+    showYear();
+    scheduleRender();
+  });
+  asOf.addEventListener("change", () => {
+    const year = yearChosen();
+    announce(year === null ? "Showing the family now." : `Showing the family as it was in ${year}.`);
+  });
 
   traceSelect.addEventListener("change", render);
   anonymize.addEventListener("change", render);
