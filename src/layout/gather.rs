@@ -21,6 +21,10 @@ pub(super) struct Facts {
     pub label_h: Vec<f64>,
     /// The box of everything drawn for the person, relative to the symbol's centre.
     pub bbox: Vec<[f64; 4]>,
+    /// How far right of the centre the person's badges reach (0 without badges).
+    pub badges: Vec<f64>,
+    /// Half the width of what is drawn at the symbol's height (symbol and badges).
+    pub upper: Vec<f64>,
     /// The partners of each couple (one or two; a couple never lists a person twice).
     pub partners: Vec<Vec<usize>>,
     /// The couple that anchors each person in the layout: the one that raised them.
@@ -78,6 +82,8 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         label_w: Vec::with_capacity(n),
         label_h: Vec::with_capacity(n),
         bbox: Vec::with_capacity(n),
+        badges: Vec::with_capacity(n),
+        upper: Vec::with_capacity(n),
         partners: Vec::with_capacity(couples),
         primary: vec![None; n],
         secondary: vec![Vec::new(); n],
@@ -102,6 +108,8 @@ pub(super) fn gather(g: &FamilyGraph, o: &LayoutOptions) -> Facts {
         f.label_w.push(label.bbox[2] - label.bbox[0]);
         f.label_h.push(label.below);
         f.bbox.push(label.bbox);
+        f.badges.push(label.badges);
+        f.upper.push(label.upper);
     }
     let mut children: Vec<Vec<(PersonIx, Link)>> = Vec::with_capacity(couples);
     for c in g.couples() {

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use super::LayoutOptions;
 use super::font::{self, Face};
 use crate::diag::is_unsafe_char;
-use crate::model::{OpenWord, PartialDate, Person, PersonKind};
+use crate::model::{Couple, OpenWord, PartialDate, Person, PersonKind, RelKind, Relation};
 
 /// Font size of names, in pixels.
 pub const NAME_SIZE: f64 = 12.0;
@@ -269,6 +269,14 @@ pub struct Label {
     pub bbox: [f64; 4],
     /// Height from the bottom of the symbol to the bottom of the last line.
     pub below: f64,
+    /// How far right of the centre the badges reach (0 without badges): a line leaving
+    /// the symbol's right side low, where the badges sit, starts past them.
+    pub badges: f64,
+    /// Half the width of what is drawn at the symbol's height (the symbol and its
+    /// badges): a line coming down beside the symbol from above keeps clear of this, the
+    /// label lines being lower; where such a line runs through the years above a
+    /// symbol, the drawing writes that row's years under the names instead.
+    pub upper: f64,
 }
 
 /// Where things go under a symbol of half-size `r`: the top of the skill strip (when the
@@ -375,6 +383,8 @@ pub fn label(person: &Person, note: Option<usize>, common: &Common, o: &LayoutOp
         lines,
         bbox: [-half, top, half, bottom],
         below: bottom - r,
+        badges: if any { x - 2.0 } else { 0.0 },
+        upper: if any { r.max(x - 2.0) } else { r },
     }
 }
 
@@ -736,5 +746,141 @@ mod tests {
                 assert_eq!(got, wrap(s, 12.0, Face::Bold, max), "{s:?} {max}");
             }
         }
+    }
+}
+
+/// Size of the short form of a couple's dates (`m.'93`), used where the long one does
+/// not fit on the partner line.
+pub const DATE_SHORT_SIZE: f64 = 9.0;
+
+/// How far above the partner line the baseline of its first line of dates sits.
+pub const DATE_RISE: f64 = 5.0;
+
+/// The union's dates in McGoldrick's short form, e.g. `m. 1970`, `d. 1997`.
+pub fn date_parts(c: &Couple) -> Vec<String> {
+    let mut parts = Vec::new();
+    let start = match c.relation {
+        Relation::Married => c.married.as_ref().map(|d| format!("m. {}", year(&d.value))),
+        Relation::Cohabiting => c.since.as_ref().map(|d| format!("LT {}", year(&d.value))),
+        Relation::Engaged => c.since.as_ref().map(|d| format!("eng. {}", year(&d.value))),
+        Relation::Dating | Relation::Affair | Relation::Unknown => c
+            .since
+            .as_ref()
+            .map(|d| format!("since {}", year(&d.value))),
+    };
+    parts.extend(start);
+    if c.relation != Relation::Married
+        && let Some(m) = &c.married
+    {
+        parts.push(format!("m. {}", year(&m.value)));
+    }
+    if let Some(d) = &c.separated {
+        parts.push(format!("s. {}", year(&d.value)));
+    }
+    if let Some(d) = &c.divorced {
+        parts.push(format!("d. {}", year(&d.value)));
+    }
+    if let Some(d) = &c.ended {
+        parts.push(format!("e. {}", year(&d.value)));
+    }
+    parts
+}
+
+/// The events with two-digit years and no space (`m.'93`), as McGoldrick writes them
+/// where space is short.
+fn short_parts(c: &Couple) -> Vec<String> {
+    date_parts(c)
+        .into_iter()
+        .map(|p| match p.rsplit_once(' ') {
+            Some((word, y)) if y.trim_start_matches('~').len() == 4 => {
+                let approx = if y.starts_with('~') { "~" } else { "" };
+                let digits = y.trim_start_matches('~');
+                format!("{word}{approx}'{}", &digits[2..])
+            }
+            _ => p,
+        })
+        .collect()
+}
+
+/// One line of a couple's dates above its partner line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateLine {
+    /// The words, e.g. `m. 1970, d. 1997`.
+    pub text: String,
+    /// Font size: [`SMALL_SIZE`], or [`DATE_SHORT_SIZE`] for the short form.
+    pub size: f64,
+    /// The baseline, above the partner line (negative).
+    pub dy: f64,
+}
+
+impl DateLine {
+    /// The box of the line's text, centred on the middle of the partner line:
+    /// `[x0, y0, x1, y1]` relative to that middle.
+    pub fn bbox(&self) -> [f64; 4] {
+        let w = font::width(&self.text, self.size, Face::Regular) / 2.0;
+        [
+            -w,
+            self.dy - self.size * ASCENT,
+            w,
+            self.dy + self.size * DESCENT,
+        ]
+    }
+}
+
+/// The lines of a couple's dates above a horizontal stretch of partner line `room`
+/// pixels long: all on one line when they fit (or there is only one event), otherwise
+/// the short form (`m.'93`) in smaller type, the first event just above the line and the
+/// others one row higher, which stays below the years written above the partners and
+/// below a partner line raised over them. The layout keeps other lines clear of them and
+/// the renderer draws them.
+pub fn date_lines(c: &Couple, room: f64) -> Vec<DateLine> {
+    let parts = date_parts(c);
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let one_line = parts.join(", ");
+    if font::width(&one_line, SMALL_SIZE, Face::Regular) <= room - 4.0 || parts.len() == 1 {
+        return vec![DateLine {
+            text: one_line,
+            size: SMALL_SIZE,
+            dy: -DATE_RISE,
+        }];
+    }
+    let short = short_parts(c);
+    let mut out = vec![DateLine {
+        text: short[0].clone(),
+        size: DATE_SHORT_SIZE,
+        dy: -DATE_RISE,
+    }];
+    if short.len() > 1 {
+        out.push(DateLine {
+            text: short[1..].join(" "),
+            size: DATE_SHORT_SIZE,
+            dy: -DATE_RISE - 10.0,
+        });
+    }
+    out
+}
+
+/// Half the width of a relationship's pattern, in symbol sizes: how far its parallel
+/// lines, zigzag or arrowheads reach from the line it follows, which the routing keeps
+/// clear of texts and symbols. A cutoff's bars and ring are left out: they sit in the
+/// middle of the line's longest straight stretch, preferably one between the rows,
+/// where there is no text. The drawing's recipes (`render::relationships::recipe`) stay
+/// within it (tested there).
+pub fn relationship_band(kind: RelKind) -> f64 {
+    match kind {
+        RelKind::Distant | RelKind::Cutoff | RelKind::CutoffRepaired => 0.0,
+        RelKind::Close => 0.06,
+        RelKind::Conflict => 0.08,
+        RelKind::Fused
+        | RelKind::FocusedOn
+        | RelKind::Caretaker
+        | RelKind::Neglect
+        | RelKind::PhysicalAbuse
+        | RelKind::EmotionalAbuse => 0.12,
+        RelKind::Hostile => 0.13,
+        RelKind::CloseHostile | RelKind::SexualAbuse => 0.15,
+        RelKind::FusedHostile => 0.17,
     }
 }

@@ -15,6 +15,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::gather::Facts;
+use super::labels;
 use super::order::Order;
 use super::types::{Layout, Line, LineKind, PlacedPerson, Row};
 use super::{LayoutOptions, round};
@@ -33,6 +34,19 @@ enum Y {
 }
 
 type Pt = (f64, Y);
+
+/// How a vertical line meets a row.
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    /// It leaves a symbol low and goes down: it meets the label boxes beside it.
+    Leave,
+    /// It comes down from above into a symbol's side: it meets what is drawn at the
+    /// symbols' height (symbols, badges) and the dates of the partner lines; the years
+    /// above the symbols move under the names where it runs through them.
+    Enter,
+    /// It runs through the whole row: it meets the label boxes and the dates.
+    Through,
+}
 
 /// How far a line passing through a row keeps from the middle of its free column.
 const PASS: f64 = 6.0;
@@ -97,7 +111,13 @@ struct Router<'a> {
     /// (left x, right x, height below the row's centre). Each new stretch takes a height
     /// where it meets none of them, so no two relationship lines share an end on a symbol
     /// or run along each other.
-    levels: Vec<Vec<(f64, f64, f64)>>,
+    levels: Vec<Vec<(f64, f64, f64, f64)>>,
+    /// The x-intervals of each row that no vertical line from above may pass: where the
+    /// dates of a partner line are written above it.
+    dates: Vec<Vec<(f64, f64)>>,
+    /// Half the width of the pattern of the relationship being routed (a fused band, a
+    /// zigzag), which keeps that far, and a little more, from every text and symbol.
+    band: f64,
 }
 
 /// Heights (in half symbols, below the centre) at which a relationship line may leave a
@@ -112,7 +132,7 @@ const NEIGHBOUR_LEVELS: [f64; 6] = [0.8, -0.8, 0.62, -0.62, 0.35, -0.35];
 /// Heights for a relationship between two partners side by side: below their partner
 /// line only, clear of its slashes (about 0.35 half symbols from it), for the union's
 /// dates are written above it.
-const PARTNER_LEVELS: [f64; 3] = [0.78, 0.55, 0.98];
+const PARTNER_LEVELS: [f64; 4] = [0.78, 0.55, 0.98, 0.42];
 
 /// The least distance between two relationship lines' verticals in one row: the width of
 /// the widest pattern (a fused or hostile band) and a little air.
@@ -126,21 +146,53 @@ impl Router<'_> {
     /// A height for a relationship's stretch from `x0` to `x1` at symbol height on row
     /// `r`, from `choices` (in half symbols), where it meets no other relationship's
     /// stretch; remembered.
+    /// Both patterns keep their full width apart; above the centre, the stretch also
+    /// keeps clear of the dates of a partner line. When no height is free, the one
+    /// farthest from the others.
     fn level(&mut self, r: usize, x0: f64, x1: f64, choices: &[f64]) -> f64 {
         let s = self.o.symbol / 2.0;
+        let band = self.band;
         let (lo, hi) = (x0.min(x1) - 2.0, x0.max(x1) + 2.0);
         let list = &self.levels[r];
-        let free = |dy: f64| {
+        let dated = self.dates[r].iter().any(|&(a, b)| b >= lo && a <= hi);
+        // How far the nearest other stretch is, less what both patterns need.
+        let room = |dy: f64| {
             list.iter()
-                .all(|&(a, b, d)| (d - dy).abs() >= 0.18 * s || b < lo || a > hi)
+                .filter(|&&(a, b, _, _)| b >= lo && a <= hi)
+                .map(|&(_, _, d, w)| (d - dy).abs() - (w + band + 1.0).max(0.18 * s))
+                .fold(f64::MAX, f64::min)
         };
+        let allowed = |dy: f64| !(dated && dy - band < 0.0);
         let dy = choices
             .iter()
             .map(|c| c * s)
-            .find(|&dy| free(dy))
-            .unwrap_or(choices[0] * s);
-        self.levels[r].push((lo, hi, dy));
+            .find(|&dy| allowed(dy) && room(dy) >= 0.0)
+            .unwrap_or_else(|| {
+                choices
+                    .iter()
+                    .map(|c| c * s)
+                    .filter(|&dy| allowed(dy))
+                    .map(|dy| (room(dy), dy))
+                    .fold(None, |best: Option<(f64, f64)>, c| match best {
+                        Some(b) if b.0 >= c.0 => Some(b),
+                        _ => Some(c),
+                    })
+                    .map_or(choices[0] * s, |b| b.1)
+            });
+        self.levels[r].push((lo, hi, dy, band));
         dy
+    }
+
+    /// Where a relationship line at `dy` below the centre meets `p`'s side: the edge of
+    /// the symbol, or past the badges on the right when it runs at their height.
+    fn side_x(&self, p: usize, right: bool, dy: f64) -> f64 {
+        let s = self.o.symbol / 2.0;
+        let badges = self.f.badges[p];
+        if right && badges > 0.0 && dy + self.band + 1.0 >= s - super::labels::BADGE_HEIGHT {
+            self.x[p] + badges + 2.0
+        } else {
+            self.x[p] + if right { s } else { -s }
+        }
     }
 
     /// Asks for a slot in a gap for a horizontal segment from `a` to `b`, with the x of
@@ -164,15 +216,16 @@ impl Router<'_> {
     /// the other relationship lines' columns.
     /// `above`: the line also comes down from the gap above the row, where the lines of
     /// descent of the row above run.
-    fn rel_column(&mut self, r: usize, mid: f64, above: bool) -> f64 {
-        let (_, c) = self.rel_column_scored(r, mid, above);
+    fn rel_column(&mut self, r: usize, mid: f64, pass: Pass) -> f64 {
+        let (_, c) = self.rel_column_scored(r, mid, pass);
         self.rel_busy[r].push(c);
         c
     }
 
     /// The column [`Router::rel_column`] would take, with its score: below 0 when it
     /// runs on another line.
-    fn rel_column_scored(&self, r: usize, mid: f64, above: bool) -> (f64, f64) {
+    fn rel_column_scored(&self, r: usize, mid: f64, pass: Pass) -> (f64, f64) {
+        let above = pass != Pass::Leave;
         // Every free x within two passes of the middle, scored by how clear it keeps of
         // the family lines (a few pixels are enough) and of the other relationship lines
         // (the width of a fused band); running on another line costs most. Near the
@@ -185,27 +238,123 @@ impl Router<'_> {
         let nearest = |list: &mut dyn Iterator<Item = &f64>, c: f64| {
             list.map(|&b| (b - c).abs()).fold(f64::MAX, f64::min)
         };
-        let mut best: Option<(f64, f64)> = None;
-        for i in 0..=48 {
-            let d = (f64::from(i) - 24.0) * 0.5;
-            let c = mid + d;
-            if !self.is_free(r, c) {
-                continue;
+        let m = (self.band + 1.5).max(2.0);
+        // `reach`: how far from `mid` to look, in half pixels; `strict`: never on
+        // another line.
+        let scan = |pass: Pass, dates: bool, penalty: f64, m: f64, reach: i32, strict: bool| {
+            let mut best: Option<(f64, f64)> = None;
+            for i in -reach..=reach {
+                let d = f64::from(i) * 0.5;
+                let c = mid + d;
+                if !self.is_clear(r, c, m, pass, dates) {
+                    continue;
+                }
+                let fam = nearest(&mut rows.clone().flat_map(|k| self.busy[k].iter()), c);
+                // Verticals of the rows next to this one reach into the gaps beside it.
+                let near_rows = r.saturating_sub(1)..(r + 2).min(self.rel_busy.len());
+                let rel = nearest(&mut near_rows.flat_map(|k| self.rel_busy[k].iter()), c);
+                let mut score = fam.min(6.0) / 6.0 + rel.min(REL_APART) / REL_APART
+                    - 0.01 * (d.abs() - PASS).abs()
+                    - 0.02 * (d.abs() - 2.0 * PASS).max(0.0)
+                    - penalty;
+                if fam < 4.0 || rel < 4.0 {
+                    if strict {
+                        continue;
+                    }
+                    score -= 10.0;
+                }
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, c));
+                }
             }
-            let fam = nearest(&mut rows.clone().flat_map(|k| self.busy[k].iter()), c);
-            // Verticals of the rows next to this one reach into the gaps beside it.
-            let near_rows = r.saturating_sub(1)..(r + 2).min(self.rel_busy.len());
-            let rel = nearest(&mut near_rows.flat_map(|k| self.rel_busy[k].iter()), c);
-            let mut score =
-                fam.min(6.0) / 6.0 + rel.min(REL_APART) / REL_APART - 0.01 * (d.abs() - PASS).abs();
-            if fam < 4.0 || rel < 4.0 {
-                score -= 10.0;
-            }
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, c));
-            }
+            best
+        };
+        // Clear of the dates of the partner lines; failing that, beside the symbols
+        // still (across dates rather than through a symbol); failing that, farther off.
+        // Clear of the dates of the partner lines; a line through the row may go farther
+        // off for that (its stretches between the rows are free); one that ends at a
+        // symbol's side rather crosses the dates than a neighbour's symbol on its way.
+        scan(pass, above, 0.0, m, 48, true)
+            .or_else(|| {
+                if pass == Pass::Through {
+                    scan(pass, true, 1.0, m, 1000, true)
+                } else {
+                    None
+                }
+            })
+            .or_else(|| scan(pass, false, 3.0, m, 48, true))
+            .or_else(|| scan(pass, false, 4.0, 2.0, 48, true))
+            .or_else(|| scan(pass, above, 10.0, m, 48, false))
+            .unwrap_or_else(|| (-15.0, self.nearest_clear(r, mid, m, pass, false)))
+    }
+
+    /// Half the width a vertical line meeting the row as `pass` keeps clear of `q`.
+    fn reach(&self, q: usize, pass: Pass) -> f64 {
+        if pass == Pass::Enter {
+            self.f.upper[q]
+        } else {
+            self.half(q)
         }
-        best.unwrap_or((-100.0, mid - PASS))
+    }
+
+    /// Whether a vertical line at `x` meeting row `r` as `pass` keeps `m` from what is
+    /// drawn for the people there and, with `dates`, from the dates of the partner lines.
+    fn is_clear(&self, r: usize, x: f64, m: f64, pass: Pass, dates: bool) -> bool {
+        let row = &self.rows[r];
+        let j = row.partition_point(|&q| self.x[q] + self.reach(q, pass) + m <= x);
+        row.get(j)
+            .is_none_or(|&q| self.x[q] - self.reach(q, pass) - m >= x)
+            && (!dates || self.dates[r].iter().all(|&(a, b)| x <= a - m || x >= b + m))
+    }
+
+    /// The x nearest to `target` where a vertical line through row `r` is clear (see
+    /// [`Router::is_clear`]), keeping off the middle of a wide free space by `PASS`.
+    fn nearest_clear(&self, r: usize, target: f64, m: f64, pass: Pass, dates: bool) -> f64 {
+        // The blocked intervals of the row, in order: boxes and dates, widened by `m`.
+        let mut blocked: Vec<(f64, f64)> = self.rows[r]
+            .iter()
+            .map(|&q| {
+                let h = self.reach(q, pass);
+                (self.x[q] - h - m, self.x[q] + h + m)
+            })
+            .chain(
+                self.dates[r]
+                    .iter()
+                    .filter(|_| dates)
+                    .map(|&(a, b)| (a - m, b + m)),
+            )
+            .collect();
+        blocked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut best = (f64::MAX, target);
+        let mut consider = |lo: f64, hi: f64| {
+            if hi < lo {
+                return;
+            }
+            let c = if hi - lo > 4.0 * PASS {
+                target.clamp(lo + PASS, hi - PASS)
+            } else {
+                (lo + hi) / 2.0
+            };
+            if (c - target).abs() < best.0 {
+                best = ((c - target).abs(), c);
+            }
+        };
+        let mut start = f64::MIN;
+        for &(a, b) in &blocked {
+            if a > start {
+                consider(
+                    if start == f64::MIN {
+                        a - 4.0 * PASS
+                    } else {
+                        start
+                    },
+                    a,
+                );
+            }
+            start = start.max(b);
+        }
+        consider(start, start + 4.0 * PASS);
+        best.1
     }
 
     /// For a relationship leaving `p` on one side: the free column there, or, when the
@@ -281,14 +430,6 @@ impl Router<'_> {
         }
     }
 
-    /// Whether a vertical line at `x` through row `r` stays clear of every box there.
-    fn is_free(&self, r: usize, x: f64) -> bool {
-        let row = &self.rows[r];
-        let j = row.partition_point(|&q| self.x[q] + self.half(q) + 2.0 <= x);
-        row.get(j)
-            .is_none_or(|&q| self.x[q] - self.half(q) - 2.0 >= x)
-    }
-
     /// From a free column on row `from` (at any height of that row) down to row `to`
     /// (below it), ending on the track above `to` at `end_x`. Returns the points after
     /// the start. Passing through a row, it keeps `shift` from the middle of the free
@@ -308,11 +449,13 @@ impl Router<'_> {
             // Beside, not on, the column a couple's own line of descent would take.
             let next = self.free_column(k, end_x);
             let next = if shift < 0.0 {
-                self.rel_column(k, next, true)
-            } else if self.is_free(k, next + shift) {
+                self.rel_column(k, next, Pass::Through)
+            } else if self.is_clear(k, next + shift, 2.0, Pass::Through, true) {
                 next + shift
-            } else {
+            } else if self.is_clear(k, next, 2.0, Pass::Through, true) {
                 next
+            } else {
+                self.nearest_clear(k, next, 2.0, Pass::Through, true)
             };
             if shift >= 0.0 {
                 // Through the gap above, the row, and the gap below.
@@ -353,18 +496,23 @@ impl Router<'_> {
         let c1 = self.column_beside(a, a_right);
         let mut b_right = if ra == rb { false } else { c1 > xb };
         if shift < 0.0 {
-            // A crowded side: leave from the other side when it has room.
-            let score = |rt: &Self, p: usize, right: bool, r: usize, above: bool| {
-                rt.rel_column_scored(r, rt.near_column(p, right), above).0
+            let enter = if ra != rb { Pass::Enter } else { Pass::Leave };
+            let score = |rt: &Self, p: usize, right: bool, r: usize, pass: Pass| {
+                rt.rel_column_scored(r, rt.near_column(p, right), pass).0
             };
-            if score(self, a, a_right, ra, false) < 0.0
-                && score(self, a, !a_right, ra, false) >= 0.0
-            {
+            // A crowded side: the other side when it is less crowded.
+            let (here, there) = (
+                score(self, a, a_right, ra, Pass::Leave),
+                score(self, a, !a_right, ra, Pass::Leave),
+            );
+            if here < 0.0 && there > here {
                 a_right = !a_right;
             }
-            if score(self, b, b_right, rb, ra != rb) < 0.0
-                && score(self, b, !b_right, rb, ra != rb) >= 0.0
-            {
+            let (here, there) = (
+                score(self, b, b_right, rb, enter),
+                score(self, b, !b_right, rb, enter),
+            );
+            if here < 0.0 && there > here {
                 b_right = !b_right;
             }
         }
@@ -374,8 +522,8 @@ impl Router<'_> {
             let n1 = self.near_column(a, a_right);
             let n2 = self.near_column(b, b_right);
             (
-                self.rel_column(ra, n1, false),
-                self.rel_column(rb, n2, ra != rb),
+                self.rel_column(ra, n1, Pass::Leave),
+                self.rel_column(rb, n2, if ra != rb { Pass::Enter } else { Pass::Leave }),
             )
         } else {
             self.busy[ra].push(c1);
@@ -395,10 +543,15 @@ impl Router<'_> {
         } else {
             (dy, dy)
         };
-        let mut pts = vec![
-            (xa + if a_right { s } else { -s }, Y::At(ra, dya)),
-            (c1, Y::At(ra, dya)),
-        ];
+        let (sa, sb) = if shift < 0.0 {
+            (self.side_x(a, a_right, dya), self.side_x(b, b_right, dyb))
+        } else {
+            (
+                xa + if a_right { s } else { -s },
+                xb + if b_right { s } else { -s },
+            )
+        };
+        let mut pts = vec![(sa, Y::At(ra, dya)), (c1, Y::At(ra, dya))];
         if ra == rb {
             let slot = self.slot(ra, c1, c2, vec![c1, c2], Vec::new());
             pts.push((c1, Y::Track(ra, slot)));
@@ -414,7 +567,7 @@ impl Router<'_> {
             );
         }
         pts.push((c2, Y::At(rb, dyb)));
-        pts.push((xb + if b_right { s } else { -s }, Y::At(rb, dyb)));
+        pts.push((sb, Y::At(rb, dyb)));
         pts
     }
 }
@@ -446,6 +599,8 @@ pub(super) fn route(
         busy: vec![Vec::new(); nrows],
         rel_busy: vec![Vec::new(); nrows],
         levels: vec![Vec::new(); nrows],
+        dates: vec![Vec::new(); nrows],
+        band: 0.0,
     };
     let s = o.symbol / 2.0;
     let couple_name = |c: usize| format!("couple-{}", c + 1);
@@ -475,7 +630,19 @@ pub(super) fn route(
                     (*b, *a)
                 };
                 let (ra, rb) = (f.row[a], f.row[b]);
+                let dated = !labels::date_parts(g.couple(CoupleIx(c))).is_empty();
                 if ra == rb && rt.pos[b] == rt.pos[a] + 1 {
+                    if dated {
+                        // Centred over the line (the drawing raises them over slashes
+                        // rather than moving them aside).
+                        let couple = g.couple(CoupleIx(c));
+                        let w = labels::date_lines(couple, x[b] - x[a] - 2.0 * s)
+                            .iter()
+                            .map(|l| l.bbox()[2])
+                            .fold(0.0, f64::max);
+                        let mid = (x[a] + x[b]) / 2.0;
+                        rt.dates[ra].push((mid - w - 1.0, mid + w + 1.0));
+                    }
                     lines.push(Draft {
                         couple: Some(c),
                         ..Draft::new(
@@ -496,6 +663,16 @@ pub(super) fn route(
                     })
                 } else if ra == rb {
                     // Raised over the people between.
+                    if dated {
+                        // Over the middle of the raised line; the widest the dates can be.
+                        let couple = g.couple(CoupleIx(c));
+                        let w = labels::date_lines(couple, f64::MAX)
+                            .iter()
+                            .map(|l| l.bbox()[2])
+                            .fold(0.0, f64::max);
+                        let mid = (x[a] + x[b]) / 2.0;
+                        rt.dates[ra].push((mid - w - 2.0, mid + w + 2.0));
+                    }
                     let list = &mut rt.raises[ra];
                     list.push((x[a], x[b]));
                     let level = list.len() - 1;
@@ -688,6 +865,7 @@ pub(super) fn route(
         by_pair.entry(pair(a, b)).or_default().push(i);
     }
     for &(ri, a, b) in &rels {
+        rt.band = labels::relationship_band(g.relationship(ri).kind.value) * o.symbol;
         let adjacent = f.row[a] == f.row[b] && rt.pos[a].abs_diff(rt.pos[b]) == 1;
         let pts = if adjacent {
             // Straight across the gap between the two, on a height of its own.
@@ -699,7 +877,7 @@ pub(super) fn route(
             };
             let dy = rt.level(f.row[l], x[l] + s, x[r] - s, levels);
             vec![
-                (x[l] + s, Y::At(f.row[l], dy)),
+                (rt.side_x(l, true, dy), Y::At(f.row[l], dy)),
                 (x[r] - s, Y::At(f.row[r], dy)),
             ]
         } else {
@@ -845,7 +1023,8 @@ pub(super) fn route(
 }
 
 fn near_person(pt: &Pt, x: f64, row: usize, s: f64) -> bool {
-    matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= s + 1e-9
+    // Within the symbol and its badges.
+    matches!(pt.1, Y::At(r, _) if r == row) && (pt.0 - x).abs() <= 3.0 * s
 }
 
 fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {

@@ -12,10 +12,9 @@ use super::geometry::{self, P};
 use super::marks::Item;
 use super::markup::{self, child};
 use super::number::{push_int, push_num, push_pt};
-use super::symbols::year;
-use super::text;
 use super::write::escape_text;
 use super::{Ctx, Used, push_polyline_d};
+use crate::layout::labels;
 
 /// The symbol size of the drawing, for marks that scale with it.
 pub fn symbol_size(ctx: &Ctx) -> f64 {
@@ -88,8 +87,8 @@ fn couple(ctx: &Ctx, c: CoupleIx, lines: &[&Line], out: &mut String, used: &mut 
                     .with("d", |o| push_polyline_d(o, &pts))
                     .empty();
                 used.insert(Item::Relation(couple.relation));
-                slashes(out, ctx.break_of(c), &pts, s, has_children, used);
-                dates(out, couple, &pts, used);
+                let lift = slashes(out, ctx.break_of(c), couple, &pts, s, has_children, used);
+                dates(out, couple, &pts, lift, used);
             }
             LineKind::Descent => path(out, "line descent"),
             LineKind::Sibship => path(out, "line sibship"),
@@ -152,11 +151,21 @@ fn brackets(out: &mut String, x: f64, y: f64, s: f64) {
 }
 
 /// How many slashes the union's end calls for: one for a separation, two for a divorce
-/// or an ended union.
-fn slashes(out: &mut String, b: Break, pts: &[P], s: f64, has_children: bool, used: &mut Used) {
+/// or an ended union. They stay clear of the dates written over the middle of the line:
+/// moved along the line past them, or, on a line too short for that, the dates are
+/// raised over them (the height to raise them by is returned).
+fn slashes(
+    out: &mut String,
+    b: Break,
+    couple: &Couple,
+    pts: &[P],
+    s: f64,
+    has_children: bool,
+    used: &mut Used,
+) -> f64 {
     let n = b.slashes();
     if n == 0 {
-        return;
+        return 0.0;
     }
     used.insert(if n == 1 {
         Item::Separated
@@ -165,8 +174,38 @@ fn slashes(out: &mut String, b: Break, pts: &[P], s: f64, has_children: bool, us
     });
     let len = geometry::length(pts);
     // Away from the line of descent, which leaves from the middle.
-    let t = if has_children { 0.72 } else { 0.5 };
-    markup::path(out, "slash", |o| push_slash_d(o, pts, len * t, n, s));
+    let mut d = len * if has_children { 0.72 } else { 0.5 };
+    let mut lift = 0.0;
+    let (at, room) = date_anchor(pts);
+    let lines = labels::date_lines(couple, room);
+    let w = lines
+        .iter()
+        .map(|l| l.bbox()[2])
+        .fold(f64::NEG_INFINITY, f64::max);
+    if w > 0.0 {
+        // How far the slashes reach along the line from their middle, and a little air.
+        let e = 0.1 * s + (n as f64 - 1.0) * 0.1 * s + 1.5;
+        let (p, u) = geometry::at(pts, d);
+        if (p[1] - at[1]).abs() < 0.5 && (p[0] - at[0]).abs() < w + e {
+            let past = at[0] + w + e - p[0];
+            let before = p[0] - (at[0] - w - e);
+            if u[0] > 0.99 && d + past + e <= len - 2.0 {
+                d += past;
+            } else if u[0] > 0.99 && d - before - e >= 2.0 {
+                d -= before;
+            } else {
+                // Just over the slashes' tops (0.17 S above the line), and no higher,
+                // for a partner line may be raised over the symbols above.
+                let bottom = lines
+                    .iter()
+                    .map(|l| l.bbox()[3])
+                    .fold(f64::NEG_INFINITY, f64::max);
+                lift = (0.17 * s + 1.5 + bottom).max(0.0);
+            }
+        }
+    }
+    markup::path(out, "slash", |o| push_slash_d(o, pts, d, n, s));
+    lift
 }
 
 /// Path data of `n` slashes across the polyline at distance `d`, leaning `/`.
@@ -191,63 +230,16 @@ fn push_slash_d(out: &mut String, pts: &[P], d: f64, n: usize, s: f64) {
 }
 
 /// The union's dates in McGoldrick's short form, e.g. `m. 1970`, `d. 1997`.
-pub fn date_parts(c: &Couple) -> Vec<String> {
-    let mut parts = Vec::new();
-    let start = match c.relation {
-        Relation::Married => c.married.as_ref().map(|d| format!("m. {}", year(&d.value))),
-        Relation::Cohabiting => c.since.as_ref().map(|d| format!("LT {}", year(&d.value))),
-        Relation::Engaged => c.since.as_ref().map(|d| format!("eng. {}", year(&d.value))),
-        Relation::Dating | Relation::Affair | Relation::Unknown => c
-            .since
-            .as_ref()
-            .map(|d| format!("since {}", year(&d.value))),
-    };
-    parts.extend(start);
-    if c.relation != Relation::Married
-        && let Some(m) = &c.married
-    {
-        parts.push(format!("m. {}", year(&m.value)));
-    }
-    if let Some(d) = &c.separated {
-        parts.push(format!("s. {}", year(&d.value)));
-    }
-    if let Some(d) = &c.divorced {
-        parts.push(format!("d. {}", year(&d.value)));
-    }
-    if let Some(d) = &c.ended {
-        parts.push(format!("e. {}", year(&d.value)));
-    }
-    parts
-}
-
-/// The events with two-digit years and no space (`m.'93`), as McGoldrick writes them
-/// where space is short.
-fn short_parts(c: &Couple) -> Vec<String> {
-    date_parts(c)
-        .into_iter()
-        .map(|p| match p.rsplit_once(' ') {
-            Some((word, y)) if y.trim_start_matches('~').len() == 4 => {
-                let approx = if y.starts_with('~') { "~" } else { "" };
-                let digits = y.trim_start_matches('~');
-                format!("{word}{approx}'{}", &digits[2..])
-            }
-            _ => p,
-        })
-        .collect()
-}
+pub use crate::layout::labels::date_parts;
 
 /// The dates on one line, e.g. `m. 1970, d. 1997`.
 pub fn date_text(c: &Couple) -> String {
     date_parts(c).join(", ")
 }
 
-fn dates(out: &mut String, c: &Couple, pts: &[P], used: &mut Used) {
-    let parts = date_parts(c);
-    if parts.is_empty() {
-        return;
-    }
-    used.insert(Item::CoupleDates);
-    // Above the middle of the longest horizontal run of the line.
+/// The middle and length of the longest horizontal stretch of a partner line, where its
+/// dates go.
+fn date_anchor(pts: &[P]) -> (P, f64) {
     let mut best: Option<(f64, P, P)> = None;
     for w in pts.windows(2) {
         if (w[0][1] - w[1][1]).abs() < 0.5 {
@@ -258,31 +250,25 @@ fn dates(out: &mut String, c: &Couple, pts: &[P], used: &mut Used) {
         }
     }
     let (a, b) = best.map_or((pts[0], pts[pts.len() - 1]), |(_, a, b)| (a, b));
-    let (x, y) = ((a[0] + b[0]) / 2.0, a[1].min(b[1]) - 5.0);
-    let room = (b[0] - a[0]).abs() - 4.0;
-    let one_line = parts.join(", ");
-    if text::width(&one_line, text::SMALL_SIZE, text::Face::Regular) <= room || parts.len() == 1 {
-        markup::text(out, "couple-date", x, y, &one_line);
-    } else {
-        // Too wide for the line: the short form (`m.'93`) in smaller type, the first event
-        // just above the line and the others one row higher, which stays below the years
-        // written above the partners and below a partner line raised over them.
-        let short = short_parts(c);
-        let (first, rest) = short
-            .split_first()
-            .map_or((String::new(), Vec::new()), |(f, r)| {
-                (f.clone(), r.to_vec())
-            });
-        markup::text(out, "couple-date couple-date-short", x, y, &first);
-        if !rest.is_empty() {
-            markup::text(
-                out,
-                "couple-date couple-date-short",
-                x,
-                y - 10.0,
-                &rest.join(" "),
-            );
-        }
+    ([(a[0] + b[0]) / 2.0, a[1].min(b[1])], (b[0] - a[0]).abs())
+}
+
+/// The dates above the partner line (the label model's [`labels::date_lines`]), raised by
+/// `lift` over slashes.
+fn dates(out: &mut String, c: &Couple, pts: &[P], lift: f64, used: &mut Used) {
+    let (at, room) = date_anchor(pts);
+    let lines = labels::date_lines(c, room);
+    if lines.is_empty() {
+        return;
+    }
+    used.insert(Item::CoupleDates);
+    for l in &lines {
+        let class = if l.size < labels::SMALL_SIZE {
+            "couple-date couple-date-short"
+        } else {
+            "couple-date"
+        };
+        markup::text(out, class, at[0], at[1] + l.dy - lift, &l.text);
     }
 }
 

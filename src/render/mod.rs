@@ -1,5 +1,5 @@
 //! Rendering: a laid-out family to a self-contained SVG genogram in McGoldrick notation
-//! (`notation.md`, genogram mode), with each person's skills and, on request, how one
+//! (`docs/notation.md`, genogram mode), with each person's skills and, on request, how one
 //! skill was passed down.
 //!
 //! [`svg()`] takes the [`FamilyGraph`] (what to draw) and the [`Layout`] (where), and returns

@@ -1,4 +1,4 @@
-//! Emotional relationships (`notation.md` §3.2): each kind built from a few primitives
+//! Emotional relationships (`docs/notation.md` §3.2): each kind built from a few primitives
 //! drawn along the routed polyline: parallel lines, a zigzag, a dotted or dashed line, a
 //! gap with bars, a ring, and arrowheads at the target of directed kinds. Several
 //! relationships between the same two people, routed on the same path, are fanned out
@@ -42,7 +42,7 @@ pub struct Recipe {
     pub open_head: bool,
 }
 
-/// The recipe of each kind (`notation.md` §3.2 and, for conflict and neglect, §3.3).
+/// The recipe of each kind (`docs/notation.md` §3.2 and, for conflict and neglect, §3.3).
 pub fn recipe(kind: RelKind) -> Recipe {
     let r = Recipe {
         spacing: 0.12,
@@ -383,4 +383,45 @@ fn straight_middle(pts: &[P], least: f64) -> Option<f64> {
         along += l;
     }
     best.map(|(_, _, m)| m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::labels::relationship_band;
+
+    /// Every y of the path data in `svg`, drawn along the x axis.
+    fn ys(svg: &str) -> Vec<f64> {
+        let mut out = Vec::new();
+        for d in svg.split("d=\"").skip(1) {
+            let d = &d[..d.find('"').unwrap()];
+            for pair in d.split(|c: char| c.is_ascii_alphabetic()) {
+                if let Some((_, y)) = pair.split_once(',') {
+                    out.push(y.trim().parse::<f64>().unwrap());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_pattern_stays_within_the_band_the_routing_keeps_clear() {
+        let s = 40.0;
+        for &kind in RelKind::ALL {
+            let mut out = String::new();
+            draw(&mut out, &[[0.0, 0.0], [200.0, 0.0]], recipe(kind), s);
+            let reach = ys(&out).iter().fold(0.0f64, |m, y| m.max(y.abs()));
+            let band = relationship_band(kind) * s;
+            if matches!(kind, RelKind::Cutoff | RelKind::CutoffRepaired) {
+                // Only the bars (and ring) in the middle reach across; the line itself
+                // is a single one.
+                assert!(band == 0.0 && reach <= 0.2 * s + 1e-6, "{kind:?}: {reach}");
+            } else {
+                assert!(
+                    reach <= band + 1e-6,
+                    "{kind:?} reaches {reach}, band {band}"
+                );
+            }
+        }
+    }
 }

@@ -15,10 +15,10 @@ use super::number::{push_int, push_num, push_pt};
 use super::text;
 use super::write::escape_text;
 use super::{Ctx, Used};
+pub use crate::layout::labels::push_year;
 use crate::layout::labels::{self, LineText, Shown, Stack};
-pub use crate::layout::labels::{push_year, year};
 
-/// The shape by gender when given, else by sex (`format.md`, People).
+/// The shape by gender when given, else by sex (`docs/format.md`, People).
 pub fn shape_of(p: &Person) -> Shape {
     match &p.gender {
         Some(OpenWord::Known(KnownGender::Man)) => Shape::Square,

@@ -232,8 +232,8 @@ fn segment_hits_box(a: [f64; 2], b: [f64; 2], x0: f64, x1: f64, y0: f64, y1: f64
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::labels::year;
     use crate::model::{Person, PersonKind};
-    use crate::render::symbols::year;
     use crate::render::{Ctx, RenderOptions};
 
     /// The years written above the symbol: birth (`1927–`) and death (`1999`).
