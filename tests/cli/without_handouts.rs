@@ -15,20 +15,28 @@ fn a_missing_format_says_how_to_build_with_it_and_writes_nothing() {
         if on {
             continue;
         }
-        let out = dir.join(format!("family.{feature}"));
-        let o = genogram([
-            "render",
-            sample.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(o.status.code(), Some(2), "{feature}: {}", stderr(&o));
-        let err = stderr(&o);
-        assert!(
-            err.contains(&format!("--features {feature}")),
-            "{feature}: {err}"
-        );
-        assert!(!out.exists(), "{feature}: a file was written");
+        // The genogram and the timeline picture alike.
+        for command in ["render", "timeline"] {
+            let out = dir.join(format!("{command}.{feature}"));
+            let o = genogram([
+                command,
+                sample.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(
+                o.status.code(),
+                Some(2),
+                "{command} {feature}: {}",
+                stderr(&o)
+            );
+            let err = stderr(&o);
+            assert!(
+                err.contains(&format!("--features {feature}")),
+                "{command} {feature}: {err}"
+            );
+            assert!(!out.exists(), "{command} {feature}: a file was written");
+        }
     }
     let svg = dir.join("family.svg");
     let o = genogram([
