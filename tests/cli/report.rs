@@ -175,26 +175,5 @@ fn a_missing_file_is_an_error_in_plain_words() {
 
 #[test]
 fn every_sample_reports_in_every_format() {
-    for sample in std::fs::read_dir("samples").expect("samples folder") {
-        let path = sample.expect("entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
-            continue;
-        }
-        for format in ["text", "markdown", "json"] {
-            let o = genogram([
-                "report",
-                path.to_str().expect("utf-8 path"),
-                "--format",
-                format,
-            ]);
-            assert_eq!(
-                o.status.code(),
-                Some(0),
-                "{} {format}: {}",
-                path.display(),
-                stderr(&o)
-            );
-            assert!(!o.stdout.is_empty());
-        }
-    }
+    crate::util::every_sample_in_every_format("report");
 }

@@ -47,6 +47,33 @@ pub fn samples() -> Vec<PathBuf> {
     v
 }
 
+/// Runs `genogram COMMAND SAMPLE --format F` for every sample and every text format
+/// (text, markdown, json): each succeeds and prints something.
+pub fn every_sample_in_every_format(command: &str) {
+    for sample in samples() {
+        for format in ["text", "markdown", "json"] {
+            let o = genogram([
+                command,
+                sample.to_str().expect("utf-8 path"),
+                "--format",
+                format,
+            ]);
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{command} {} {format}: {}",
+                sample.display(),
+                stderr(&o)
+            );
+            assert!(
+                !o.stdout.is_empty(),
+                "{command} {} {format}",
+                sample.display()
+            );
+        }
+    }
+}
+
 /// A fresh empty folder for a test's files.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("genogram-test-{}-{name}", std::process::id()));

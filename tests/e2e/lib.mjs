@@ -62,6 +62,17 @@ export async function open(sample) {
   };
 }
 
+// Chromium's switches for every test: headless, and as if the computer had no network
+// (every name but 127.0.0.1 fails to resolve, everything else goes to a dead proxy).
+export const chromiumArgs = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-default-apps", "--disable-extensions",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+  "--proxy-server=http://127.0.0.1:9",
+  "--proxy-bypass-list=<-loopback>;127.0.0.1",
+];
+
 // Chromium with a fresh profile in `work`, no network but loopback; any request to another
 // origin than `origin` and any error on the page are collected in `elsewhere` and `errors`.
 // Returns {context, page, elsewhere, errors}.
@@ -70,16 +81,7 @@ export async function launch(work, origin) {
     executablePath: browserPath,
     headless: true,
     viewport: { width: 1400, height: 860 },
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-default-apps", "--disable-extensions",
-      // Every name but 127.0.0.1 fails to resolve, and everything else goes to a dead
-      // proxy: as if the computer had no network.
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      "--proxy-server=http://127.0.0.1:9",
-      "--proxy-bypass-list=<-loopback>;127.0.0.1",
-    ],
+    args: chromiumArgs,
   });
   const elsewhere = [];
   const errors = [];

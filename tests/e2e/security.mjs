@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { text as editorText, cursorAt, drawingShows } from "./lib.mjs";
+import { text as editorText, cursorAt, drawingShows, chromiumArgs } from "./lib.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const binary = process.env.GENOGRAM || join(root, "target/debug/genogram");
@@ -96,14 +96,7 @@ try {
     executablePath: browserPath,
     headless: true,
     viewport: { width: 1400, height: 860 },
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-default-apps", "--disable-extensions",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      "--proxy-server=http://127.0.0.1:9",
-      "--proxy-bypass-list=<-loopback>;127.0.0.1",
-    ],
+    args: chromiumArgs,
   });
   // Every request the browser makes to the workspace's port, with its headers.
   const toWorkspace = [];
