@@ -1105,52 +1105,105 @@ impl Slot {
 }
 
 /// The tracks of a row gap (track 0 on top), so that slots closer than `clear` never
-/// share a track and few lines cross. Slots are placed longest first, each on the highest
-/// track where it overlaps nothing and lies below every longer slot it overlaps that
-/// would otherwise cross more of its lines: a family's bar under a long line that passes
-/// over it crosses it once, with its line of descent, while above it every child line
-/// going down would cross it. Otherwise slots fill the tracks as tightly as they can.
+/// share a track and few lines cross. Of two overlapping slots, the one whose lines cross
+/// fewer of the other's when it runs above goes above: a family's bar under a long line
+/// that passes over it crosses it once, with its line of descent, while above it every
+/// child line going down would cross it; and a short bar whose line of descent comes down
+/// inside a longer bar, but whose children stand outside it, goes above that bar.
+/// Slots are placed in an order that puts every slot after those that should run above
+/// it (longest first among the free ones; a cycle of such wishes is broken at its longest
+/// slot), each on the highest track where it overlaps nothing and lies below them.
+/// Otherwise slots fill the tracks as tightly as they can.
 fn stack_tracks(slots: &[Slot], clear: f64) -> Vec<usize> {
     use std::collections::BTreeMap;
-    // Each slot looks at the longer slots it overlaps; in a gap of thousands of lines
-    // that grows with their square, so such a gap keeps the fewest tracks instead.
+    // Each slot looks at the slots it overlaps; in a gap of thousands of lines that grows
+    // with their square, so such a gap keeps the fewest tracks instead.
     if slots.len() > STACK_LIMIT {
         let spans: Vec<(f64, f64)> = slots.iter().map(|s| (s.lo, s.hi)).collect();
         return partition(&spans, clear);
     }
-    let mut idx: Vec<usize> = (0..slots.len()).collect();
-    idx.sort_by(|&a, &b| {
+    let n = slots.len();
+    // Longest first, then leftmost: the order among slots no wish constrains.
+    let mut by_length: Vec<usize> = (0..n).collect();
+    by_length.sort_by(|&a, &b| {
         let (sa, sb) = (&slots[a], &slots[b]);
         (sb.hi - sb.lo)
             .total_cmp(&(sa.hi - sa.lo))
             .then(sa.lo.total_cmp(&sb.lo))
             .then(a.cmp(&b))
     });
-    let mut out = vec![0; slots.len()];
+    let mut rank = vec![0usize; n];
+    for (r, &i) in by_length.iter().enumerate() {
+        rank[i] = r;
+    }
+    // Wishes between overlapping slots of different couples: `above[a]` holds the slots
+    // that should run above `a`, `under[a]` those that should run below it.
+    let mut above: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut under: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut by_lo: Vec<usize> = (0..n).collect();
+    by_lo.sort_by(|&a, &b| slots[a].lo.total_cmp(&slots[b].lo).then(a.cmp(&b)));
+    for (k, &a) in by_lo.iter().enumerate() {
+        let sa = &slots[a];
+        for &b in &by_lo[k + 1..] {
+            let sb = &slots[b];
+            if sb.lo > sa.hi + clear {
+                break;
+            }
+            if sa.owner.is_some() && sa.owner == sb.owner {
+                continue;
+            }
+            let (ab, ba) = (sa.cost_above(sb), sb.cost_above(sa));
+            let (top, bottom) = match ab.cmp(&ba) {
+                std::cmp::Ordering::Less => (a, b),
+                std::cmp::Ordering::Greater => (b, a),
+                std::cmp::Ordering::Equal => continue,
+            };
+            above[bottom].push(top);
+            under[top].push(bottom);
+        }
+    }
+    // Kahn's order, longest first among the slots whose wishes are met.
+    let mut waiting: Vec<usize> = above.iter().map(Vec::len).collect();
+    let mut ready: BinaryHeap<Reverse<usize>> = (0..n)
+        .filter(|&i| waiting[i] == 0)
+        .map(|i| Reverse(rank[i]))
+        .collect();
+    let mut done = vec![false; n];
+    let mut next_longest = 0;
+    let mut out = vec![0; n];
     // The slots on each track by left end (they do not overlap, so their right ends are
     // in order too): left end → (right end, slot).
     let mut tracks: Vec<BTreeMap<Key, (f64, usize)>> = Vec::new();
-    for i in idx {
-        let s = &slots[i];
-        let (lo, hi) = (s.lo - clear, s.hi + clear);
-        // The lowest track a longer overlapping slot forces this one under.
-        let mut least = 0;
-        for (t, track) in tracks.iter().enumerate() {
-            // Slots on this track overlapping [lo, hi]: the one starting before lo (it may
-            // reach in), then those starting inside.
-            let before = track.range(..Key(lo)).next_back();
-            let inside = track.range(Key(lo)..=Key(hi));
-            for (_, &(end, j)) in before.into_iter().chain(inside) {
-                if end < lo || t < least {
-                    continue;
-                }
-                let o = &slots[j];
-                let shared = s.owner.is_some() && s.owner == o.owner;
-                if !shared && o.cost_above(s) < s.cost_above(o) {
-                    least = t + 1;
+    for _ in 0..n {
+        let i = loop {
+            match ready.pop() {
+                Some(Reverse(r)) if !done[by_length[r]] => break by_length[r],
+                Some(_) => {}
+                None => {
+                    // A cycle of wishes: its longest slot goes first.
+                    while done[by_length[next_longest]] {
+                        next_longest += 1;
+                    }
+                    break by_length[next_longest];
                 }
             }
+        };
+        done[i] = true;
+        for &j in &under[i] {
+            waiting[j] -= 1;
+            if waiting[j] == 0 && !done[j] {
+                ready.push(Reverse(rank[j]));
+            }
         }
+        let s = &slots[i];
+        let (lo, hi) = (s.lo - clear, s.hi + clear);
+        // Below every placed slot that should run above it.
+        let least = above[i]
+            .iter()
+            .filter(|&&j| done[j])
+            .map(|&j| out[j] + 1)
+            .max()
+            .unwrap_or(0);
         let fits = |track: &BTreeMap<Key, (f64, usize)>| {
             track
                 .range(..=Key(hi))
