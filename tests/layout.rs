@@ -245,6 +245,25 @@ fn adoption_single_parents_twins_and_a_separate_family() {
 }
 
 #[test]
+fn a_short_bar_runs_above_a_wide_sibships_bar_that_reaches_under_its_couple() {
+    let g = load("tests/fixtures/layout/second-marriage-short-bar.yaml");
+    let l = sound(&g);
+    // The first marriage's bar reaches left of the second couple's line of descent.
+    assert!(x(&l, "a1") < (x(&l, "dad") + x(&l, "bea")) / 2.0);
+    // Below that bar, the line of descent would cross it and the bar a1's child line.
+    assert_eq!(metrics::of_layout(&g, &l).lines_crossed, 0);
+    let bar_y = |from: &str| {
+        let line = l
+            .lines
+            .iter()
+            .find(|line| line.kind == LineKind::Sibship && line.from == from)
+            .unwrap_or_else(|| panic!("bar from {from}"));
+        line.points[0][1]
+    };
+    assert!(bar_y("b1") < bar_y("a1"));
+}
+
+#[test]
 fn every_sample_is_laid_out_soundly_and_identically_twice() {
     let mut n = 0;
     for entry in std::fs::read_dir("samples").unwrap() {
