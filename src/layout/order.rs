@@ -36,8 +36,30 @@ pub(super) struct Order {
     pub part: Vec<usize>,
 }
 
+/// The walk's order, with what walking the founding lines in another order needs.
+pub(super) struct Walked {
+    /// The order of the best walk.
+    pub order: Order,
+    pass: Pass,
+}
+
+impl Walked {
+    /// The founders' blocks in the order they were walked, with their separate family.
+    pub fn founders(&self) -> &[(usize, usize)] {
+        &self.pass.walked
+    }
+
+    /// The order of a walk from the founders' blocks in the given order, each founding
+    /// line staying in its separate family.
+    pub fn with_founders(&self, f: &Facts, rows: &Rows, blocks: &Blocks, roots: &[usize]) -> Order {
+        let mut out = run(f, rows, blocks, roots, Some(&self.pass)).order;
+        turn_bridges(f, blocks, &mut out);
+        out
+    }
+}
+
 /// Orders the blocks of every row.
-pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
+pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Walked {
     let nb = blocks.members.len();
     let has_parents = |b: usize| blocks.members[b].iter().any(|&m| f.primary[m].is_some());
     let mut roots: Vec<usize> = (0..nb).filter(|&b| !has_parents(b)).collect();
@@ -69,9 +91,12 @@ pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Order {
         best_cross = cross;
         best = next;
     }
-    let mut out = best.order;
+    let mut out = best.order.clone();
     turn_bridges(f, blocks, &mut out);
-    out
+    Walked {
+        order: out,
+        pass: best,
+    }
 }
 
 /// The order after crossing reduction (`sweep`), when it found one that crosses less by
@@ -383,4 +408,34 @@ fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
             }
         }
     }
+}
+
+/// Sibling pairs out of birth order on their row, as `metrics` counts them (M7): children
+/// a couple anchors on the row under its lower partner, born definitely apart.
+pub(super) fn inversions(f: &Facts, order: &Order) -> usize {
+    let mut pos = vec![0usize; f.len()];
+    for row in &order.rows {
+        for (i, &p) in row.iter().enumerate() {
+            pos[p] = i;
+        }
+    }
+    let mut total = 0;
+    let mut kids: Vec<usize> = Vec::new();
+    for (c, ps) in f.partners.iter().enumerate() {
+        let Some(r) = ps.iter().map(|&p| f.row[p]).max() else {
+            continue;
+        };
+        kids.clear();
+        kids.extend(f.kids[c].iter().copied().filter(|&k| f.row[k] == r + 1));
+        for (i, &a) in kids.iter().enumerate() {
+            for &b in &kids[i + 1..] {
+                if let (Some(ba), Some(bb)) = (f.born[a], f.born[b]) {
+                    let wrong = (ba.definitely_before(&bb) && pos[a] > pos[b])
+                        || (bb.definitely_before(&ba) && pos[b] > pos[a]);
+                    total += usize::from(wrong);
+                }
+            }
+        }
+    }
+    total
 }
