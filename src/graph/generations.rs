@@ -138,22 +138,22 @@ fn level_loops(
     };
     let mut total = apart(depth);
     let mut walk = Walk::new(parents.len());
-    // Each attempt costs a few passes over the family: so many attempts at most.
-    let mut attempts = LEVEL_WORK / parents.len().max(1);
+    // People visited so far, by the walks of ancestors and the passes of `settle`.
+    let mut work = 0usize;
     for _ in 0..LEVEL_ROUNDS {
         let mut moved = false;
         for &(a, b) in unions {
             if depth[a] == depth[b] || parents[a].is_empty() || parents[b].is_empty() {
                 continue;
             }
-            if attempts == 0 {
+            if work >= LEVEL_WORK {
                 return;
             }
-            attempts -= 1;
             let (shallow, deep) = if depth[a] < depth[b] { (a, b) } else { (b, a) };
             let deep_line = walk.ancestors(deep, parents);
-            let movers: Vec<usize> = walk
-                .ancestors(shallow, parents)
+            let shallow_line = walk.ancestors(shallow, parents);
+            work += deep_line.len() + shallow_line.len();
+            let movers: Vec<usize> = shallow_line
                 .into_iter()
                 .filter(|p| parents[*p].is_empty() && deep_line.binary_search(p).is_err())
                 .collect();
@@ -165,14 +165,15 @@ fn level_loops(
             let saved = base.to_vec();
             let diff = depth[deep] - depth[shallow];
             movers.iter().for_each(|&p| base[p] += diff);
-            settle(order, parents, partners, base, depth);
+            let n = parents.len();
+            work += n * settle(order, parents, partners, base, depth) + unions.len();
             let now = apart(depth);
             if now < total {
                 total = now;
                 moved = true;
             } else {
                 base.copy_from_slice(&saved);
-                settle(order, parents, partners, base, depth);
+                work += n * settle(order, parents, partners, base, depth);
             }
         }
         if !moved {
@@ -185,10 +186,11 @@ fn level_loops(
 /// before it, which the next round sees.
 const LEVEL_ROUNDS: usize = 3;
 
-/// The work step 3 may do, in people visited: each attempt visits the family a few times.
-/// 50 million keeps it well under a second on any family (16,000 attempts at 3,000
-/// people, 500 at 100,000).
-const LEVEL_WORK: usize = 50_000_000;
+/// The work step 4 may do, in people visited (by the walks of ancestors and the passes of
+/// `settle`); an attempt under way is always finished. royal92 (3,010 people, 208 unions
+/// across generations before this step) needs 3.3 million, about 30 ms on a 2-core AMD
+/// EPYC; 20 million bounds the step to about 0.2 s on any family.
+const LEVEL_WORK: usize = 20_000_000;
 
 /// Steps 1 and 2 until nothing moves. Founders only ever move down, and never below their
 /// deepest partner, so this ends after at most as many rounds as there are generations.
@@ -198,11 +200,13 @@ fn settle(
     partners: &[Vec<usize>],
     base: &mut [u32],
     depth: &mut [u32],
-) {
+) -> usize {
     let mut walk = Walk::new(parents.len());
+    let mut rounds = 0;
     // A founder never follows a partner who descends from them (below); as a safety net
     // the rounds are bounded too: no useful move goes deeper than the family has people.
     for _ in 0..=order.len() {
+        rounds += 1;
         for &p in order {
             depth[p] = match parents[p].iter().map(|&q| depth[q]).max() {
                 Some(d) => d + 1,
@@ -237,6 +241,7 @@ fn settle(
             break;
         }
     }
+    rounds
 }
 
 /// Reusable marks for ancestry walks.
