@@ -52,7 +52,7 @@ pub(super) fn find(cx: &Context<'_>, kind: ChainKind) -> Vec<Chain> {
             if continues[end.0] || len[end.0] < 2 {
                 continue;
             }
-            for &c in cx.graph.caregivers(end) {
+            for c in cx.graph.caregivers(end) {
                 if !qualifies(c, end) || len[c.0] + 1 != len[end.0] {
                     continue;
                 }

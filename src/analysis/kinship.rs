@@ -102,7 +102,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
     // Down.
     let mut queue: VecDeque<(PersonIx, u32)> = VecDeque::from([(focus, 0)]);
     while let Some((p, depth)) = queue.pop_front() {
-        for &c in g.raised(p) {
+        for c in g.raised(p) {
             if kin[c.0].is_none() {
                 let k = if depth == 0 {
                     let step = g
@@ -129,11 +129,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
     }
     // A sibling's child raised by the same caregivers (a grandchild raised by the
     // grandparents) is still a niece or nephew, not a sibling.
-    let siblings: Vec<PersonIx> = g
-        .caregivers(focus)
-        .iter()
-        .flat_map(|&c| g.raised(c).iter().copied())
-        .collect();
+    let siblings: Vec<PersonIx> = g.caregivers(focus).flat_map(|c| g.raised(c)).collect();
     for &s in &siblings {
         for &cp in g.partner_couples(s) {
             for (c, _) in g.children(cp) {
@@ -162,7 +158,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         .collect();
     let mut aunts = Vec::new();
     for &gp in &grandparents {
-        for &a in g.raised(gp) {
+        for a in g.raised(gp) {
             if kin[a.0].is_none() {
                 set(&mut kin, a, Kin::AuntUncle);
                 aunts.push(a);
@@ -180,7 +176,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         }
     }
     for &a in &aunts {
-        for &c in g.raised(a) {
+        for c in g.raised(a) {
             set(&mut kin, c, Kin::Cousin);
         }
     }
@@ -189,7 +185,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         .filter(|p| kin[p.0] == Some(Kin::Sibling))
         .collect();
     for s in siblings {
-        for &c in g.raised(s) {
+        for c in g.raised(s) {
             set(&mut kin, c, Kin::NieceNephew);
         }
     }
