@@ -72,7 +72,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
     // first line that reaches them.
     let mut up: Vec<(PersonIx, u32)> = Vec::new();
     let mut queue: VecDeque<(PersonIx, u32, PersonIx)> = VecDeque::new();
-    for &c in cx.carers_of(focus) {
+    for c in cx.carers_by_position(focus) {
         let step = g
             .parent_couples(focus)
             .iter()
@@ -84,7 +84,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         queue.push_back((c, 1, c));
     }
     while let Some((p, depth, side)) = queue.pop_front() {
-        for &c in cx.carers_of(p) {
+        for c in cx.carers_by_position(p) {
             if kin[c.0].is_none() {
                 set(
                     &mut kin,

@@ -1,8 +1,5 @@
 //! Per link and per person: transmissions, statuses, sources and cycle breakers.
 
-use petgraph::Direction;
-use petgraph::visit::IntoNeighborsDirected;
-
 use super::kinship::Kin;
 use super::types::{
     Breaker, Gendered, Id, LinkEntry, PersonEntry, SkillEntry, Status, Transmission,
@@ -25,29 +22,6 @@ pub(super) fn topological_order(graph: &FamilyGraph, view: &CaregiverView<'_>) -
             .collect(),
         Err(_) => graph.people().collect(),
     }
-}
-
-/// The caregiver view as a compact adjacency list (see [`Context::carers_of`]).
-pub(super) fn adjacency(
-    graph: &FamilyGraph,
-    view: &CaregiverView<'_>,
-) -> (Vec<usize>, Vec<PersonIx>) {
-    let mut start = Vec::with_capacity(graph.person_count() + 1);
-    let mut carers = Vec::with_capacity(graph.person_count() * 2);
-    for p in graph.people() {
-        start.push(carers.len());
-        let first = carers.len();
-        carers.extend(
-            view.neighbors_directed(graph.person_node(p), Direction::Incoming)
-                .filter_map(|n| match graph.graph()[n] {
-                    crate::graph::Node::Person(c) => Some(c),
-                    crate::graph::Node::Couple(_) => None,
-                }),
-        );
-        carers[first..].sort_unstable();
-    }
-    start.push(carers.len());
-    (start, carers)
 }
 
 /// The status of person `p` for skill `s`.
