@@ -144,7 +144,7 @@ fn random_family(seed: u64) -> String {
     // children[c]: (person, link) in the order listed.
     let mut children: Vec<Vec<(usize, &str)>> = vec![Vec::new(); couples.len()];
     let mut raised_by: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for child in 0..n {
+    for (child, carers) in raised_by.iter_mut().enumerate() {
         for (link, p) in [
             ("biological", 0.7),
             ("step", 0.2),
@@ -167,7 +167,7 @@ fn random_family(seed: u64) -> String {
         if child > 0 && rng.chance(0.25) {
             let mut older: Vec<usize> = (0..child).collect();
             for _ in 0..1 + rng.below(3.min(child)) {
-                raised_by[child].push(older.swap_remove(rng.below(older.len())));
+                carers.push(older.swap_remove(rng.below(older.len())));
             }
         }
     }
