@@ -457,6 +457,47 @@ mod tests {
     }
 
     #[test]
+    fn unions_of_lines_that_share_an_ancestor_are_levelled_when_that_brings_couples_together() {
+        // a's line: d1, d2, then e1 and e2. v is a's child too, so y1 and y2 (v's children
+        // with h, whose parents H1 and H2 are their own line) share the ancestor a with e1
+        // and e2, and step 3 leaves both unions across generations. Moving H1 and H2 down
+        // levels both unions at the cost of one (h and v a generation apart): kept.
+        let g = graph_of(
+            "people: {a: {}, d1: {}, v: {}, d2: {}, e1: {}, e2: {}, H1: {}, H2: {}, h: {}, y1: {}, y2: {}}\n\
+             couples:\n\
+             - {partners: [a], children: [d1, v]}\n\
+             - {partners: [d1], children: [d2]}\n\
+             - {partners: [d2], children: [e1, e2]}\n\
+             - {partners: [H1, H2], children: [h]}\n\
+             - {partners: [h, v], children: [y1, y2]}\n\
+             - {partners: [e1, y1]}\n\
+             - {partners: [e2, y2]}\n",
+        );
+        let gm: HashMap<String, u32> = gens(&g).into_iter().collect();
+        assert_eq!((gm["e1"], gm["y1"]), (4, 4));
+        assert_eq!((gm["e2"], gm["y2"]), (4, 4));
+        assert_eq!((gm["H1"], gm["H2"], gm["h"], gm["v"]), (2, 2, 3, 2));
+    }
+
+    #[test]
+    fn a_levelling_that_brings_no_couple_closer_is_undone() {
+        // One union e–y across generations: moving h's founders down would level it but
+        // open a gap between h and v, as wide: nothing moves.
+        let g = graph_of(
+            "people: {a: {}, d1: {}, v: {}, d2: {}, e: {}, H: {}, h: {}, y: {}}\n\
+             couples:\n\
+             - {partners: [a], children: [d1, v]}\n\
+             - {partners: [d1], children: [d2]}\n\
+             - {partners: [d2], children: [e]}\n\
+             - {partners: [H], children: [h]}\n\
+             - {partners: [h, v], children: [y]}\n\
+             - {partners: [e, y]}\n",
+        );
+        let gm: HashMap<String, u32> = gens(&g).into_iter().collect();
+        assert_eq!((gm["e"], gm["y"], gm["h"], gm["v"], gm["H"]), (4, 3, 2, 2, 1));
+    }
+
+    #[test]
     fn a_union_of_a_mother_and_her_son_terminates() {
         // kinship2 #11: the mother must not chase her son down the generations.
         let g = graph_of(
