@@ -494,7 +494,10 @@ mod tests {
              - {partners: [e, y]}\n",
         );
         let gm: HashMap<String, u32> = gens(&g).into_iter().collect();
-        assert_eq!((gm["e"], gm["y"], gm["h"], gm["v"], gm["H"]), (4, 3, 2, 2, 1));
+        assert_eq!(
+            (gm["e"], gm["y"], gm["h"], gm["v"], gm["H"]),
+            (4, 3, 2, 2, 1)
+        );
     }
 
     #[test]
