@@ -105,7 +105,10 @@ pub(super) fn assign(
         let (shallow, deep) = if depth[a] < depth[b] { (a, b) } else { (b, a) };
         let deep_line = walk.ancestors(deep, &parents);
         let shallow_line = walk.ancestors(shallow, &parents);
-        if shallow_line.iter().any(|p| deep_line.binary_search(p).is_ok()) {
+        if shallow_line
+            .iter()
+            .any(|p| deep_line.binary_search(p).is_ok())
+        {
             continue;
         }
         let diff = depth[deep] - depth[shallow];
