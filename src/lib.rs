@@ -16,7 +16,7 @@
 //! let family = genogram::load_str("family.yaml", text).unwrap();
 //! let ben = family.find("ben").unwrap();
 //! assert_eq!(family.generation(ben), 2);
-//! assert_eq!(family.caregivers(ben), &[family.find("ana").unwrap()]);
+//! assert!(family.caregivers(ben).eq([family.find("ana").unwrap()]));
 //! ```
 
 #![forbid(unsafe_code)]

@@ -34,7 +34,8 @@ pub(super) fn find(cx: &Context<'_>, kind: ChainKind) -> Vec<Chain> {
         let mut pred: Vec<Option<PersonIx>> = vec![None; n];
         let mut continues = vec![false; n];
         for &p in &cx.order {
-            for &c in cx.carers_of(p) {
+            // In any order: ties go to the caregiver first in `people`, below.
+            for c in cx.graph.caregivers(p) {
                 if !qualifies(c, p) {
                     continue;
                 }
@@ -52,7 +53,7 @@ pub(super) fn find(cx: &Context<'_>, kind: ChainKind) -> Vec<Chain> {
             if continues[end.0] || len[end.0] < 2 {
                 continue;
             }
-            for &c in cx.graph.caregivers(end) {
+            for c in cx.graph.caregivers(end) {
                 if !qualifies(c, end) || len[c.0] + 1 != len[end.0] {
                     continue;
                 }

@@ -38,7 +38,7 @@ pub(super) fn find(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<Gap> {
     let g = cx.graph;
     let mut out = Vec::new();
     if let Some(focus) = cx.focus {
-        let caregivers = g.caregivers(focus);
+        let caregivers: Vec<PersonIx> = g.caregivers(focus).collect();
         if caregivers.is_empty() {
             out.push(Gap {
                 person: cx.id(focus),
@@ -48,8 +48,8 @@ pub(super) fn find(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<Gap> {
                     .to_string(),
             });
         }
-        for &c in caregivers {
-            if g.caregivers(c).is_empty() && cx.is_person[c.0] {
+        for &c in &caregivers {
+            if g.caregivers(c).next().is_none() && cx.is_person[c.0] {
                 let who = subject_of(cx, kin, c);
                 out.push(Gap {
                     person: cx.id(c),
@@ -62,10 +62,10 @@ pub(super) fn find(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<Gap> {
                 });
             }
         }
-        let mut close: Vec<PersonIx> = caregivers.to_vec();
-        close.extend(caregivers.iter().flat_map(|&c| g.raised(c).iter().copied()));
+        let mut close: Vec<PersonIx> = caregivers.clone();
+        close.extend(caregivers.iter().flat_map(|&c| g.raised(c)));
         close.extend(g.partner_couples(focus).iter().flat_map(|&c| g.partners(c)));
-        close.extend(g.raised(focus).iter().copied());
+        close.extend(g.raised(focus));
         close.retain(|&p| p != focus && cx.is_person[p.0]);
         close.sort_unstable();
         close.dedup();

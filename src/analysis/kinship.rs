@@ -72,7 +72,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
     // first line that reaches them.
     let mut up: Vec<(PersonIx, u32)> = Vec::new();
     let mut queue: VecDeque<(PersonIx, u32, PersonIx)> = VecDeque::new();
-    for &c in cx.carers_of(focus) {
+    for c in cx.carers_by_position(focus) {
         let step = g
             .parent_couples(focus)
             .iter()
@@ -84,7 +84,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         queue.push_back((c, 1, c));
     }
     while let Some((p, depth, side)) = queue.pop_front() {
-        for &c in cx.carers_of(p) {
+        for c in cx.carers_by_position(p) {
             if kin[c.0].is_none() {
                 set(
                     &mut kin,
@@ -102,7 +102,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
     // Down.
     let mut queue: VecDeque<(PersonIx, u32)> = VecDeque::from([(focus, 0)]);
     while let Some((p, depth)) = queue.pop_front() {
-        for &c in g.raised(p) {
+        for c in g.raised(p) {
             if kin[c.0].is_none() {
                 let k = if depth == 0 {
                     let step = g
@@ -129,11 +129,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
     }
     // A sibling's child raised by the same caregivers (a grandchild raised by the
     // grandparents) is still a niece or nephew, not a sibling.
-    let siblings: Vec<PersonIx> = g
-        .caregivers(focus)
-        .iter()
-        .flat_map(|&c| g.raised(c).iter().copied())
-        .collect();
+    let siblings: Vec<PersonIx> = g.caregivers(focus).flat_map(|c| g.raised(c)).collect();
     for &s in &siblings {
         for &cp in g.partner_couples(s) {
             for (c, _) in g.children(cp) {
@@ -162,7 +158,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         .collect();
     let mut aunts = Vec::new();
     for &gp in &grandparents {
-        for &a in g.raised(gp) {
+        for a in g.raised(gp) {
             if kin[a.0].is_none() {
                 set(&mut kin, a, Kin::AuntUncle);
                 aunts.push(a);
@@ -180,7 +176,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         }
     }
     for &a in &aunts {
-        for &c in g.raised(a) {
+        for c in g.raised(a) {
             set(&mut kin, c, Kin::Cousin);
         }
     }
@@ -189,7 +185,7 @@ pub(super) fn relate(cx: &Context<'_>) -> Vec<Option<Kin>> {
         .filter(|p| kin[p.0] == Some(Kin::Sibling))
         .collect();
     for s in siblings {
-        for &c in g.raised(s) {
+        for c in g.raised(s) {
             set(&mut kin, c, Kin::NieceNephew);
         }
     }

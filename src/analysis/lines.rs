@@ -28,7 +28,7 @@ pub(super) fn trace(cx: &Context<'_>) -> Vec<Line> {
     reached[focus.0] = true;
     let mut queue = VecDeque::from([focus]);
     while let Some(p) = queue.pop_front() {
-        for &c in cx.carers_of(p) {
+        for c in cx.carers_by_position(p) {
             if !reached[c.0] {
                 reached[c.0] = true;
                 below[c.0] = Some(p);
@@ -68,7 +68,11 @@ pub(super) fn trace(cx: &Context<'_>) -> Vec<Line> {
                 skill: skill.clone(),
                 side: cx.id(side),
                 people: path.iter().map(|&p| cx.id(p)).collect(),
-                rejoins: cx.carers_of(top).iter().map(|&c| cx.id(c)).collect(),
+                rejoins: cx
+                    .carers_by_position(top)
+                    .into_iter()
+                    .map(|c| cx.id(c))
+                    .collect(),
                 at_top: cx.has[s][top.0],
                 events,
             });

@@ -120,6 +120,12 @@ pub fn caregiver_view(graph: &FamilyGraph) -> CaregiverView<'_> {
 }
 
 /// What the analysis needs at hand while it works: the graph, the skills, who has them.
+///
+/// Who raised whom is not copied here: every step reads the graph's caregiver edges
+/// ([`FamilyGraph::caregivers`], [`FamilyGraph::raised`]). A compact copy of them (kept
+/// here until December 2026) made the search for chains cheaper, but building it cost as
+/// much: the analysis of 100,000 people took 1,021 M instructions with it and 1,016 M
+/// without (callgrind; BENCHMARKS.md, "One record of who raised whom").
 pub(crate) struct Context<'g> {
     pub graph: &'g FamilyGraph,
     /// The skills analysed, in the file's order.
@@ -133,13 +139,6 @@ pub(crate) struct Context<'g> {
     pub is_person: Vec<bool>,
     /// People, parents before children, by the caregiver edges.
     pub order: Vec<PersonIx>,
-    /// The caregiver view read once into a compact adjacency: the caregivers of person
-    /// `p` are `carers[carer_start[p]..carer_start[p + 1]]`, in file order. The dynamic
-    /// programming passes walk it once per skill, which is faster than the graph's edge
-    /// lists scattered in memory.
-    pub carer_start: Vec<usize>,
-    /// See `carer_start`.
-    pub carers: Vec<PersonIx>,
     /// The person the report is for.
     pub focus: Option<PersonIx>,
 }
@@ -150,9 +149,12 @@ impl Context<'_> {
         self.ids[p.0].clone()
     }
 
-    /// The caregivers of `p`, from the caregiver view, in file order.
-    pub fn carers_of(&self, p: PersonIx) -> &[PersonIx] {
-        &self.carers[self.carer_start[p.0]..self.carer_start[p.0 + 1]]
+    /// The caregivers of `p` in the order of `people` (not of `raised_by`): the
+    /// breadth-first searches up the family take them in this order.
+    pub fn carers_by_position(&self, p: PersonIx) -> Vec<PersonIx> {
+        let mut carers: Vec<PersonIx> = self.graph.caregivers(p).collect();
+        carers.sort_unstable();
+        carers
     }
 
     /// The transmission of skill `s` from caregiver `from` to `to`.
@@ -190,7 +192,6 @@ impl<'g> Context<'g> {
         }
         let view = caregiver_view(graph);
         let order = transmission::topological_order(graph, &view);
-        let (carer_start, carers) = transmission::adjacency(graph, &view);
         let focus = options
             .person
             .or_else(|| graph.index_person())
@@ -203,8 +204,6 @@ impl<'g> Context<'g> {
             has,
             is_person,
             order,
-            carer_start,
-            carers,
             focus,
         }
     }

@@ -63,7 +63,7 @@ pub(super) fn find(cx: &Context<'_>) -> Vec<Pattern> {
             candidates.extend(by_child.get(&(e.pair[0], &e.key)).into_iter().flatten());
         } else {
             for &p in &e.pair {
-                for &c in cx.graph.caregivers(p) {
+                for c in cx.graph.caregivers(p) {
                     candidates.extend(by_member.get(&(c, &e.key)).into_iter().flatten());
                 }
             }
@@ -115,9 +115,9 @@ fn collect(cx: &Context<'_>) -> Vec<Event> {
             k => k.as_str().to_string(),
         };
         let directed = kind.is_directed();
-        let (position, pair, downward) = if g.caregivers(b).contains(&a) {
+        let (position, pair, downward) = if g.caregivers(b).any(|c| c == a) {
             (Position::ParentChild, [a, b], directed.then_some(true))
-        } else if g.caregivers(a).contains(&b) {
+        } else if g.caregivers(a).any(|c| c == b) {
             (Position::ParentChild, [b, a], directed.then_some(false))
         } else if g
             .partner_couples(a)
@@ -125,7 +125,7 @@ fn collect(cx: &Context<'_>) -> Vec<Event> {
             .any(|c| g.partner_couples(b).contains(c))
         {
             (Position::Partners, [a, b], None)
-        } else if g.caregivers(a).iter().any(|c| g.caregivers(b).contains(c)) {
+        } else if g.caregivers(a).any(|c| g.caregivers(b).any(|d| d == c)) {
             (Position::Siblings, [a, b], None)
         } else {
             continue;

@@ -149,12 +149,7 @@ impl Asker<'_, '_> {
         };
         self.rate(me);
         // In the order the file gives them (the couple's partners, or `raised_by`).
-        let parents: Vec<PersonIx> = g
-            .caregivers(me)
-            .iter()
-            .copied()
-            .filter(|p| cx.is_person[p.0])
-            .collect();
+        let parents: Vec<PersonIx> = g.caregivers(me).filter(|p| cx.is_person[p.0]).collect();
         if parents.is_empty() {
             self.missing(me, Relative::Parents, bank::relative::CLIENT_PARENTS.into());
         }
@@ -182,12 +177,8 @@ impl Asker<'_, '_> {
             self.rate(p);
         }
         for &parent in &parents {
-            let grandparents: Vec<PersonIx> = g
-                .caregivers(parent)
-                .iter()
-                .copied()
-                .filter(|p| cx.is_person[p.0])
-                .collect();
+            let grandparents: Vec<PersonIx> =
+                g.caregivers(parent).filter(|p| cx.is_person[p.0]).collect();
             if grandparents.is_empty() {
                 let question = self.parents_question(parent, &parents);
                 self.missing(parent, Relative::Parents, question);

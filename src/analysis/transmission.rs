@@ -1,8 +1,5 @@
 //! Per link and per person: transmissions, statuses, sources and cycle breakers.
 
-use petgraph::Direction;
-use petgraph::visit::IntoNeighborsDirected;
-
 use super::kinship::Kin;
 use super::types::{
     Breaker, Gendered, Id, LinkEntry, PersonEntry, SkillEntry, Status, Transmission,
@@ -27,38 +24,10 @@ pub(super) fn topological_order(graph: &FamilyGraph, view: &CaregiverView<'_>) -
     }
 }
 
-/// The caregiver view as a compact adjacency list (see [`Context::carers_of`]).
-pub(super) fn adjacency(
-    graph: &FamilyGraph,
-    view: &CaregiverView<'_>,
-) -> (Vec<usize>, Vec<PersonIx>) {
-    let mut start = Vec::with_capacity(graph.person_count() + 1);
-    let mut carers = Vec::with_capacity(graph.person_count() * 2);
-    for p in graph.people() {
-        start.push(carers.len());
-        let first = carers.len();
-        carers.extend(
-            view.neighbors_directed(graph.person_node(p), Direction::Incoming)
-                .filter_map(|n| match graph.graph()[n] {
-                    crate::graph::Node::Person(c) => Some(c),
-                    crate::graph::Node::Couple(_) => None,
-                }),
-        );
-        carers[first..].sort_unstable();
-    }
-    start.push(carers.len());
-    (start, carers)
-}
-
 /// The status of person `p` for skill `s`.
 pub(super) fn status(cx: &Context<'_>, s: usize, p: PersonIx) -> Status {
-    let levels: Vec<Option<bool>> = cx
-        .graph
-        .caregivers(p)
-        .iter()
-        .map(|c| cx.has[s][c.0])
-        .collect();
-    Status::of(cx.has[s][p.0], &levels)
+    let levels = cx.graph.caregivers(p).map(|c| cx.has[s][c.0]);
+    Status::of_levels(cx.has[s][p.0], levels)
 }
 
 /// The words to use for a person.
@@ -130,7 +99,7 @@ pub(super) fn people(cx: &Context<'_>, kin: &[Option<Kin>]) -> Vec<PersonEntry> 
                 deceased: person.deceased,
                 generation: g.generation(p),
                 born: person.born.as_ref().map(|d| d.value.year_value()),
-                caregivers: g.caregivers(p).iter().map(|c| cx.id(*c)).collect(),
+                caregivers: g.caregivers(p).map(|c| cx.id(c)).collect(),
                 skills,
             }
         })
@@ -142,7 +111,7 @@ pub(super) fn links(cx: &Context<'_>) -> Vec<LinkEntry> {
     let mut out = Vec::new();
     for (s, skill) in cx.skills.iter().enumerate() {
         for child in cx.graph.people().filter(|p| cx.is_person[p.0]) {
-            for &c in cx.graph.caregivers(child) {
+            for c in cx.graph.caregivers(child) {
                 out.push(LinkEntry {
                     from: cx.id(c),
                     to: cx.id(child),
@@ -167,14 +136,12 @@ pub(super) fn breakers(cx: &Context<'_>, people: &[PersonEntry]) -> Vec<Breaker>
             }
             let passed_to = g
                 .raised(p)
-                .iter()
-                .filter(|&&c| cx.is_person[c.0] && cx.transmission(s, p, c) == Transmission::Passed)
-                .map(|&c| cx.id(c))
+                .filter(|&c| cx.is_person[c.0] && cx.transmission(s, p, c) == Transmission::Passed)
+                .map(|c| cx.id(c))
                 .collect();
             let mut siblings: Vec<PersonIx> = g
                 .caregivers(p)
-                .iter()
-                .flat_map(|&c| g.raised(c).iter().copied())
+                .flat_map(|c| g.raised(c))
                 .filter(|&q| q != p && cx.is_person[q.0] && cx.has[s][q.0] == Some(false))
                 .collect();
             siblings.sort_unstable();

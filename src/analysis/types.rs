@@ -73,14 +73,27 @@ impl Status {
     /// The status of a person who has (`Some(true)`), lacks or may have the skill, given
     /// their caregivers', checked in the contract's order of precedence.
     pub fn of(own: Option<bool>, caregivers: &[Option<bool>]) -> Self {
-        let any_has = caregivers.contains(&Some(true));
-        let any_known = caregivers.iter().any(Option::is_some);
+        Status::of_levels(own, caregivers.iter().copied())
+    }
+
+    /// [`Status::of`] with the caregivers' levels as they come (read from the graph's
+    /// caregiver edges), without collecting them first.
+    pub fn of_levels(
+        own: Option<bool>,
+        caregivers: impl IntoIterator<Item = Option<bool>>,
+    ) -> Self {
+        let (mut any, mut any_has, mut any_known) = (false, false, false);
+        for level in caregivers {
+            any = true;
+            any_has |= level == Some(true);
+            any_known |= level.is_some();
+        }
         match own {
             Some(true) if any_has => Status::PassedDown,
             Some(true) if any_known => Status::BrokeCycle,
             Some(false) if any_has => Status::Lost,
             Some(false) if any_known => Status::Continued,
-            _ if caregivers.is_empty() => Status::NoCaregivers,
+            _ if !any => Status::NoCaregivers,
             _ => Status::Unknown,
         }
     }

@@ -5,7 +5,9 @@
 //! - person → couple ([`Edge::Partner`]) for each partner;
 //! - couple → person ([`Edge::Child`]) for each child, with how the child belongs;
 //! - person → person ([`Edge::Caregiver`]) from each caregiver to the person they raised,
-//!   by the rules of docs/format.md, "Who raised whom";
+//!   by the rules of docs/format.md, "Who raised whom". These edges are the only record
+//!   of who raised whom: [`FamilyGraph::caregivers`] and [`FamilyGraph::raised`] read
+//!   them;
 //! - person → person ([`Edge::Emotional`]) for each emotional relationship.
 //!
 //! Generation numbers are computed here, once, so that the report and the drawing agree.
@@ -16,6 +18,7 @@ mod generations;
 
 use std::collections::HashMap;
 
+use petgraph::Direction;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
 use crate::model::{Couple, Family, Link, Person, Relationship, ValidFamily};
@@ -64,8 +67,6 @@ pub struct FamilyGraph {
     person_nodes: Vec<NodeIndex>,
     couple_nodes: Vec<NodeIndex>,
     by_id: HashMap<String, PersonIx>,
-    caregivers: Vec<Vec<PersonIx>>,
-    raised: Vec<Vec<PersonIx>>,
     parent_couples: Vec<Vec<(CoupleIx, Link)>>,
     partner_couples: Vec<Vec<CoupleIx>>,
     generations: Vec<u32>,
@@ -79,9 +80,12 @@ impl FamilyGraph {
             family.people.len() + family.couples.len(),
             family.people.len() * 3 + family.relationships.len(),
         );
+        // People are the first nodes, so a person's node index is their position in the
+        // file: the caregiver edges are read back without looking at the nodes.
         let person_nodes: Vec<NodeIndex> = (0..family.people.len())
             .map(|i| graph.add_node(Node::Person(PersonIx(i))))
             .collect();
+        debug_assert!(person_nodes.iter().enumerate().all(|(i, n)| n.index() == i));
         let couple_nodes: Vec<NodeIndex> = (0..family.couples.len())
             .map(|i| graph.add_node(Node::Couple(CoupleIx(i))))
             .collect();
@@ -117,9 +121,14 @@ impl FamilyGraph {
         // and nothing of each other: on a large family they are worked out at once.
         let links = || {
             let mut graph = graph;
-            let mut caregivers: Vec<Vec<PersonIx>> = Vec::with_capacity(family.people.len());
-            for (pi, person) in family.people.iter().enumerate() {
-                let mut list: Vec<PersonIx> = Vec::new();
+            // petgraph lists a node's edges newest first (documented for directed
+            // graphs), so the caregiver edges are added backwards, last person and last
+            // caregiver first: then each person's incoming edges come out in the order of
+            // the file's caregivers and each caregiver's outgoing edges in file order of
+            // the people raised, with nothing to sort or reverse when they are read.
+            let mut list: Vec<PersonIx> = Vec::new();
+            for (pi, person) in family.people.iter().enumerate().rev() {
+                list.clear();
                 let mut push = |p: PersonIx| {
                     if !list.contains(&p) {
                         list.push(p);
@@ -140,13 +149,8 @@ impl FamilyGraph {
                         }
                     }
                 }
-                caregivers.push(list);
-            }
-            let mut raised = vec![Vec::new(); family.people.len()];
-            for (child, list) in caregivers.iter().enumerate() {
-                for c in list {
-                    graph.add_edge(person_nodes[c.0], person_nodes[child], Edge::Caregiver);
-                    raised[c.0].push(PersonIx(child));
+                for c in list.iter().rev() {
+                    graph.add_edge(person_nodes[c.0], person_nodes[pi], Edge::Caregiver);
                 }
             }
             for (ri, r) in family.relationships.iter().enumerate() {
@@ -156,10 +160,10 @@ impl FamilyGraph {
                     Edge::Emotional(ri),
                 );
             }
-            (graph, caregivers, raised)
+            graph
         };
         let numbering = || generations::assign(family, &by_id, &parent_couples, &partner_couples);
-        let ((graph, caregivers, raised), generations) = if family.people.len() >= PARALLEL_FROM {
+        let (graph, generations) = if family.people.len() >= PARALLEL_FROM {
             crate::parallel::join(links, numbering)
         } else {
             (links(), numbering())
@@ -170,8 +174,6 @@ impl FamilyGraph {
             person_nodes,
             couple_nodes,
             by_id,
-            caregivers,
-            raised,
             parent_couples,
             partner_couples,
             generations,
@@ -249,14 +251,23 @@ impl FamilyGraph {
         self.generations.iter().copied().max().unwrap_or(0)
     }
 
-    /// The people who raised `p` (docs/format.md, "Who raised whom"), in file order.
-    pub fn caregivers(&self, p: PersonIx) -> &[PersonIx] {
-        &self.caregivers[p.0]
+    /// The people who raised `p` (docs/format.md, "Who raised whom"): the sources of
+    /// `p`'s caregiver edges, in the order of the file (`raised_by`, else the partners of
+    /// the couples that list `p` as a child, couple by couple).
+    pub fn caregivers(&self, p: PersonIx) -> CaregiverLinks<'_> {
+        self.caregiver_edges(p, Direction::Incoming)
     }
 
-    /// The people `p` raised, in file order.
-    pub fn raised(&self, p: PersonIx) -> &[PersonIx] {
-        &self.raised[p.0]
+    /// The people `p` raised: the targets of `p`'s caregiver edges, in file order.
+    pub fn raised(&self, p: PersonIx) -> CaregiverLinks<'_> {
+        self.caregiver_edges(p, Direction::Outgoing)
+    }
+
+    fn caregiver_edges(&self, p: PersonIx, direction: Direction) -> CaregiverLinks<'_> {
+        CaregiverLinks {
+            edges: self.graph.edges_directed(self.person_nodes[p.0], direction),
+            direction,
+        }
     }
 
     /// The couples that list `p` as a child, with the link, in file order.
@@ -313,6 +324,36 @@ impl FamilyGraph {
     }
 }
 
+/// People at the other end of one person's caregiver edges, in file order: what
+/// [`FamilyGraph::caregivers`] and [`FamilyGraph::raised`] return.
+#[derive(Clone, Debug)]
+pub struct CaregiverLinks<'g> {
+    edges: petgraph::stable_graph::Edges<'g, Edge, petgraph::Directed>,
+    direction: Direction,
+}
+
+impl Iterator for CaregiverLinks<'_> {
+    type Item = PersonIx;
+
+    fn next(&mut self) -> Option<PersonIx> {
+        use petgraph::visit::EdgeRef;
+        for e in self.edges.by_ref() {
+            if !matches!(e.weight(), Edge::Caregiver) {
+                continue;
+            }
+            // Caregiver edges join two people, whose node index is their position.
+            return Some(PersonIx(
+                match self.direction {
+                    Direction::Incoming => e.source(),
+                    Direction::Outgoing => e.target(),
+                }
+                .index(),
+            ));
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,18 +380,15 @@ mod tests {
              - {partners: [d], children: [{id: c, link: step}, {id: f, link: foster}]}\n\
              - {partners: [c], children: [f]}\n",
         );
-        let ids = |ps: &[PersonIx]| {
-            ps.iter()
-                .map(|p| g.person(*p).id.value.clone())
-                .collect::<Vec<_>>()
-        };
+        let ids =
+            |ps: CaregiverLinks<'_>| ps.map(|p| g.person(p).id.value.clone()).collect::<Vec<_>>();
         // biological and step: all partners of all couples
         assert_eq!(ids(g.caregivers(g.ix("c"))), ["a", "b", "d"]);
         // foster replaces the birth couple
         assert_eq!(ids(g.caregivers(g.ix("f"))), ["d"]);
         // raised_by replaces everything
         assert_eq!(ids(g.caregivers(g.ix("g"))), ["a"]);
-        assert!(g.caregivers(g.ix("a")).is_empty());
+        assert_eq!(g.caregivers(g.ix("a")).count(), 0);
         assert_eq!(ids(g.raised(g.ix("a"))), ["c", "e", "g"]);
     }
 
@@ -416,6 +454,50 @@ mod tests {
         assert_eq!(gm["k"], 4);
         // The uncle–niece union cannot be levelled without moving shared ancestors.
         assert_eq!(gm["niece"], 4);
+    }
+
+    #[test]
+    fn unions_of_lines_that_share_an_ancestor_are_levelled_when_that_brings_couples_together() {
+        // a's line: d1, d2, then e1 and e2. v is a's child too, so y1 and y2 (v's children
+        // with h, whose parents H1 and H2 are their own line) share the ancestor a with e1
+        // and e2, and step 3 leaves both unions across generations. Moving H1 and H2 down
+        // levels both unions at the cost of one (h and v a generation apart): kept.
+        let g = graph_of(
+            "people: {a: {}, d1: {}, v: {}, d2: {}, e1: {}, e2: {}, H1: {}, H2: {}, h: {}, y1: {}, y2: {}}\n\
+             couples:\n\
+             - {partners: [a], children: [d1, v]}\n\
+             - {partners: [d1], children: [d2]}\n\
+             - {partners: [d2], children: [e1, e2]}\n\
+             - {partners: [H1, H2], children: [h]}\n\
+             - {partners: [h, v], children: [y1, y2]}\n\
+             - {partners: [e1, y1]}\n\
+             - {partners: [e2, y2]}\n",
+        );
+        let gm: HashMap<String, u32> = gens(&g).into_iter().collect();
+        assert_eq!((gm["e1"], gm["y1"]), (4, 4));
+        assert_eq!((gm["e2"], gm["y2"]), (4, 4));
+        assert_eq!((gm["H1"], gm["H2"], gm["h"], gm["v"]), (2, 2, 3, 2));
+    }
+
+    #[test]
+    fn a_levelling_that_brings_no_couple_closer_is_undone() {
+        // One union e–y across generations: moving h's founders down would level it but
+        // open a gap between h and v, as wide: nothing moves.
+        let g = graph_of(
+            "people: {a: {}, d1: {}, v: {}, d2: {}, e: {}, H: {}, h: {}, y: {}}\n\
+             couples:\n\
+             - {partners: [a], children: [d1, v]}\n\
+             - {partners: [d1], children: [d2]}\n\
+             - {partners: [d2], children: [e]}\n\
+             - {partners: [H], children: [h]}\n\
+             - {partners: [h, v], children: [y]}\n\
+             - {partners: [e, y]}\n",
+        );
+        let gm: HashMap<String, u32> = gens(&g).into_iter().collect();
+        assert_eq!(
+            (gm["e"], gm["y"], gm["h"], gm["v"], gm["H"]),
+            (4, 3, 2, 2, 1)
+        );
     }
 
     #[test]

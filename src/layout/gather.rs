@@ -197,8 +197,7 @@ fn anchor(
         Link::Biological => 2,
         _ => 3,
     };
-    let caregivers = g.caregivers(p);
-    let raised_there = |c: CoupleIx| caregivers.iter().any(|q| partners[c.0].contains(&q.0));
+    let raised_there = |c: CoupleIx| g.caregivers(p).any(|q| partners[c.0].contains(&q.0));
     let best = list
         .iter()
         .filter(|(c, _)| raised_there(*c))

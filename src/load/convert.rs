@@ -1095,6 +1095,11 @@ mod tests {
             ("top", keys(&schema["properties"]), TOP_KEYS),
             ("person", keys(&d["person"]["properties"]), PERSON_KEYS),
             ("rating", keys(&object(&d["rating"])), RATING_KEYS),
+            (
+                "history",
+                keys(&object(&d["rating"])["history"]["items"]["properties"]),
+                HISTORY_KEYS,
+            ),
             ("couple", keys(&d["couple"]["properties"]), COUPLE_KEYS),
             ("child", keys(&object(&d["child"])), CHILD_KEYS),
             (

@@ -307,10 +307,8 @@ fn every_missing_close_relative_is_asked_once() {
         };
         let me_id = g.person(me).id.value.clone();
         let mut want = Vec::new();
-        let persons = |ps: &[PersonIx]| -> Vec<PersonIx> {
-            ps.iter()
-                .copied()
-                .filter(|&p| g.person(p).kind == crate::model::PersonKind::Person)
+        let persons = |ps: crate::graph::CaregiverLinks<'_>| -> Vec<PersonIx> {
+            ps.filter(|&p| g.person(p).kind == crate::model::PersonKind::Person)
                 .collect()
         };
         let parents = persons(g.caregivers(me));
