@@ -189,10 +189,9 @@ pub fn layout(graph: &FamilyGraph, options: &LayoutOptions) -> Layout {
         }
         // Crossing reduction proposes another order; it is kept only when its drawing
         // crosses fewer lines, which its own count (straight segments) does not always
-        // foretell.
-        if let Some(alt) = order::swept(&facts, &blocks, &order)
-            && order::inversions(&facts, &alt) <= inverted
-        {
+        // foretell. (It moves whole sibships, so it puts no sibling out of order; the
+        // few inversions it may bring are of a child who married out.)
+        if let Some(alt) = order::swept(&facts, &blocks, &order) {
             let other = draw(&alt);
             if crossed(&other) < best {
                 out = other;
