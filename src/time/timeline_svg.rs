@@ -38,10 +38,10 @@ fn when(d: &PartialDate) -> f64 {
     f64::from(d.year_value()) + month / 12.0 + day / 365.0
 }
 
-/// The width of a text, estimated from the average advance of DejaVu Sans (0.6 em):
-/// enough to keep names from running into each other.
+/// The width of a text in DejaVu Sans, the font the PNG and PDF embed, measured with the
+/// layout's table of advance widths (names and the key are in the regular face).
 fn text_width(s: &str, size: f64) -> f64 {
-    s.chars().count() as f64 * size * 0.6
+    crate::layout::font::width(s, size, crate::layout::font::Face::Regular)
 }
 
 /// A number as SVG writes it: at most two decimals, no trailing zeros.
