@@ -166,6 +166,18 @@ impl Editor {
                 let item = matches!(slot, Slot::Item { .. });
                 let same_line_value =
                     matches!(node.shape, Shape::Scalar | Shape::FlowMap | Shape::FlowSeq);
+                // A block text's `|` or `>` goes with the text it introduced; a comment
+                // after it stays.
+                let scalar_comment = if node.shape == Shape::BlockScalar {
+                    let line_end = self.doc.next_line_start(colon_end);
+                    let header = self.doc.text[colon_end..line_end].trim_end_matches(['\r', '\n']);
+                    header
+                        .find(" #")
+                        .or_else(|| header.find("\t#"))
+                        .map_or(String::new(), |i| header[i..].to_string())
+                } else {
+                    String::new()
+                };
                 if !block {
                     let inner = if item { col + 2 } else { col + self.style.unit };
                     let text = self.scalar_text(value, inner);
@@ -173,9 +185,11 @@ impl Editor {
                         return self.splice(node.start, node.end, &text);
                     }
                     let with = if text.is_empty() {
-                        String::new()
-                    } else {
+                        scalar_comment
+                    } else if text.contains('\n') {
                         format!(" {text}")
+                    } else {
+                        format!(" {text}{scalar_comment}")
                     };
                     return self.splice(colon_end, node.end, &with);
                 }
@@ -193,15 +207,14 @@ impl Editor {
                 };
                 let lines = self.block_lines(path, value, inner);
                 // A comment after the key stays on the key's line.
-                let start = if node.shape.is_block_collection() || node.shape == Shape::BlockScalar
-                {
+                let start = if node.shape.is_block_collection() {
                     let line_end = self.doc.next_line_start(colon_end);
                     let content = self.doc.text[colon_end..line_end].trim_end_matches(['\r', '\n']);
                     colon_end + content.len()
                 } else {
                     colon_end
                 };
-                self.splice(start, node.end, &format!("{eol}{lines}"))
+                self.splice(start, node.end, &format!("{scalar_comment}{eol}{lines}"))
             }
         }
     }

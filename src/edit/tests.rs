@@ -766,3 +766,40 @@ fn single_quotes_are_followed_where_the_file_uses_them() {
         "people:\n  ann: {name: 'Ann', notes: 'x', occupation: '1950'}\n"
     );
 }
+
+#[test]
+fn a_block_text_replaced_by_a_mapping_loses_its_bar_and_keeps_its_comment() {
+    // Found by the random operations: `notes: |` then a mapping read back as a text.
+    let text = "people:\r\n    cy:\r\n        notes: |  # kept\r\n            Line one\r\n            Line two\r\n";
+    let mut e = Editor::new(text.to_string()).unwrap();
+    let path = [
+        doc::Seg::Key("people".into()),
+        doc::Seg::Key("cy".into()),
+        doc::Seg::Key("notes".into()),
+    ];
+    let value = serde_json::json!({"openness": "some"});
+    e.set(&path, &value).unwrap_or_else(|s| panic!("{}", s.0));
+    assert_eq!(e.json(&path), Some(value));
+    assert_eq!(
+        e.doc.text,
+        "people:\r\n    cy:\r\n        notes: {openness: some} # kept\r\n"
+    );
+    // A value written in block style: the comment stays on the key's line.
+    let mut e = Editor::new(text.to_string()).unwrap();
+    let value = serde_json::json!({"openness": "some", "honesty": {"level": "strong", "learned": "therapy", "since": 2010}});
+    e.set(&path, &value).unwrap_or_else(|s| panic!("{}", s.0));
+    assert_eq!(e.json(&path), Some(value));
+    assert!(
+        e.doc.text.starts_with(
+            "people:\r\n    cy:\r\n        notes: # kept\r\n            openness: some\r\n"
+        ),
+        "{}",
+        e.doc.text
+    );
+    // Through the operations, the family's own rule refuses it in plain words.
+    let err = refused(
+        text,
+        r#"{"op": "update-person", "id": "cy", "set": {"notes": {"openness": "some"}}}"#,
+    );
+    assert!(err.message.contains("must be a text"), "{err}");
+}
