@@ -73,7 +73,11 @@ pub(super) fn assign(
 
     let mut base = vec![0u32; n];
     let mut depth = vec![0u32; n];
-    settle(&order, &parents, &partners, &mut base, &mut depth);
+    // One set of marks for every ancestry walk below.
+    let mut walk = Walk::new(n);
+    settle(
+        &order, &parents, &partners, &mut base, &mut depth, &mut walk,
+    );
 
     // Couples in the order of their partners' ids, not of the file: each move changes the
     // depths the next couple sees, and the numbering must not depend on how the file is
@@ -97,12 +101,10 @@ pub(super) fn assign(
     unions.sort_unstable();
     unions.dedup();
     let unions: Vec<(usize, usize)> = unions.iter().map(|u| (u.2, u.3)).collect();
-    let mut walk = Walk::new(n);
     for &(a, b) in &unions {
-        if depth[a] == depth[b] || parents[a].is_empty() || parents[b].is_empty() {
+        let Some((shallow, deep)) = across(a, b, &depth, &parents) else {
             continue;
-        }
-        let (shallow, deep) = if depth[a] < depth[b] { (a, b) } else { (b, a) };
+        };
         let deep_line = walk.ancestors(deep, &parents);
         let shallow_line = walk.ancestors(shallow, &parents);
         if shallow_line
@@ -117,9 +119,13 @@ pub(super) fn assign(
                 base[p] += diff;
             }
         }
-        settle(&order, &parents, &partners, &mut base, &mut depth);
+        settle(
+            &order, &parents, &partners, &mut base, &mut depth, &mut walk,
+        );
     }
-    level_loops(&order, &parents, &partners, &unions, &mut base, &mut depth);
+    level_loops(
+        &order, &parents, &partners, &unions, &mut base, &mut depth, &mut walk,
+    );
 
     number_components(n, &parents, &partners, &depth)
 }
@@ -132,7 +138,9 @@ fn level_loops(
     unions: &[(usize, usize)],
     base: &mut [u32],
     depth: &mut [u32],
+    walk: &mut Walk,
 ) {
+    let n = parents.len();
     let apart = |depth: &[u32]| -> u64 {
         unions
             .iter()
@@ -140,19 +148,17 @@ fn level_loops(
             .sum()
     };
     let mut total = apart(depth);
-    let mut walk = Walk::new(parents.len());
     // People visited so far, by the walks of ancestors and the passes of `settle`.
     let mut work = 0usize;
     for _ in 0..LEVEL_ROUNDS {
         let mut moved = false;
         for &(a, b) in unions {
-            if depth[a] == depth[b] || parents[a].is_empty() || parents[b].is_empty() {
+            let Some((shallow, deep)) = across(a, b, depth, parents) else {
                 continue;
-            }
+            };
             if work >= LEVEL_WORK {
                 return;
             }
-            let (shallow, deep) = if depth[a] < depth[b] { (a, b) } else { (b, a) };
             let deep_line = walk.ancestors(deep, parents);
             let shallow_line = walk.ancestors(shallow, parents);
             work += deep_line.len() + shallow_line.len();
@@ -168,15 +174,14 @@ fn level_loops(
             let saved = base.to_vec();
             let diff = depth[deep] - depth[shallow];
             movers.iter().for_each(|&p| base[p] += diff);
-            let n = parents.len();
-            work += n * settle(order, parents, partners, base, depth) + unions.len();
+            work += n * settle(order, parents, partners, base, depth, walk) + unions.len();
             let now = apart(depth);
             if now < total {
                 total = now;
                 moved = true;
             } else {
                 base.copy_from_slice(&saved);
-                work += n * settle(order, parents, partners, base, depth);
+                work += n * settle(order, parents, partners, base, depth, walk);
             }
         }
         if !moved {
@@ -185,14 +190,24 @@ fn level_loops(
     }
 }
 
-/// Rounds over the couples in step 3; a move can open a mismatch on a couple taken
+/// The two partners of a couple as (shallower, deeper) when they sit at different depths
+/// and both have parents in the file (a partner without parents follows the other in
+/// `settle`); steps 3 and 4 look only at such couples.
+fn across(a: usize, b: usize, depth: &[u32], parents: &[Vec<usize>]) -> Option<(usize, usize)> {
+    if depth[a] == depth[b] || parents[a].is_empty() || parents[b].is_empty() {
+        return None;
+    }
+    Some(if depth[a] < depth[b] { (a, b) } else { (b, a) })
+}
+
+/// Rounds over the couples in step 4; a move can open a mismatch on a couple taken
 /// before it, which the next round sees.
 const LEVEL_ROUNDS: usize = 3;
 
 /// The work step 4 may do, in people visited (by the walks of ancestors and the passes of
 /// `settle`); an attempt under way is always finished. royal92 (3,010 people, 208 unions
-/// across generations before this step) needs 3.3 million, about 30 ms on a 2-core AMD
-/// EPYC; 20 million bounds the step to about 0.2 s on any family.
+/// across generations before this step) needs 3.3 million, about 30 ms on this project's 2-core
+/// test machine; 20 million bounds the step to about 0.2 s on any family.
 const LEVEL_WORK: usize = 20_000_000;
 
 /// Steps 1 and 2 until nothing moves. Founders only ever move down, and never below their
@@ -203,8 +218,8 @@ fn settle(
     partners: &[Vec<usize>],
     base: &mut [u32],
     depth: &mut [u32],
+    walk: &mut Walk,
 ) -> usize {
-    let mut walk = Walk::new(parents.len());
     let mut rounds = 0;
     // A founder never follows a partner who descends from them (below); as a safety net
     // the rounds are bounded too: no useful move goes deeper than the family has people.
