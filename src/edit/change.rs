@@ -169,8 +169,7 @@ impl Editor {
                 // A block text's `|` or `>` goes with the text it introduced; a comment
                 // after it stays.
                 let scalar_comment = if node.shape == Shape::BlockScalar {
-                    let line_end = self.doc.next_line_start(colon_end);
-                    let header = self.doc.text[colon_end..line_end].trim_end_matches(['\r', '\n']);
+                    let header = self.rest_of_line(colon_end);
                     header
                         .find(" #")
                         .or_else(|| header.find("\t#"))
@@ -208,15 +207,19 @@ impl Editor {
                 let lines = self.block_lines(path, value, inner);
                 // A comment after the key stays on the key's line.
                 let start = if node.shape.is_block_collection() {
-                    let line_end = self.doc.next_line_start(colon_end);
-                    let content = self.doc.text[colon_end..line_end].trim_end_matches(['\r', '\n']);
-                    colon_end + content.len()
+                    colon_end + self.rest_of_line(colon_end).len()
                 } else {
                     colon_end
                 };
                 self.splice(start, node.end, &format!("{scalar_comment}{eol}{lines}"))
             }
         }
+    }
+
+    /// The text from `at` to the end of its line, without the line end.
+    fn rest_of_line(&self, at: usize) -> &str {
+        let line_end = self.doc.next_line_start(at);
+        self.doc.text[at..line_end].trim_end_matches(['\r', '\n'])
     }
 
     /// Adds `key: value` at the end of mapping `map` (at `map_path`).
