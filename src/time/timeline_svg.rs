@@ -15,6 +15,7 @@ use svg::node::element::{Group, Line, Path, Rectangle, Style, Text as TextEl, Ti
 use super::timeline::{Event, Kind, Timeline};
 use crate::graph::FamilyGraph;
 use crate::model::{Level, PartialDate, PersonKind};
+use crate::render::number::num;
 
 /// A4 landscape at 96 pixels per inch.
 const PAGE_W: f64 = 1123.0;
@@ -42,13 +43,6 @@ fn when(d: &PartialDate) -> f64 {
 /// layout's table of advance widths (names and the key are in the regular face).
 fn text_width(s: &str, size: f64) -> f64 {
     crate::layout::font::width(s, size, crate::layout::font::Face::Regular)
-}
-
-/// A number as SVG writes it: at most two decimals, no trailing zeros.
-fn num(v: f64) -> String {
-    let s = format!("{:.2}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
 }
 
 /// One person's bar.
