@@ -2,7 +2,7 @@
 //! temporary file and the system libraries a program loads. Checked with `strace -f`
 //! (`.ci/run` installs it); without strace the test fails and says what to install.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::util::{path, temp_dir, write};
@@ -12,6 +12,23 @@ fn strace_available() -> bool {
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success())
+}
+
+/// A fresh folder holding a copy of the sample family as `family.yaml`, for a run under
+/// strace; fails, saying what to install, when strace is missing.
+fn family_to_trace(tag: &str) -> (PathBuf, PathBuf) {
+    assert!(
+        strace_available(),
+        "this test runs the program under strace, which is not installed: \
+         install it (Debian, Ubuntu: `apt-get install strace`; Fedora: `dnf install strace`)"
+    );
+    let dir = temp_dir(tag);
+    let family = write(
+        &dir,
+        "family.yaml",
+        std::fs::read(path("samples/intimacy-cycle.yaml")).unwrap(),
+    );
+    (dir, family)
 }
 
 /// Paths any dynamically linked program opens before `main`, or that the Rust runtime
@@ -57,17 +74,7 @@ fn opened_path(line: &str) -> Option<&str> {
 
 #[test]
 fn touches_nothing_but_its_input_and_output() {
-    assert!(
-        strace_available(),
-        "this test runs the program under strace, which is not installed: \
-         install it (Debian, Ubuntu: `apt-get install strace`; Fedora: `dnf install strace`)"
-    );
-    let dir = temp_dir("syscalls");
-    let input = write(
-        &dir,
-        "family.yaml",
-        std::fs::read(path("samples/intimacy-cycle.yaml")).unwrap(),
-    );
+    let (dir, input) = family_to_trace("syscalls");
     let out_dir = dir.join("out");
     std::fs::create_dir_all(&out_dir).unwrap();
     let output = out_dir.join("family.svg");
@@ -134,16 +141,7 @@ fn touches_nothing_but_its_input_and_output() {
 #[test]
 fn serve_listens_on_loopback_and_touches_only_its_family_and_backups() {
     use std::io::{BufRead, BufReader, Read, Write};
-    assert!(
-        strace_available(),
-        "strace is needed for this test: install it (apt-get install strace)"
-    );
-    let dir = temp_dir("syscalls-serve");
-    let family = write(
-        &dir,
-        "family.yaml",
-        std::fs::read(path("samples/intimacy-cycle.yaml")).unwrap(),
-    );
+    let (dir, family) = family_to_trace("syscalls-serve");
     let log = dir.join("trace-serve.txt");
     let mut strace = Command::new("strace")
         .env_remove("LD_LIBRARY_PATH")
@@ -243,16 +241,7 @@ fn serve_listens_on_loopback_and_touches_only_its_family_and_backups() {
 #[test]
 fn open_starts_the_browser_without_a_shell_and_touches_only_its_family() {
     use crate::open::{ask, port_and_key, stub_browser, wait_for_record};
-    assert!(
-        strace_available(),
-        "strace is needed for this test: install it (apt-get install strace)"
-    );
-    let dir = temp_dir("syscalls-open");
-    let family = write(
-        &dir,
-        "family.yaml",
-        std::fs::read(path("samples/intimacy-cycle.yaml")).unwrap(),
-    );
+    let (dir, family) = family_to_trace("syscalls-open");
     let (stub, record) = stub_browser(&dir, 0);
     let log = dir.join("trace-open.txt");
     let status = std::thread::scope(|s| {
