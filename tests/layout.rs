@@ -264,6 +264,33 @@ fn a_short_bar_runs_above_a_wide_sibships_bar_that_reaches_under_its_couple() {
 }
 
 #[test]
+fn cousins_who_married_stand_where_their_two_sibships_meet() {
+    let g = load("tests/fixtures/layout/cousins-meet.yaml");
+    let l = sound(&g);
+    let m = metrics::of_layout(&g, &l);
+    // The walk's order pulls b3 into ann's sibship, under b3's own bar: 4 crossings.
+    assert!(m.lines_crossed <= 1, "{} lines crossed", m.lines_crossed);
+    assert!(m.inversions <= 1, "{} out of birth order", m.inversions);
+    // The two sibships side by side, each in one run (sound checks that), the married
+    // cousins next to each other where they meet.
+    let row: Vec<&str> = {
+        let mut v: Vec<_> = l.people.iter().filter(|p| p.y == y(&l, "a1")).collect();
+        v.sort_by(|a, b| a.x.total_cmp(&b.x));
+        v.into_iter().map(|p| p.id.as_str()).collect()
+    };
+    let at = |id: &str| row.iter().position(|&p| p == id).unwrap();
+    assert_eq!(at("a2").abs_diff(at("b3")), 1, "{row:?}");
+    let (lo, hi) = (at("a2").min(at("b3")), at("a2").max(at("b3")));
+    let (a, b) = (["a1", "a3", "a4"].map(at), ["b1", "b2"].map(at));
+    let left = |s: &[usize]| s.iter().all(|&i| i < lo);
+    let right = |s: &[usize]| s.iter().all(|&i| i > hi);
+    assert!(
+        (left(&a) && right(&b)) || (left(&b) && right(&a)),
+        "{row:?}"
+    );
+}
+
+#[test]
 fn every_sample_is_laid_out_soundly_and_identically_twice() {
     let mut n = 0;
     for entry in std::fs::read_dir("samples").unwrap() {

@@ -230,6 +230,21 @@ pub fn drawn_lines(g: &FamilyGraph, layout: &Layout) -> Vec<DrawnLine> {
 /// is counted in the one cell that holds it, so the cost grows with the lines, not with
 /// their square.
 pub fn drawn_crossings(lines: &[DrawnLine]) -> u64 {
+    let mut total = 0u64;
+    each_crossing(lines, |_, _| total += 1);
+    total
+}
+
+/// The pairs of lines (indices into `lines`) that cross, one pair per crossing point, as
+/// [`drawn_crossings`] counts them, in a deterministic order.
+pub fn crossing_pairs(lines: &[DrawnLine]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    each_crossing(lines, |a, b| pairs.push((a, b)));
+    pairs
+}
+
+/// Calls `visit` with the two lines of every crossing point of [`drawn_crossings`].
+fn each_crossing(lines: &[DrawnLine], mut visit: impl FnMut(usize, usize)) {
     // Segments: (line, x0, y0, x1, y1).
     let mut segs: Vec<(usize, [f64; 4])> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -241,7 +256,7 @@ pub fn drawn_crossings(lines: &[DrawnLine]) -> u64 {
         }
     }
     if segs.is_empty() {
-        return 0;
+        return;
     }
     let (mut lx, mut ly) = (f64::MAX, f64::MAX);
     for (_, s) in &segs {
@@ -266,7 +281,6 @@ pub fn drawn_crossings(lines: &[DrawnLine]) -> u64 {
         let (ea, eb) = (&lines[a].ends, &lines[b].ends);
         ea.iter().any(|e| eb.binary_search(e).is_ok())
     };
-    let mut total = 0u64;
     let mut i = 0;
     while i < entries.len() {
         let key = entries[i].0;
@@ -285,13 +299,12 @@ pub fn drawn_crossings(lines: &[DrawnLine]) -> u64 {
                 if let Some((x, y)) = proper_crossing(pa, pb)
                     && (cell(x, lx) << 32 | cell(y, ly)) == key
                 {
-                    total += 1;
+                    visit(la, lb);
                 }
             }
         }
         i = j;
     }
-    total
 }
 
 /// Where two segments cross in both their interiors (not at an end, not along each other).

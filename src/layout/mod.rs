@@ -10,7 +10,9 @@
 //!    several partners in the middle, partners in date order on alternating sides;
 //! 4. `order` — the order of blocks in each row: a depth-first walk from the founders
 //!    that keeps every sibship together in birth order under its couple and puts families
-//!    joined by marriage next to each other;
+//!    joined by marriage next to each other; then other orders, each drawn and kept when
+//!    it crosses fewer lines (the founding lines, `sweep`'s crossing reduction, and in
+//!    small families `shift`'s runs of blocks moved along their row);
 //! 5. `coords` — x positions: row-by-row exact chain least squares (pool adjacent
 //!    violators) that centres couples over their children and keeps the gaps;
 //! 6. `route` — orthogonal lines: partner lines (raised over the symbols between when the
@@ -19,7 +21,9 @@
 //!
 //! [`verify`] checks the hard invariants (also run in debug builds) and [`metrics`]
 //! computes the quality measures of `docs/layout.md` ("What is measured"). Every stage is
-//! linear or `n log n` in the size of the family, and nothing iterates a hash map.
+//! linear or `n log n` in the size of the family (the searches that draw other orders run
+//! up to a size of family and within a budget of people drawn), and nothing iterates a
+//! hash map.
 
 mod blocks;
 mod coords;
@@ -32,6 +36,7 @@ pub mod metrics;
 mod order;
 mod route;
 mod rows;
+mod shift;
 mod sweep;
 mod types;
 pub mod verify;
@@ -114,6 +119,15 @@ const FOUNDER_TRIES: usize = 64;
 /// as drawing 20,000 people (some 30 ms on the test machine).
 const FOUNDER_BUDGET: usize = 20_000;
 
+/// Families up to this many people try moving runs of blocks along their rows.
+const SHIFT_LIMIT: usize = 300;
+
+/// Most moved orders drawn for one family.
+const SHIFT_TRIES: usize = 64;
+
+/// People drawn in all for moved orders, as `FOUNDER_BUDGET`.
+const SHIFT_BUDGET: usize = 20_000;
+
 /// Lays out a family: one row per generation, partners side by side, children under
 /// their own couple in birth order, lines routed clear of symbols.
 ///
@@ -193,9 +207,22 @@ pub fn layout(graph: &FamilyGraph, options: &LayoutOptions) -> Layout {
         // few inversions it may bring are of a child who married out.)
         if let Some(alt) = order::swept(&facts, &blocks, &order) {
             let other = draw(&alt);
-            if crossed(&other) < best {
-                out = other;
+            let c = crossed(&other);
+            if c < best {
+                (best, out, order) = (c, other, alt);
             }
+        }
+        // Runs of blocks moved along their row (`shift`), within a budget like the
+        // founding-order search's.
+        if facts.len() <= SHIFT_LIMIT && best > 0 {
+            let mut drawn = shift::Drawn {
+                order,
+                layout: out,
+                crossings: best,
+            };
+            let budget = (SHIFT_BUDGET / facts.len().max(1)).min(SHIFT_TRIES);
+            shift::improve(graph, &facts, &blocks, &mut drawn, budget, draw);
+            out = drawn.layout;
         }
     }
     #[cfg(debug_assertions)]

@@ -77,14 +77,14 @@ pub(super) fn order(f: &Facts, rows: &Rows, blocks: &Blocks) -> Walked {
         date_first(ka.0, kb.0).then(ka.1.cmp(kb.1)).then(a.cmp(&b))
     });
     let first = run(f, rows, blocks, &roots, None);
-    let mut best_cross = crossings(f, &first.order);
+    let mut best_cross = segment_crossings(f, &first.order);
     let mut best = first;
     // Founding lines ordered by the barycentre of the lines they marry into (after
     // docs/layout.md, "Why it works this way"); kept only when they cross less.
     for _ in 0..ROOT_ROUNDS {
         let order = barycentre_order(f, blocks, &best);
         let next = run(f, rows, blocks, &order, Some(&best));
-        let cross = crossings(f, &next.order);
+        let cross = segment_crossings(f, &next.order);
         if cross >= best_cross {
             break;
         }
@@ -232,26 +232,46 @@ fn barycentre_order(f: &Facts, blocks: &Blocks, pass: &Pass) -> Vec<usize> {
 }
 
 /// Crossings of straight port-to-child segments, with positions in the row as x.
-fn crossings(f: &Facts, order: &Order) -> u64 {
+pub(super) fn segment_crossings(f: &Facts, order: &Order) -> u64 {
+    let pos = positions(f, order);
+    let mut segs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); order.rows.len()];
+    for c in 0..f.partners.len() {
+        if let Some(r) = lower_row(f, c) {
+            couple_segments(f, c, &pos, &mut segs[r]);
+        }
+    }
+    segs.iter_mut()
+        .map(|s| super::metrics::count_crossings(s))
+        .sum()
+}
+
+/// Each person's place in their row.
+pub(super) fn positions(f: &Facts, order: &Order) -> Vec<usize> {
     let mut pos = vec![0usize; f.len()];
     for row in &order.rows {
         for (i, &p) in row.iter().enumerate() {
             pos[p] = i;
         }
     }
-    let mut segs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); order.rows.len()];
-    for (c, ps) in f.partners.iter().enumerate() {
-        let Some(r) = ps.iter().map(|&p| f.row[p]).max() else {
-            continue;
-        };
-        let port = ps.iter().map(|&p| pos[p] as f64).sum::<f64>() / ps.len() as f64;
-        for &k in f.kids[c].iter().filter(|&&k| f.row[k] == r + 1) {
-            segs[r].push((port, pos[k] as f64));
-        }
+    pos
+}
+
+/// The row of a couple's lower partner, the row above the children it anchors.
+pub(super) fn lower_row(f: &Facts, c: usize) -> Option<usize> {
+    f.partners[c].iter().map(|&p| f.row[p]).max()
+}
+
+/// Pushes a couple's straight segments (its partners' mean place, a child's place) to
+/// each of its children on the row under its lower partner.
+pub(super) fn couple_segments(f: &Facts, c: usize, pos: &[usize], out: &mut Vec<(f64, f64)>) {
+    let Some(r) = lower_row(f, c) else {
+        return;
+    };
+    let ps = &f.partners[c];
+    let port = ps.iter().map(|&p| pos[p] as f64).sum::<f64>() / ps.len() as f64;
+    for &k in f.kids[c].iter().filter(|&&k| f.row[k] == r + 1) {
+        out.push((port, pos[k] as f64));
     }
-    segs.iter_mut()
-        .map(|s| super::metrics::count_crossings(s))
-        .sum()
 }
 
 struct Walk<'a> {
@@ -350,7 +370,7 @@ impl Walk<'_> {
 
 /// Turns two-person blocks so that a twin faces their twin, and, when both partners have
 /// parents on the row above, each partner faces their own parents.
-fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
+pub(super) fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
     let mut pos = vec![0usize; f.len()];
     for row in &out.rows {
         for (i, &p) in row.iter().enumerate() {
@@ -413,27 +433,28 @@ fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
 /// Sibling pairs out of birth order on their row, as `metrics` counts them (M7): children
 /// a couple anchors on the row under its lower partner, born definitely apart.
 pub(super) fn inversions(f: &Facts, order: &Order) -> usize {
-    let mut pos = vec![0usize; f.len()];
-    for row in &order.rows {
-        for (i, &p) in row.iter().enumerate() {
-            pos[p] = i;
-        }
-    }
+    let pos = positions(f, order);
+    (0..f.partners.len())
+        .map(|c| couple_inversions(f, c, &pos))
+        .sum()
+}
+
+/// One couple's children out of birth order, at the places `pos`.
+pub(super) fn couple_inversions(f: &Facts, c: usize, pos: &[usize]) -> usize {
+    let Some(r) = lower_row(f, c) else {
+        return 0;
+    };
+    let kids = &f.kids[c];
     let mut total = 0;
-    let mut kids: Vec<usize> = Vec::new();
-    for (c, ps) in f.partners.iter().enumerate() {
-        let Some(r) = ps.iter().map(|&p| f.row[p]).max() else {
+    for (i, &a) in kids.iter().enumerate() {
+        if f.row[a] != r + 1 {
             continue;
-        };
-        kids.clear();
-        kids.extend(f.kids[c].iter().copied().filter(|&k| f.row[k] == r + 1));
-        for (i, &a) in kids.iter().enumerate() {
-            for &b in &kids[i + 1..] {
-                if let (Some(ba), Some(bb)) = (f.born[a], f.born[b]) {
-                    let wrong = (ba.definitely_before(&bb) && pos[a] > pos[b])
-                        || (bb.definitely_before(&ba) && pos[b] > pos[a]);
-                    total += usize::from(wrong);
-                }
+        }
+        for &b in kids[i + 1..].iter().filter(|&&b| f.row[b] == r + 1) {
+            if let (Some(ba), Some(bb)) = (f.born[a], f.born[b]) {
+                let wrong = (ba.definitely_before(&bb) && pos[a] > pos[b])
+                    || (bb.definitely_before(&ba) && pos[b] > pos[a]);
+                total += usize::from(wrong);
             }
         }
     }

@@ -1,0 +1,310 @@
+//! The last search of the order, for small families: a run of blocks moved along its row.
+//!
+//! The walk and the sweep move whole sibships, so two sibships joined by a marriage between
+//! cousins can only stand side by side, and their bars then overlap with one cousin out of
+//! birth order. Moving a run of one to [`RUN_MAX`] blocks to another place in its row can
+//! put one sibship inside the span of the other, with both in birth order, which is how
+//! such a family is drawn by hand. A run is tried only when one of its blocks holds a
+//! person (or a partner of a couple) whose line crosses another in the current drawing, and
+//! only at places in the same separate family. Each move is drawn, and kept when the
+//! drawing crosses fewer lines with no more siblings out of birth order; the moves are
+//! tried in the order of their count of straight parent–child segment crossings, fewest
+//! first, until one is kept or the budget of drawings is spent, then again from the new
+//! drawing.
+
+use super::Layout;
+use super::blocks::Blocks;
+use super::gather::Facts;
+use super::metrics::{crossing_pairs, drawn_crossings, drawn_lines};
+use super::order::{self, Order};
+use crate::graph::FamilyGraph;
+
+/// Longest run of blocks moved at once.
+const RUN_MAX: usize = 3;
+
+/// Farthest a run moves, in blocks.
+const REACH: usize = 8;
+
+/// An order with its drawing and the drawing's crossings.
+pub(super) struct Drawn {
+    /// The order of every row.
+    pub order: Order,
+    /// Its drawing.
+    pub layout: Layout,
+    /// The crossings of its drawn lines (`metrics::drawn_crossings`).
+    pub crossings: u64,
+}
+
+/// Moves runs of blocks while that draws fewer crossings, drawing at most `budget`
+/// orders with `draw`.
+pub(super) fn improve(
+    g: &FamilyGraph,
+    f: &Facts,
+    blocks: &Blocks,
+    best: &mut Drawn,
+    mut budget: usize,
+    draw: impl Fn(&Order) -> Layout,
+) {
+    // The couples above each row gap: those whose lower partner is on the row.
+    let mut couples_at: Vec<Vec<usize>> = vec![Vec::new(); best.order.rows.len()];
+    for c in 0..f.partners.len() {
+        if let Some(r) = order::lower_row(f, c) {
+            couples_at[r].push(c);
+        }
+    }
+    while best.crossings > 0 && budget > 0 {
+        let inverted = order::inversions(f, &best.order);
+        let mut moves = candidates(g, f, blocks, best, &couples_at);
+        // Stable: equal counts keep the order of generation (row, run, place).
+        moves.sort_by_key(|m| m.0);
+        let mut kept = false;
+        for (_, m) in moves {
+            if budget == 0 {
+                break;
+            }
+            let alt = moved(f, blocks, &best.order, &m);
+            if order::inversions(f, &alt) > inverted {
+                continue;
+            }
+            budget -= 1;
+            let layout = draw(&alt);
+            let crossings = drawn_crossings(&drawn_lines(g, &layout));
+            if crossings < best.crossings {
+                *best = Drawn {
+                    order: alt,
+                    layout,
+                    crossings,
+                };
+                kept = true;
+                break;
+            }
+        }
+        if !kept {
+            break;
+        }
+    }
+}
+
+/// Every move of a run holding a block of a crossing line to another place of its
+/// separate family on its row, that puts no more of the row's siblings out of birth order:
+/// (change in straight segment crossings of the gaps above and below the row, row, the
+/// row's places in their new order).
+///
+/// A move is kept as its row and run, and the row's order is made again when it is drawn:
+/// most moves are never drawn.
+fn candidates(
+    g: &FamilyGraph,
+    f: &Facts,
+    blocks: &Blocks,
+    best: &Drawn,
+    couples_at: &[Vec<usize>],
+) -> Vec<(i64, Move)> {
+    let n = f.len();
+    let lines = drawn_lines(g, &best.layout);
+    let mut hot = vec![false; blocks.members.len()];
+    for (a, b) in crossing_pairs(&lines) {
+        for &e in lines[a].ends.iter().chain(&lines[b].ends) {
+            if e < n {
+                hot[blocks.of[e]] = true;
+            } else {
+                for &p in &f.partners[e - n] {
+                    hot[blocks.of[p]] = true;
+                }
+            }
+        }
+    }
+    let current = &best.order;
+    let mut pos = order::positions(f, current);
+    let mut segs = Vec::new();
+    // The row's own inversions and the segment crossings of the gaps above and below it,
+    // at the places `pos`.
+    let mut local = |r: usize, pos: &[usize]| {
+        let above = r.checked_sub(1).map_or(&[][..], |a| &couples_at[a][..]);
+        let inverted: usize = above
+            .iter()
+            .map(|&c| order::couple_inversions(f, c, pos))
+            .sum();
+        let mut crossed = 0;
+        for gap in [above, &couples_at[r][..]] {
+            segs.clear();
+            for &c in gap {
+                order::couple_segments(f, c, pos, &mut segs);
+            }
+            crossed += super::metrics::count_crossings(&mut segs);
+        }
+        (inverted, crossed as i64)
+    };
+    let mut out = Vec::new();
+    let mut kin = vec![usize::MAX; blocks.members.len()];
+    let mut people = Vec::new();
+    for (r, row) in current.row_blocks.iter().enumerate() {
+        if !row.iter().any(|&b| hot[b]) {
+            continue;
+        }
+        let (inverted, crossed) = local(r, &pos);
+        let starts = starts(blocks, row);
+        for start in 0..row.len() {
+            for len in 1..=RUN_MAX.min(row.len() - start) {
+                let run = &row[start..start + len];
+                let part = current.part[run[0]];
+                if run.iter().any(|&b| current.part[b] != part) {
+                    break;
+                }
+                if !run.iter().any(|&b| hot[b]) {
+                    continue;
+                }
+                // The run goes back in at `at` among the row's other blocks; the i-th:
+                let rest = |i: usize| row[if i < start { i } else { i + len }];
+                let others = row.len() - len;
+                let near = start.saturating_sub(REACH)..=(start + REACH).min(others);
+                for at in near {
+                    if at == start {
+                        continue;
+                    }
+                    // Only beside a block of its own separate family.
+                    let left = at.checked_sub(1).map(|i| current.part[rest(i)]);
+                    let right = (at < others).then(|| current.part[rest(at)]);
+                    if left != Some(part) && right != Some(part) {
+                        continue;
+                    }
+                    let m = Move {
+                        row: r,
+                        start,
+                        len,
+                        at,
+                    };
+                    m.people(blocks, current, &starts, &mut people);
+                    for (x, &p) in people.iter().enumerate() {
+                        pos[p] = x;
+                    }
+                    let above = r.checked_sub(1).map_or(&[][..], |a| &couples_at[a][..]);
+                    let whole = above
+                        .iter()
+                        .all(|&c| sibship_whole(f, blocks, c, &pos, &people, &mut kin));
+                    if !whole {
+                        continue;
+                    }
+                    let (inv, cross) = local(r, &pos);
+                    if inv <= inverted {
+                        out.push((cross - crossed, m));
+                    }
+                }
+                for (i, &p) in current.rows[r].iter().enumerate() {
+                    pos[p] = i;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a couple's children on `row` stand in one run and its twins side by side, as
+/// the layout's invariants M6 and M8 ask (`verify`): between the leftmost and the rightmost
+/// child who is not married to someone with parents, only blocks that hold one of the
+/// couple's children; between twins, only blocks that hold one of the twins. `kin` is
+/// scratch space by block (any values).
+fn sibship_whole(
+    f: &Facts,
+    blocks: &Blocks,
+    c: usize,
+    pos: &[usize],
+    row: &[usize],
+    kin: &mut [usize],
+) -> bool {
+    let Some(r) = order::lower_row(f, c) else {
+        return true;
+    };
+    let has_parents = |q: usize| f.primary[q].is_some() || !f.secondary[q].is_empty();
+    let bridge = |k: usize| {
+        f.unions[k].iter().any(|&u| {
+            f.partners[u]
+                .iter()
+                .any(|&q| q != k && f.row[q] == f.row[k] && has_parents(q))
+        })
+    };
+    let (mut lo, mut hi) = (usize::MAX, 0);
+    for &k in f.kids[c].iter().filter(|&&k| f.row[k] == r + 1) {
+        kin[blocks.of[k]] = c;
+        if !bridge(k) {
+            lo = lo.min(pos[k]);
+            hi = hi.max(pos[k]);
+        }
+    }
+    if lo <= hi && !row[lo..=hi].iter().all(|&p| kin[blocks.of[p]] == c) {
+        return false;
+    }
+    // M8: twins side by side, only their own partners between.
+    f.kids[c].iter().all(|&k| {
+        let Some(t) = f.twin[k] else { return true };
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        for &q in f.kids[c]
+            .iter()
+            .filter(|&&q| f.twin[q] == Some(t) && !bridge(q))
+        {
+            if f.row[q] == r + 1 {
+                lo = lo.min(pos[q]);
+                hi = hi.max(pos[q]);
+            }
+        }
+        let twin_block = |b: usize| blocks.members[b].iter().any(|&m| f.twin[m] == Some(t));
+        lo > hi || row[lo..=hi].iter().all(|&p| twin_block(blocks.of[p]))
+    })
+}
+
+/// Where the people of each block of a row start, block by block.
+fn starts(blocks: &Blocks, row: &[usize]) -> Vec<usize> {
+    row.iter()
+        .scan(0, |at, &b| {
+            let s = *at;
+            *at += blocks.members[b].len();
+            Some(s)
+        })
+        .collect()
+}
+
+/// A run of blocks moved along its row.
+struct Move {
+    /// The row.
+    row: usize,
+    /// The place of the run's first block.
+    start: usize,
+    /// How many blocks it holds.
+    len: usize,
+    /// Where it goes among the row's other blocks (0: first).
+    at: usize,
+}
+
+impl Move {
+    /// The people of the row in their new order, into `out` (`starts`: where each block's
+    /// people start in the current row).
+    fn people(&self, blocks: &Blocks, current: &Order, starts: &[usize], out: &mut Vec<usize>) {
+        let row = &current.row_blocks[self.row];
+        out.clear();
+        for i in self.places(row.len()) {
+            let people = &current.rows[self.row][starts[i]..];
+            out.extend_from_slice(&people[..blocks.members[row[i]].len()]);
+        }
+    }
+
+    /// The row's places in their new order, for a row of `n` blocks.
+    fn places(&self, n: usize) -> impl Iterator<Item = usize> + use<> {
+        let Move { start, len, at, .. } = *self;
+        // The i-th of the other blocks is at place i, or i + len past the run.
+        let other = move |i: usize| if i < start { i } else { i + len };
+        (0..at)
+            .map(other)
+            .chain(start..start + len)
+            .chain((at..n - len).map(other))
+    }
+}
+
+/// `current` with a run moved, each block's people in the order they had, then every
+/// two-person block turned to its parents again.
+fn moved(f: &Facts, blocks: &Blocks, current: &Order, m: &Move) -> Order {
+    let row = &current.row_blocks[m.row];
+    let mut out = current.clone();
+    m.people(blocks, current, &starts(blocks, row), &mut out.rows[m.row]);
+    out.row_blocks[m.row] = m.places(row.len()).map(|i| row[i]).collect();
+    order::turn_bridges(f, blocks, &mut out);
+    out
+}
