@@ -126,7 +126,7 @@ const SHIFT_LIMIT: usize = 300;
 const SHIFT_TRIES: usize = 64;
 
 /// People drawn in all for moved orders, as `FOUNDER_BUDGET`.
-const SHIFT_BUDGET: usize = 20_000;
+const SHIFT_BUDGET: usize = 10_000;
 
 /// Lays out a family: one row per generation, partners side by side, children under
 /// their own couple in birth order, lines routed clear of symbols.
