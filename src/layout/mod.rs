@@ -119,13 +119,15 @@ const FOUNDER_TRIES: usize = 64;
 /// as drawing 20,000 people (some 30 ms on the test machine).
 const FOUNDER_BUDGET: usize = 20_000;
 
-/// Families up to this many people try moving runs of blocks along their rows.
+/// Families up to this many people try moving runs of blocks along their rows. Above it
+/// the moves seldom pay for their drawings (each costs as much as drawing the family).
 const SHIFT_LIMIT: usize = 300;
 
 /// Most moved orders drawn for one family.
 const SHIFT_TRIES: usize = 64;
 
-/// People drawn in all for moved orders, as `FOUNDER_BUDGET`.
+/// People drawn in all for moved orders: a family of `n` people tries at most
+/// `SHIFT_BUDGET / n` (33 at 300 people, about 20 ms on the test machine).
 const SHIFT_BUDGET: usize = 10_000;
 
 /// Lays out a family: one row per generation, partners side by side, children under

@@ -1,16 +1,16 @@
 //! The last search of the order, for small families: a run of blocks moved along its row.
 //!
-//! The walk and the sweep move whole sibships, so two sibships joined by a marriage between
-//! cousins can only stand side by side, and their bars then overlap with one cousin out of
-//! birth order. Moving a run of one to [`RUN_MAX`] blocks to another place in its row can
-//! put one sibship inside the span of the other, with both in birth order, which is how
-//! such a family is drawn by hand. A run is tried only when one of its blocks holds a
-//! person (or a partner of a couple) whose line crosses another in the current drawing, and
-//! only at places in the same separate family. Each move is drawn, and kept when the
-//! drawing crosses fewer lines with no more siblings out of birth order; the moves are
-//! tried in the order of their count of straight parent–child segment crossings, fewest
-//! first, until one is kept or the budget of drawings is spent, then again from the new
-//! drawing.
+//! The walk and the sweep move whole sibships, so when two sibships are joined by a
+//! marriage between cousins, one cousin is pulled into the other's sibship and that
+//! sibship's bar runs over it. Moving a run of one to [`RUN_MAX`] blocks to another place
+//! in its row can instead stand the two sibships side by side with the married cousins
+//! where they meet, which is how such a family is drawn by hand. A run is tried only when
+//! one of its blocks holds a person (or a partner of a couple) whose line crosses another
+//! in the current drawing, only up to [`REACH`] blocks away and only within its separate
+//! family; a move must keep every sibship in one run and twins together (the invariants
+//! M6 and M8 of `verify`) and put no more of the row's siblings out of birth order. The
+//! moves are drawn fewest straight parent–child crossings first, and one is kept when its
+//! drawing crosses fewer lines, until the budget of drawings is spent or no move helps.
 
 use super::Layout;
 use super::blocks::Blocks;
@@ -92,9 +92,10 @@ pub(super) fn improve(
 }
 
 /// Every move of a run holding a block of a crossing line to another place of its
-/// separate family on its row, that puts no more of the row's siblings out of birth order:
-/// (change in straight segment crossings of the gaps above and below the row, row, the
-/// row's places in their new order).
+/// separate family on its row that keeps sibships whole and twins together and puts no
+/// more of the row's siblings out of birth order, with the change it makes to the
+/// straight parent–child crossings of the gaps above and below the row (at most
+/// [`WORSE_MAX`]).
 ///
 /// A move is kept as its row and run, and the row's order is made again when it is drawn:
 /// most moves are never drawn.
