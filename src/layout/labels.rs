@@ -802,6 +802,56 @@ fn short_parts(c: &Couple) -> Vec<String> {
         .collect()
 }
 
+/// How a partnership broke, as drawn by slashes across the partner line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Break {
+    /// It did not.
+    None,
+    /// One slash.
+    Separated,
+    /// Two slashes.
+    Divorced,
+    /// Two slashes (a partnership without marriage that ended).
+    Ended,
+}
+
+impl Break {
+    /// How many slashes cross the partner line.
+    pub fn slashes(self) -> usize {
+        match self {
+            Break::None => 0,
+            Break::Separated => 1,
+            Break::Divorced | Break::Ended => 2,
+        }
+    }
+}
+
+/// How a couple's partnership broke, if it did: a divorce outweighs an end, an end a
+/// separation.
+pub fn break_of(c: &Couple) -> Break {
+    if c.divorced.is_some() {
+        Break::Divorced
+    } else if c.ended.is_some() {
+        Break::Ended
+    } else if c.separated.is_some() {
+        Break::Separated
+    } else {
+        Break::None
+    }
+}
+
+/// How far a partner line's dates are lifted to clear its slashes when the line is too
+/// short to move the slashes past them: just over the slashes' tops (0.17 `symbol` above
+/// the line), and no higher. The drawing lifts them by this; the layout keeps a partner
+/// line raised over them above that.
+pub fn slash_lift(lines: &[DateLine], symbol: f64) -> f64 {
+    let bottom = lines
+        .iter()
+        .map(|l| l.bbox()[3])
+        .fold(f64::NEG_INFINITY, f64::max);
+    (0.17 * symbol + 1.5 + bottom).max(0.0)
+}
+
 /// One line of a couple's dates above its partner line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateLine {

@@ -101,6 +101,12 @@ struct Router<'a> {
     owner: Option<usize>,
     /// Slots of the raised levels of each row.
     raises: Vec<Vec<(f64, f64)>>,
+    /// How far above each raised slot's line its dates reach (0 without dates), and how
+    /// far below it its slashes reach (0 without), in the order of `raises`.
+    raise_dates: Vec<Vec<(f64, f64)>>,
+    /// The dates over adjacent partners on each row: their stretch, and how far above
+    /// the symbols' top they reach (a raised line over them must pass above that).
+    low_dates: Vec<Vec<(f64, f64, f64)>>,
     /// The x of every family (non-relationship) vertical line through or into each row,
     /// or down from it to the next row (child risers), so that relationship lines take
     /// other columns.
@@ -596,6 +602,8 @@ pub(super) fn route(
         tracks: vec![Vec::new(); nrows],
         owner: None,
         raises: vec![Vec::new(); nrows],
+        raise_dates: vec![Vec::new(); nrows],
+        low_dates: vec![Vec::new(); nrows],
         busy: vec![Vec::new(); nrows],
         rel_busy: vec![Vec::new(); nrows],
         levels: vec![Vec::new(); nrows],
@@ -636,12 +644,19 @@ pub(super) fn route(
                         // Centred over the line (the drawing raises them over slashes
                         // rather than moving them aside).
                         let couple = g.couple(CoupleIx(c));
-                        let w = labels::date_lines(couple, x[b] - x[a] - 2.0 * s)
-                            .iter()
-                            .map(|l| l.bbox()[2])
-                            .fold(0.0, f64::max);
+                        let dates = labels::date_lines(couple, x[b] - x[a] - 2.0 * s);
+                        let w = dates.iter().map(|l| l.bbox()[2]).fold(0.0, f64::max);
                         let mid = (x[a] + x[b]) / 2.0;
                         rt.dates[ra].push((mid - w - 1.0, mid + w + 1.0));
+                        // Lifted over slashes at most (the drawing lifts them only when
+                        // the line is too short to move the slashes aside).
+                        let lift = if labels::break_of(couple).slashes() > 0 {
+                            labels::slash_lift(&dates, 2.0 * s)
+                        } else {
+                            0.0
+                        };
+                        let top = lift - dates.iter().map(|l| l.bbox()[1]).fold(0.0, f64::min);
+                        rt.low_dates[ra].push((mid - w, mid + w, top - s));
                     }
                     lines.push(Draft {
                         couple: Some(c),
@@ -663,16 +678,30 @@ pub(super) fn route(
                     })
                 } else if ra == rb {
                     // Raised over the people between.
+                    let mut top = 0.0;
+                    let couple = g.couple(CoupleIx(c));
+                    // Slashes lean across the line at 60°, 0.2 S each way from it
+                    // (`render::lines::slash_d`).
+                    let slashes = if labels::break_of(couple).slashes() > 0 {
+                        0.2 * o.symbol * 0.866
+                    } else {
+                        0.0
+                    };
                     if dated {
                         // Over the middle of the raised line; the widest the dates can be.
-                        let couple = g.couple(CoupleIx(c));
                         let w = labels::date_lines(couple, f64::MAX)
                             .iter()
                             .map(|l| l.bbox()[2])
                             .fold(0.0, f64::max);
                         let mid = (x[a] + x[b]) / 2.0;
                         rt.dates[ra].push((mid - w - 2.0, mid + w + 2.0));
+                        // As high as they are drawn over the raised stretch.
+                        top = -labels::date_lines(couple, x[b] - x[a])
+                            .iter()
+                            .map(|l| l.bbox()[1])
+                            .fold(0.0, f64::min);
                     }
+                    rt.raise_dates[ra].push((top, slashes));
                     let list = &mut rt.raises[ra];
                     list.push((x[a], x[b]));
                     let level = list.len() - 1;
@@ -909,7 +938,19 @@ pub(super) fn route(
         .collect();
     let count = |v: &Vec<usize>| v.iter().map(|t| t + 1).max().unwrap_or(0);
     let tracks_in: Vec<usize> = track_of.iter().map(count).collect();
-    let raises_in: Vec<usize> = raise_of.iter().map(count).collect();
+    // How far above the row's symbols each raised level runs, and the room the levels
+    // and the dates over them take (0 on a row without raised lines).
+    let (raise_at, raises_h): (Vec<Vec<f64>>, Vec<f64>) = (0..nrows)
+        .map(|r| {
+            raise_heights(
+                &rt.raises[r],
+                &raise_of[r],
+                &rt.raise_dates[r],
+                &rt.low_dates[r],
+                o,
+            )
+        })
+        .unzip();
     let label_h: Vec<f64> = order
         .rows
         .iter()
@@ -919,7 +960,7 @@ pub(super) fn route(
     let mut band = vec![0.0; nrows];
     let mut y = o.margin;
     for r in 0..nrows {
-        y += raises_in[r] as f64 * o.raise_step + s;
+        y += raises_h[r] + s;
         row_y[r] = y;
         band[r] = o
             .min_line_space
@@ -938,7 +979,7 @@ pub(super) fn route(
             let n = tracks_in[r] as f64;
             row_y[r] + s + label_h[r] + (t + 1.0) * band[r] / (n + 1.0)
         }
-        Y::Raise(r, slot) => row_y[r] - s - (raise_of[r][slot] as f64 + 1.0) * o.raise_step,
+        Y::Raise(r, slot) => row_y[r] - s - raise_at[r][raise_of[r][slot]],
     };
     let mut width: f64 = 2.0 * o.margin;
     let people: Vec<PlacedPerson> = (0..f.len())
@@ -1036,6 +1077,46 @@ fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
 
 /// Interval partitioning: the track of each slot, so that slots closer than `clear`
 /// never share a track; the fewest tracks possible.
+/// The heights of a row's raised levels above its symbols' top, and the room they take
+/// with the dates over the top one. The lowest level runs `raise_step` up, or higher
+/// when the dates over adjacent partners under it reach higher; each level runs
+/// `raise_step` above the one below and above the dates written over it, so no raised
+/// line strikes through another's dates.
+fn raise_heights(
+    slots: &[(f64, f64)],
+    level: &[usize],
+    dates: &[(f64, f64)],
+    low: &[(f64, f64, f64)],
+    o: &LayoutOptions,
+) -> (Vec<f64>, f64) {
+    let levels = level.iter().map(|l| l + 1).max().unwrap_or(0);
+    if levels == 0 {
+        return (Vec::new(), 0.0);
+    }
+    let mut over = vec![0.0f64; levels];
+    for (i, &l) in level.iter().enumerate() {
+        over[l] = over[l].max(dates[i].0);
+    }
+    // Clear of the dates under a raised line, its slashes too.
+    let under = low
+        .iter()
+        .flat_map(|&(a, b, top)| {
+            slots
+                .iter()
+                .zip(dates)
+                .filter(move |&(&(lo, hi), _)| a < hi && b > lo)
+                .map(move |(_, &(_, slashes))| top + 2.0 + slashes)
+        })
+        .fold(0.0, f64::max);
+    let mut at = Vec::with_capacity(levels);
+    let mut y = o.raise_step.max(under);
+    for h in &over {
+        at.push(y);
+        y += h + o.raise_step;
+    }
+    (at, y - o.raise_step)
+}
+
 fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..slots.len()).collect();
     // By left end, then right end, so that the tracks do not depend on the order of the

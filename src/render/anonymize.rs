@@ -18,6 +18,8 @@ use std::collections::HashMap;
 use crate::diag::Spanned;
 use crate::graph::{FamilyGraph, PersonIx};
 use crate::layout::Layout;
+pub(crate) use crate::layout::labels::Break;
+use crate::layout::labels::break_of;
 use crate::model::{Couple, Family, OpenWord, Person, ValidFamily};
 
 use super::Trace;
@@ -32,30 +34,6 @@ pub(crate) struct Facts {
     pub ages_at_death: Vec<Option<i32>>,
     /// How each couple's partnership broke, indexed by couple.
     pub breaks: Vec<Break>,
-}
-
-/// How a partnership broke, as drawn by slashes across the partner line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Break {
-    /// It did not.
-    None,
-    /// One slash.
-    Separated,
-    /// Two slashes.
-    Divorced,
-    /// Two slashes (a partnership without marriage that ended).
-    Ended,
-}
-
-impl Break {
-    /// How many slashes cross the partner line.
-    pub fn slashes(self) -> usize {
-        match self {
-            Break::None => 0,
-            Break::Separated => 1,
-            Break::Divorced | Break::Ended => 2,
-        }
-    }
 }
 
 impl Facts {
@@ -87,18 +65,6 @@ fn age_then(p: &Person, as_of: Option<&crate::model::PartialDate>) -> Option<i32
     let age = born.value.years_until(then);
     (!p.deceased && p.kind == crate::model::PersonKind::Person && (0..=150).contains(&age))
         .then_some(age)
-}
-
-fn break_of(c: &Couple) -> Break {
-    if c.divorced.is_some() {
-        Break::Divorced
-    } else if c.ended.is_some() {
-        Break::Ended
-    } else if c.separated.is_some() {
-        Break::Separated
-    } else {
-        Break::None
-    }
 }
 
 /// A family to draw in place of the real one.

@@ -194,13 +194,7 @@ fn slashes(
             } else if u[0] > 0.99 && d - before - e >= 2.0 {
                 d -= before;
             } else {
-                // Just over the slashes' tops (0.17 S above the line), and no higher,
-                // for a partner line may be raised over the symbols above.
-                let bottom = lines
-                    .iter()
-                    .map(|l| l.bbox()[3])
-                    .fold(f64::NEG_INFINITY, f64::max);
-                lift = (0.17 * s + 1.5 + bottom).max(0.0);
+                lift = labels::slash_lift(&lines, s);
             }
         }
     }

@@ -608,3 +608,122 @@ fn the_compact_key_takes_at_most_a_fifth_of_the_picture() {
         assert!(none.len() < compact.len());
     }
 }
+
+/// The polylines of a path's data (`M`, `L`, `H` and `V`, absolute), one per `M`.
+fn polylines(d: &str) -> Vec<Vec<[f64; 2]>> {
+    let mut out: Vec<Vec<[f64; 2]>> = Vec::new();
+    let mut at = [0.0, 0.0];
+    let starts: Vec<usize> = d.match_indices(['M', 'L', 'H', 'V']).map(|m| m.0).collect();
+    for (k, &i) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(d.len());
+        let nums: Vec<f64> = d[i + 1..end]
+            .split([',', ' '])
+            .filter(|v| !v.is_empty())
+            .map(|v| v.parse().unwrap())
+            .collect();
+        match &d[i..=i] {
+            "M" => {
+                at = [nums[0], nums[1]];
+                out.push(vec![at]);
+                continue;
+            }
+            "L" => at = [nums[0], nums[1]],
+            "H" => at[0] = nums[0],
+            _ => at[1] = nums[0],
+        }
+        out.last_mut().unwrap().push(at);
+    }
+    out
+}
+
+/// Whether the segment from `a` to `b` passes through the inside of `bx`.
+fn through(a: [f64; 2], b: [f64; 2], bx: [f64; 4]) -> bool {
+    // Liang–Barsky clipping: the part of the segment inside the box, if any.
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a[0] - bx[0]),
+        (dx, bx[2] - a[0]),
+        (-dy, a[1] - bx[1]),
+        (dy, bx[3] - a[1]),
+    ] {
+        if p == 0.0 {
+            if q <= 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 < t1
+}
+
+#[test]
+fn no_partner_line_or_slash_runs_through_a_couples_dates() {
+    use crate::layout::font::{Face, width};
+    use crate::layout::labels::{ASCENT, DESCENT};
+    for file in [
+        "tests/fixtures/layout/star-five-partners.yaml",
+        "samples/blended-family.yaml",
+    ] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let g = crate::load_str(file, &text).unwrap();
+        let l = crate::layout::layout(&g, &crate::layout::LayoutOptions::default());
+        let whole = svg(&g, &l, &RenderOptions::default());
+        // The drawing, without the key (its samples are drawn in their own places).
+        let out = whole.split("id=\"legend\"").next().unwrap();
+        let attr = |tag: &str, name: &str| -> Option<String> {
+            let v = tag.split(&format!(" {name}=\"")).nth(1)?;
+            Some(v[..v.find('"')?].to_string())
+        };
+        // The box of every couple's dates, a pixel inside its text's.
+        let mut boxes = Vec::new();
+        for piece in out.split("<text class=\"couple-date").skip(1) {
+            let (tag, rest) = piece.split_once('>').unwrap();
+            let words = rest.split("</text>").next().unwrap().trim();
+            let size = if tag.contains("couple-date-short") {
+                9.0
+            } else {
+                11.0
+            };
+            let (x, y): (f64, f64) = (
+                attr(tag, "x").unwrap().parse().unwrap(),
+                attr(tag, "y").unwrap().parse().unwrap(),
+            );
+            let w = width(&words.replace("&apos;", "'"), size, Face::Regular) / 2.0;
+            boxes.push((
+                words.to_string(),
+                [
+                    x - w + 1.0,
+                    y - size * ASCENT + 1.0,
+                    x + w - 1.0,
+                    y + size * DESCENT - 1.0,
+                ],
+            ));
+        }
+        assert!(boxes.len() >= 4, "{file}: {} dates", boxes.len());
+        let mut hits = Vec::new();
+        for piece in out.split("<path class=\"").skip(1) {
+            let class = &piece[..piece.find('"').unwrap()];
+            if !(class.starts_with("line partner") || class == "slash") {
+                continue;
+            }
+            let d = attr(&format!(" {piece}"), "d").unwrap();
+            for line in polylines(&d) {
+                for seg in line.windows(2) {
+                    for (words, bx) in &boxes {
+                        if through(seg[0], seg[1], *bx) {
+                            hits.push(format!("{class} {seg:?} through {words:?}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(hits.is_empty(), "{file}: {hits:#?}");
+    }
+}
