@@ -1075,8 +1075,6 @@ fn child_link(g: &FamilyGraph, c: usize, k: usize) -> Link {
         .map_or(Link::Biological, |(_, l)| *l)
 }
 
-/// Interval partitioning: the track of each slot, so that slots closer than `clear`
-/// never share a track; the fewest tracks possible.
 /// The heights of a row's raised levels above its symbols' top, and the room they take
 /// with the dates over the top one. The lowest level runs `raise_step` up, or higher
 /// when the dates over adjacent partners under it reach higher; each level runs
@@ -1117,6 +1115,8 @@ fn raise_heights(
     (at, y - o.raise_step)
 }
 
+/// Interval partitioning: the track of each slot, so that slots closer than `clear`
+/// never share a track; the fewest tracks possible.
 fn partition(slots: &[(f64, f64)], clear: f64) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..slots.len()).collect();
     // By left end, then right end, so that the tracks do not depend on the order of the
