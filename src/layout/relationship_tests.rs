@@ -2,6 +2,7 @@
 //! each symbol and its own lane (no stretch shared with another line), and none runs
 //! through a symbol or the label lines of anyone.
 
+use super::verify::crosses;
 use super::{Layout, LayoutOptions, LineKind};
 
 type Seg = ([f64; 2], [f64; 2]);
@@ -28,37 +29,6 @@ fn shared(a: Seg, b: Seg, near: f64) -> f64 {
     } else {
         0.0
     }
-}
-
-/// Whether segment `s` passes through the open box (shrunk by `inset`).
-fn crosses(s: Seg, b: [f64; 4], inset: f64) -> bool {
-    let [x0, y0, x1, y1] = [b[0] + inset, b[1] + inset, b[2] - inset, b[3] - inset];
-    if x0 >= x1 || y0 >= y1 {
-        return false;
-    }
-    // Liang–Barsky clipping.
-    let (dx, dy) = (s.1[0] - s.0[0], s.1[1] - s.0[1]);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [
-        (-dx, s.0[0] - x0),
-        (dx, x1 - s.0[0]),
-        (-dy, s.0[1] - y0),
-        (dy, y1 - s.0[1]),
-    ] {
-        if p == 0.0 {
-            if q <= 0.0 {
-                return false;
-            }
-        } else {
-            let r = q / p;
-            if p < 0.0 {
-                t0 = t0.max(r);
-            } else {
-                t1 = t1.min(r);
-            }
-        }
-    }
-    t0 < t1
 }
 
 /// Everything wrong with the relationship lines of a layout, in words.
@@ -116,7 +86,7 @@ pub(crate) fn problems(l: &Layout) -> Vec<String> {
                 pp.y + s + pp.label_height,
             ];
             for sa in segments(&a.points) {
-                if (!own && crosses(sa, symbol, 0.5)) || crosses(sa, label, 0.5) {
+                if (!own && crosses(sa.0, sa.1, symbol)) || crosses(sa.0, sa.1, label) {
                     out.push(format!("{} runs through {}", name(a), pp.id));
                     break;
                 }

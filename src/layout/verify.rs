@@ -291,7 +291,7 @@ fn overlaps(layout: &Layout, out: &mut Vec<String>) {
 
 /// Whether segment a–b enters the open rectangle [x0, y0, x1, y1] (shrunk by `EPS`),
 /// by Liang–Barsky clipping.
-fn crosses(a: [f64; 2], b: [f64; 2], r: [f64; 4]) -> bool {
+pub(crate) fn crosses(a: [f64; 2], b: [f64; 2], r: [f64; 4]) -> bool {
     let (x0, y0, x1, y1) = (r[0] + EPS, r[1] + EPS, r[2] - EPS, r[3] - EPS);
     if x0 >= x1 || y0 >= y1 {
         return false;

@@ -636,33 +636,6 @@ fn polylines(d: &str) -> Vec<Vec<[f64; 2]>> {
     out
 }
 
-/// Whether the segment from `a` to `b` passes through the inside of `bx`.
-fn through(a: [f64; 2], b: [f64; 2], bx: [f64; 4]) -> bool {
-    // Liang–Barsky clipping: the part of the segment inside the box, if any.
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [
-        (-dx, a[0] - bx[0]),
-        (dx, bx[2] - a[0]),
-        (-dy, a[1] - bx[1]),
-        (dy, bx[3] - a[1]),
-    ] {
-        if p == 0.0 {
-            if q <= 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    t0 < t1
-}
-
 #[test]
 fn no_partner_line_or_slash_runs_through_a_couples_dates() {
     use crate::layout::font::{Face, width};
@@ -681,7 +654,8 @@ fn no_partner_line_or_slash_runs_through_a_couples_dates() {
             let v = tag.split(&format!(" {name}=\"")).nth(1)?;
             Some(v[..v.find('"')?].to_string())
         };
-        // The box of every couple's dates, a pixel inside its text's.
+        // The box of every couple's dates, a pixel inside its text's (half a pixel here,
+        // the other half in `crosses`).
         let mut boxes = Vec::new();
         for piece in out.split("<text class=\"couple-date").skip(1) {
             let (tag, rest) = piece.split_once('>').unwrap();
@@ -699,10 +673,10 @@ fn no_partner_line_or_slash_runs_through_a_couples_dates() {
             boxes.push((
                 words.to_string(),
                 [
-                    x - w + 1.0,
-                    y - size * ASCENT + 1.0,
-                    x + w - 1.0,
-                    y + size * DESCENT - 1.0,
+                    x - w + 0.5,
+                    y - size * ASCENT + 0.5,
+                    x + w - 0.5,
+                    y + size * DESCENT - 0.5,
                 ],
             ));
         }
@@ -717,7 +691,7 @@ fn no_partner_line_or_slash_runs_through_a_couples_dates() {
             for line in polylines(&d) {
                 for seg in line.windows(2) {
                     for (words, bx) in &boxes {
-                        if through(seg[0], seg[1], *bx) {
+                        if crate::layout::verify::crosses(seg[0], seg[1], *bx) {
                             hits.push(format!("{class} {seg:?} through {words:?}"));
                         }
                     }
