@@ -371,12 +371,7 @@ impl Walk<'_> {
 /// Turns two-person blocks so that a twin faces their twin, and, when both partners have
 /// parents on the row above, each partner faces their own parents.
 pub(super) fn turn_bridges(f: &Facts, blocks: &Blocks, out: &mut Order) {
-    let mut pos = vec![0usize; f.len()];
-    for row in &out.rows {
-        for (i, &p) in row.iter().enumerate() {
-            pos[p] = i;
-        }
-    }
+    let mut pos = positions(f, out);
     // Rows top-down, so a turned block's children see the final positions of their parents.
     for r in 0..out.rows.len() {
         let mut changed = false;

@@ -587,12 +587,7 @@ pub(super) fn route(
     o: &LayoutOptions,
 ) -> Layout {
     let nrows = order.rows.len();
-    let mut pos = vec![0usize; f.len()];
-    for row in &order.rows {
-        for (i, &p) in row.iter().enumerate() {
-            pos[p] = i;
-        }
-    }
+    let pos = super::order::positions(f, order);
     let mut rt = Router {
         f,
         o,
