@@ -705,8 +705,10 @@ fn idle_connections_cannot_lock_the_page_out() {
 #[test]
 fn a_new_empty_file_opens_for_the_forms_to_fill() {
     for (name, text) in [
-        ("serve-empty", ""),
-        ("serve-comments", "# Anna's family\n\n"),
+        // Folder names of their own: `temp_dir` empties a folder of the same name, and
+        // the tests run at once (`serve-empty` is another test's).
+        ("serve-new-empty", ""),
+        ("serve-new-comments", "# Anna's family\n\n"),
     ] {
         let file = sample_copy(name);
         std::fs::write(&file, text).unwrap();
